@@ -1,0 +1,112 @@
+// The `Mục` rows of `Thông tin` (TEMPLATE.md), with their types and defaults.
+
+import type { Settings } from '../model.ts';
+import type { Label } from './enums.ts';
+
+export type SettingType = 'text' | 'lines' | 'integer' | 'year' | 'date' | 'percentPoints' | 'number' | 'yesNo';
+
+export interface SettingSpec {
+  /** model.ts Settings field. */
+  key: keyof Settings;
+  /** The `Mục` text the installer writes. */
+  label: string;
+  en: string;
+  aliases: readonly string[];
+  type: SettingType;
+  required: boolean;
+  /**
+   * Value meant when the row is missing or empty, as the installer writes it. `{year}` stands for
+   * the plan year (`Năm`): deadlines default to the seed campaign dates of that year.
+   */
+  default?: string;
+  help: Label;
+  /** Example shown in the guide. */
+  example: string;
+  /** Bounds for numbers. */
+  min?: number;
+  max?: number;
+  /** Written by the installer, not by the user. */
+  installerOwned?: boolean;
+}
+
+export const SETTINGS: readonly SettingSpec[] = [
+  {
+    key: 'templateVersion', label: 'Phiên bản mẫu', en: 'Template version', aliases: ['Phiên bản'], type: 'integer', required: false,
+    help: { vi: 'Tiện ích tự ghi, không sửa.', en: 'Written by the add-on; do not edit.' }, example: '1', installerOwned: true,
+  },
+  {
+    key: 'unitCode', label: 'Mã đơn vị', en: 'Unit code', aliases: ['Mã trường', 'Ký hiệu đơn vị'], type: 'text', required: true,
+    help: { vi: 'Mã viết tắt của đơn vị, dùng trong số văn bản (Số: 12/BC-MNBT).', en: 'Short unit code, used in document numbers.' }, example: 'MNBT',
+  },
+  {
+    key: 'unitName', label: 'Tên đơn vị', en: 'Unit name', aliases: ['Tên trường'], type: 'text', required: true,
+    help: { vi: 'Tên đầy đủ của đơn vị.', en: 'Full unit name.' }, example: 'Trường Mầm non Bến Thành',
+  },
+  {
+    key: 'parentBody', label: 'Cơ quan chủ quản', en: 'Parent body', aliases: ['Cơ quan cấp trên'], type: 'text', required: false,
+    help: { vi: 'Cơ quan cấp trên, in ở góc trái văn bản.', en: 'The body above the unit, printed top left.' }, example: 'Ủy ban nhân dân Quận 1',
+  },
+  {
+    key: 'place', label: 'Địa danh', en: 'Place', aliases: ['Nơi ban hành'], type: 'text', required: false,
+    help: { vi: 'Địa danh ở dòng ngày tháng của văn bản.', en: 'Place on the date line.' }, example: 'Quận 1',
+  },
+  {
+    key: 'year', label: 'Năm', en: 'Year', aliases: ['Năm kế hoạch', 'Năm học'], type: 'year', required: true, min: 2000, max: 2100,
+    help: { vi: 'Năm kế hoạch (năm dương lịch), ví dụ 2024.', en: 'Plan year (calendar year), e.g. 2024.' }, example: '2024',
+  },
+  {
+    key: 'signer', label: 'Người ký', en: 'Signer', aliases: [], type: 'text', required: false,
+    help: { vi: 'Họ tên người ký văn bản.', en: 'Name of the person who signs.' }, example: 'Nguyễn Mai Hằng',
+  },
+  {
+    key: 'signerTitle', label: 'Chức vụ người ký', en: 'Signer title', aliases: [], type: 'text', required: false, default: 'Hiệu trưởng',
+    help: { vi: 'Chức vụ người ký, ví dụ Hiệu trưởng hoặc Phó Hiệu trưởng.', en: 'Signer\'s title.' }, example: 'Hiệu trưởng',
+  },
+  {
+    key: 'recipients', label: 'Nơi nhận', en: 'Recipients', aliases: [], type: 'lines', required: false,
+    help: { vi: 'Mỗi nơi nhận một dòng (Alt+Enter để xuống dòng).', en: 'One recipient a line.' }, example: 'Phòng Nội vụ Quận 1\nThành viên BCĐ CCHC\nLưu: VT',
+  },
+  {
+    key: 'registrationDeadline', label: 'Hạn đăng ký sáng kiến', en: 'Initiative registration deadline', aliases: [], type: 'date', required: false,
+    default: '22/04/{year}', help: { vi: 'Hạn đăng ký sáng kiến, ngày/tháng/năm.', en: 'Initiative registration deadline.' }, example: '22/04/2024',
+  },
+  {
+    key: 'phase1Deadline', label: 'Hạn báo cáo đợt 1', en: 'Phase-1 report deadline', aliases: [], type: 'date', required: false,
+    default: '10/06/{year}', help: { vi: 'Hạn báo cáo đợt 1.', en: 'Phase-1 report deadline.' }, example: '10/06/2024',
+  },
+  {
+    key: 'phase2Deadline', label: 'Hạn báo cáo đợt 2', en: 'Phase-2 report deadline', aliases: [], type: 'date', required: false,
+    default: '25/11/{year}', help: { vi: 'Hạn báo cáo đợt 2.', en: 'Phase-2 report deadline.' }, example: '25/11/2024',
+  },
+  {
+    key: 'awardDossierDeadline', label: 'Hạn hồ sơ khen thưởng', en: 'Award dossier deadline', aliases: [], type: 'date', required: false,
+    default: '05/12/{year}', help: { vi: 'Hạn nộp hồ sơ khen thưởng.', en: 'Award dossier deadline.' }, example: '05/12/2024',
+  },
+  {
+    key: 'tolerance', label: 'Ngưỡng gần đạt (%)', en: 'Near-miss tolerance (%)', aliases: ['Ngưỡng gần đạt'], type: 'percentPoints', required: false,
+    default: '5', min: 0, max: 100,
+    help: { vi: 'Chỉ tiêu thiếu không quá ngần này phần trăm so với mục tiêu được xếp Gần đạt.', en: 'A target missed by at most this percentage is "nearly met".' }, example: '5',
+  },
+  {
+    key: 'minAwardScore', label: 'Điểm tối thiểu đề xuất', en: 'Minimum award score', aliases: ['Điểm tối thiểu'], type: 'number', required: false,
+    default: '70', min: 0, max: 100,
+    help: { vi: 'Sáng kiến đạt từ số điểm này trở lên được đề xuất khen thưởng.', en: 'Initiatives scoring at least this are proposed for an award.' }, example: '70',
+  },
+  {
+    key: 'emailReminders', label: 'Nhắc việc qua email', en: 'E-mail reminders', aliases: ['Nhắc việc'], type: 'yesNo', required: false,
+    default: 'Không', help: { vi: 'Có: gửi thư nhắc việc hằng tuần cho người chủ trì.', en: 'Có: weekly reminder e-mails to task leads.' }, example: 'Không',
+  },
+];
+
+export function settingSpec(key: keyof Settings): SettingSpec {
+  const s = SETTINGS.find((x) => x.key === key);
+  if (!s) throw new Error(`no setting ${String(key)}`);
+  return s;
+}
+
+/** A setting's default for a plan year (`{year}` filled in), or undefined when it has none. */
+export function settingDefault(spec: SettingSpec, year: number | null): string | undefined {
+  if (spec.default === undefined) return undefined;
+  if (!spec.default.includes('{year}')) return spec.default;
+  return year === null ? undefined : spec.default.replace('{year}', String(year));
+}

@@ -1,0 +1,55 @@
+// `Kế hoạch` → Task rows (TEMPLATE.md). An error keeps the row out of the figures: each field
+// feeds the state, the area counts, the people counts or the lists in reports; only an
+// over-long output, evidence or note breaks none.
+
+import { TASK_STATUS } from '../contract/enums.ts';
+import type { IsoDate, Task } from '../model.ts';
+import { formatDate } from '../parse/date.ts';
+import { formatPercent } from '../parse/decimal.ts';
+import type { Table } from './table.ts';
+
+const FREE_TEXT = ['output', 'evidence', 'note'];
+
+export function readTasks(table: Table, asOf: IsoDate): Task[] {
+  const tasks: Task[] = [];
+  const lang = table.lang;
+  for (const r of table.rows()) {
+    const stt = r.text('stt');
+    const area = r.area('area');
+    const title = r.text('title');
+    const owner = r.text('owner');
+    const support = r.text('support');
+    const start = r.date('start');
+    const due = r.date('due');
+    if (start !== null && due !== null && due < start) {
+      r.issue('due', 'error', 'DUE_BEFORE_START', { due: formatDate(due), start: formatDate(start) });
+    }
+    const output = r.text('output');
+    const status = r.enumOf('status', TASK_STATUS, 'notStarted');
+    const typedPercent = r.ratio('percent');
+    let percent = typedPercent === null ? null : Number(typedPercent.text);
+    const doneDate = r.date('doneDate');
+    const evidence = r.text('evidence');
+    const note = r.text('note');
+
+    if (status === 'done') {
+      if (typedPercent !== null && typedPercent.text !== '1') {
+        r.issue('percent', 'warning', 'DONE_PERCENT_MISMATCH', { percent: formatPercent(typedPercent, lang) });
+      }
+      percent = 1; // Hoàn thành means 100%
+      if (doneDate === null && !r.erred('doneDate')) r.issue('doneDate', 'error', 'DONE_DATE_REQUIRED');
+      if (evidence === '') r.issue('evidence', 'warning', 'TASK_EVIDENCE_MISSING');
+    }
+    if (doneDate !== null && doneDate > asOf) {
+      r.issue('doneDate', 'error', 'DONE_DATE_AFTER_AS_OF', { date: formatDate(doneDate), asOf: formatDate(asOf) });
+    }
+
+    tasks.push({
+      row: r.row, stt, area, title, owner, support, start, due, output,
+      status: status ?? 'notStarted',
+      percent, doneDate, evidence, note,
+      blocked: r.erredOutside(FREE_TEXT),
+    });
+  }
+  return tasks;
+}

@@ -1,0 +1,44 @@
+// `validate`: every problem of a school workbook (TEMPLATE.md), as CLI.md's validate JSON.
+// The rules run while reading (read/), so progress, reports and the district see the same
+// issues and the same blocked rows.
+
+import type { Issue, IsoDate, Lang, PeriodCode, SchoolData, Severity } from './model.ts';
+import type { WorkbookPort } from './ports.ts';
+import { resolveAsOf } from './read/as-of.ts';
+import { countIssues, sortIssues } from './read/issues.ts';
+import { readSchool } from './read/school.ts';
+
+export interface ValidateResult {
+  /** The workbook's template version (`Phiên bản mẫu`), null when it records none. */
+  templateVersion: number | null;
+  asOf: IsoDate;
+  issues: Issue[];
+  counts: Record<Severity, number>;
+}
+
+/** Package a read workbook's issues; `asOf` is the date it was read for. */
+export function validateSchool(data: SchoolData, asOf: IsoDate): ValidateResult {
+  const issues = sortIssues(data.issues);
+  return { templateVersion: data.templateVersion, asOf, issues, counts: countIssues(issues) };
+}
+
+export interface ValidateOptions {
+  asOf?: IsoDate;
+  period?: PeriodCode;
+  lang: Lang;
+  today: IsoDate;
+}
+
+/** Read and validate a workbook. */
+export function validate(port: WorkbookPort, opts: ValidateOptions): ValidateResult {
+  const data = readSchool(port, opts);
+  const { asOf } = resolveAsOf(opts.today, data.settings.year, opts.asOf, opts.period);
+  return validateSchool(data, asOf);
+}
+
+/** True when the workbook cannot be used at all (CLI exit code 2): not this template, or newer. */
+export function isUnusable(result: Pick<ValidateResult, 'issues'>): boolean {
+  return result.issues.some((i) => UNUSABLE_CODES.has(i.code));
+}
+
+const UNUSABLE_CODES = new Set(['WORKBOOK_EMPTY', 'WORKBOOK_NOT_TEMPLATE', 'TEMPLATE_NEWER']);

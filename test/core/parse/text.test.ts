@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { cleanText, findLinks, foldKey, foldLoose, isEmail, isLink, oneLine, sameName } from '../../../src/core/text.ts';
+import { resolveAsOf } from '../../../src/core/read/index.ts';
+
+describe('text folding', () => {
+  it('cleans values: NFC, invisible characters, trimming; line breaks kept', () => {
+    expect(cleanText('  Hoà\u200B '.normalize('NFD'))).toBe('Hoà'.normalize('NFC'));
+    expect(cleanText('Dòng 1\nDòng 2 ')).toBe('Dòng 1\nDòng 2');
+    expect(oneLine(' Lê\u00A0 Thị\n Hoà ')).toBe('Lê Thị Hoà');
+  });
+
+  it('folds old and new tone placement in names', () => {
+    const pairs = [['hòa', 'hoà'], ['thúy', 'thuý'], ['Khỏe', 'khoẻ'], ['òe', 'oè'], ['ùy', 'uỳ'], ['Thủy', 'Thuỷ'], ['oé', 'óe'], ['Lê Thị Hòa', 'LÊ  THỊ HOÀ']];
+    for (const [a, b] of pairs) {
+      expect(sameName(a!, b!), `${a} = ${b}`).toBe(true);
+      expect(sameName(a!.normalize('NFD'), b!), `${a} (NFD) = ${b}`).toBe(true);
+    }
+    expect(sameName('Hòa', 'Hoa')).toBe(false);
+    expect(sameName('Hòa', 'Hóa')).toBe(false);
+    expect(sameName('Thư', 'Thu')).toBe(false);
+  });
+
+  it('folds headers: dashes, spaces around punctuation, case', () => {
+    expect(foldKey('Quý I – Đạt')).toBe(foldKey('quý i-đạt'));
+    expect(foldKey('Tác giả , nhóm tác giả')).toBe(foldKey('Tác giả, nhóm tác giả'));
+    expect(foldLoose('Cải cách thể chế')).toBe('cai cach the che');
+    expect(foldLoose('Đánh giá')).toBe('danh gia');
+  });
+
+  it('finds links and e-mails', () => {
+    expect(isLink('https://drive.google.com/file/d/1')).toBe(true);
+    expect(isLink('www.mnbt.edu.vn/bai-viet')).toBe(true);
+    expect(isLink('Lưu tại văn thư')).toBe(false);
+    expect(findLinks('Xem https://a.vn/1 và www.b.vn')).toEqual(['https://a.vn/1', 'www.b.vn']);
+    expect(isEmail('hang@mnbt.edu.vn')).toBe(true);
+    for (const bad of ['an@', 'an@mnbt', 'an mnbt@x.vn', '@x.vn', 'a@b@c.vn']) expect(isEmail(bad), bad).toBe(false);
+  });
+});
+
+describe('as-of date and period', () => {
+  it('defaults to today, or 31 December of the plan year when today is later', () => {
+    expect(resolveAsOf('2024-05-10', 2024)).toEqual({ asOf: '2024-05-10', period: 'Q2' });
+    expect(resolveAsOf('2025-01-15', 2024)).toEqual({ asOf: '2024-12-31', period: 'Q4' });
+    expect(resolveAsOf('2024-05-10', null)).toEqual({ asOf: '2024-05-10', period: 'Q2' });
+  });
+  it('takes an as-of date given, and ends it at the period end when the period is earlier', () => {
+    expect(resolveAsOf('2024-05-10', 2024, '2024-03-31')).toEqual({ asOf: '2024-03-31', period: 'Q1' });
+    expect(resolveAsOf('2024-08-10', 2024, undefined, 'Q2')).toEqual({ asOf: '2024-06-30', period: 'Q2' });
+    expect(resolveAsOf('2024-05-10', 2024, undefined, 'Q4')).toEqual({ asOf: '2024-05-10', period: 'Q4' });
+    expect(resolveAsOf('2025-03-01', 2024, undefined, 'Q3')).toEqual({ asOf: '2024-09-30', period: 'Q3' });
+  });
+});
