@@ -70,6 +70,12 @@ export interface SheetLayout {
   protectSheet?: boolean;
   /** How many data rows validation and formats cover (the templates use 1000). */
   dataRows: number;
+  /**
+   * 1-based row of the header when it is not row 1 (a user added title rows above it). Header
+   * style and notes go on that row, data rows start below it, and the formulas of
+   * `conditionalFormats` are then written for that first data row. Default 1.
+   */
+  headerRowNumber?: number;
 }
 
 /** A mark left on a cell by "mark problems on the cells": a note and a background colour. */

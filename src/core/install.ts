@@ -1,0 +1,518 @@
+// The template installer (TEMPLATE.md): creates the sheets of the workbook contract, their header
+// rows, validation, formats, notes and protection, the `Thông tin` rows and the `Hướng dẫn` guide.
+//
+// Idempotent: on a filled workbook it changes no user entry. It adds missing sheets, and missing
+// columns after the last used header column (the user's own columns stay where they are); it
+// re-applies validation and formats; it records the template version. A workbook with a newer
+// template version is refused before anything is written. A header row found below the user's
+// title rows (within the first 10 rows) is used where it is.
+
+import type { IsoDate, Lang } from './model.ts';
+import type {
+  ColumnLayout,
+  ConditionalFormat,
+  RawCell,
+  SheetGrid,
+  SheetLayout,
+  WorkbookPort,
+  WriteCell,
+} from './ports.ts';
+import { isDateCell } from './ports.ts';
+import {
+  AREAS,
+  DISTRICT_SHEETS,
+  KPI_STATUS,
+  SCHOOL_SHEETS,
+  SETTINGS,
+  TASK_STATE,
+  TASK_STATUS,
+  TEMPLATE_VERSION,
+  AWARD_ELIGIBILITY,
+  areaDropdownValue,
+  columnLetter,
+  dropdownValues,
+  enumLabel,
+  headerNote,
+  installerValidation,
+  settingDefault,
+  type ColumnSpec,
+  type SettingSpec,
+  type SheetSpec,
+} from './contract/index.ts';
+import { foldKey } from './text.ts';
+import { t, tr, type Text2 } from './i18n.ts';
+
+export interface InstallOptions {
+  lang: Lang;
+  /** `Tên đơn vị`, written only where that cell is empty. */
+  name?: string;
+  /** `Mã đơn vị`, written only where that cell is empty. */
+  code?: string;
+  /** `Năm`, written only where that cell is empty; default the year of `today`. */
+  year?: number;
+  today: IsoDate;
+  /** School workbook (default) or the district's. */
+  kind?: 'school' | 'district';
+}
+
+export interface InstallResult {
+  /** Sheets that did not exist before, in workbook order. */
+  created: string[];
+  /** Columns added to sheets that already existed. */
+  addedColumns: { sheet: string; header: string }[];
+  version: number;
+}
+
+/** The installer refused the workbook; `message` is in the requested language. */
+export class InstallError extends Error {
+  readonly code: 'TEMPLATE_NEWER' | 'HEADER_NOT_FOUND';
+  constructor(code: InstallError['code'], message: string) {
+    super(message);
+    this.name = 'InstallError';
+    this.code = code;
+  }
+}
+
+/** Rows that validation and formats cover below the header (more when the data is longer). */
+export const TEMPLATE_DATA_ROWS = 1000;
+/** How far down a header row is looked for (TEMPLATE.md). */
+const HEADER_SEARCH_ROWS = 10;
+
+const COLORS = {
+  red: '#f4cccc',
+  redText: '#990000',
+  amber: '#fff2cc',
+  amberText: '#7f6000',
+  green: '#d9ead3',
+  greenText: '#274e13',
+  section: '#cfe2f3',
+  subsection: '#eeeeee',
+} as const;
+
+const TEXT = {
+  headerNotFound: {
+    vi: 'Sheet “{sheet}” đã có dữ liệu nhưng không tìm thấy dòng tiêu đề trong 10 dòng đầu (cần các cột như {headers}). Tiện ích không ghi đè dữ liệu: hãy thêm dòng tiêu đề, hoặc đổi tên sheet này rồi chạy lại Cài đặt mẫu.',
+    en: 'The sheet “{sheet}” has data but no header row in its first 10 rows (columns such as {headers}). Nothing was overwritten: add the header row, or rename this sheet, then run Install template again.',
+  },
+} satisfies Record<string, Text2>;
+
+// ---------------------------------------------------------------- header rows
+
+/** Where a sheet's header row is and which contract columns it holds. */
+export interface FoundHeader {
+  /** 1-based header row. */
+  row: number;
+  /** Contract column key → 1-based column. */
+  columns: Record<string, number>;
+  /** Last 1-based column with a non-empty header cell. */
+  lastCol: number;
+}
+
+const cellText = (v: RawCell | undefined): string => {
+  if (v === null || v === undefined) return '';
+  if (isDateCell(v)) return v.date;
+  return String(v);
+};
+
+/** The contract column a header cell names (its header or an alias, folded), if any. */
+function columnForHeader(spec: SheetSpec, text: string): ColumnSpec | undefined {
+  const key = foldKey(text);
+  if (key === '') return undefined;
+  return spec.columns.find((c) => foldKey(c.header) === key || c.aliases.some((a) => foldKey(a) === key));
+}
+
+/**
+ * The header row of a sheet: among the first 10 rows, the one naming the most contract columns
+ * (at least two, or one for a sheet of at most two columns). Null when none does.
+ */
+export function findHeaderRow(grid: SheetGrid, spec: SheetSpec): FoundHeader | null {
+  const needed = Math.min(2, spec.columns.length);
+  let best: FoundHeader | null = null;
+  let bestCount = 0;
+  const rows = Math.min(HEADER_SEARCH_ROWS, grid.values.length);
+  for (let r = 0; r < rows; r++) {
+    const line = grid.values[r] ?? [];
+    const columns: Record<string, number> = {};
+    let count = 0;
+    let lastCol = 0;
+    line.forEach((v, c) => {
+      const text = cellText(v);
+      if (text.trim() !== '') lastCol = c + 1;
+      const col = columnForHeader(spec, text);
+      // The first column with a header wins; a second one is the user's duplicate.
+      if (col && columns[col.key] === undefined) {
+        columns[col.key] = c + 1;
+        count++;
+      }
+    });
+    if (count >= needed && count > bestCount) {
+      best = { row: r + 1, columns, lastCol };
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+function lastContentRow(grid: SheetGrid): number {
+  for (let r = grid.values.length; r > 0; r--) {
+    if ((grid.values[r - 1] ?? []).some((v) => cellText(v).trim() !== '')) return r;
+  }
+  return 0;
+}
+
+// ---------------------------------------------------------------- layouts
+
+/** The add-on's conditional formats for a sheet, given where its columns are. */
+function conditionalFormats(spec: SheetSpec, cols: Record<string, number>, firstDataRow: number): ConditionalFormat[] {
+  const out: ConditionalFormat[] = [];
+  const text = (key: string, value: string, background: string, fontColor: string): void => {
+    const c = cols[key];
+    if (c !== undefined) out.push({ kind: 'textEquals', columns: [c], text: value, background, fontColor });
+  };
+  if (spec.key === 'tasks') {
+    const due = cols.due;
+    const status = cols.status;
+    if (due !== undefined && status !== undefined) {
+      // Before the add-on has written ⚙ Tình trạng, the deadline cell itself turns red once past
+      // and amber within 7 days, unless the status says done or cancelled.
+      const d = `$${columnLetter(due)}${firstDataRow}`;
+      const s = `$${columnLetter(status)}${firstDataRow}`;
+      const open = `${s}<>"${enumLabel(TASK_STATUS, 'done', 'vi')}",${s}<>"${enumLabel(TASK_STATUS, 'cancelled', 'vi')}"`;
+      out.push({ kind: 'formula', columns: [due], formula: `=AND(ISNUMBER(${d}),${d}<TODAY(),${open})`, background: COLORS.red, fontColor: COLORS.redText });
+      out.push({ kind: 'formula', columns: [due], formula: `=AND(ISNUMBER(${d}),${d}>=TODAY(),${d}<=TODAY()+7,${open})`, background: COLORS.amber, fontColor: COLORS.amberText });
+    }
+    text('status', enumLabel(TASK_STATUS, 'done', 'vi'), COLORS.green, COLORS.greenText);
+    text('state', enumLabel(TASK_STATE, 'overdue', 'vi'), COLORS.red, COLORS.redText);
+    text('state', enumLabel(TASK_STATE, 'doneLate', 'vi'), COLORS.amber, COLORS.amberText);
+    text('state', enumLabel(TASK_STATE, 'dueSoon', 'vi'), COLORS.amber, COLORS.amberText);
+    text('state', enumLabel(TASK_STATE, 'behind', 'vi'), COLORS.amber, COLORS.amberText);
+    text('state', enumLabel(TASK_STATE, 'doneOnTime', 'vi'), COLORS.green, COLORS.greenText);
+  }
+  if (spec.key === 'kpis') {
+    text('evaluation', enumLabel(KPI_STATUS, 'notMet', 'vi'), COLORS.red, COLORS.redText);
+    text('evaluation', enumLabel(KPI_STATUS, 'near', 'vi'), COLORS.amber, COLORS.amberText);
+    text('evaluation', enumLabel(KPI_STATUS, 'met', 'vi'), COLORS.green, COLORS.greenText);
+  }
+  if (spec.key === 'initiatives') {
+    text('award', enumLabel(AWARD_ELIGIBILITY, 'eligible', 'vi'), COLORS.green, COLORS.greenText);
+  }
+  return out;
+}
+
+function sheetLayout(
+  spec: SheetSpec,
+  header: FoundHeader,
+  newColumns: Set<string>,
+  dataRows: number,
+  lang: Lang,
+): SheetLayout {
+  const columns: ColumnLayout[] = [];
+  for (const c of spec.columns) {
+    const col = header.columns[c.key];
+    if (col === undefined) continue;
+    const layout: ColumnLayout = { col, note: headerNote(c, lang) };
+    // Widths only for columns we create: a user who widened a column keeps it.
+    if (newColumns.has(c.key)) layout.width = c.width;
+    if (c.numberFormat !== undefined) layout.numberFormat = c.numberFormat;
+    const validation = installerValidation(c);
+    if (validation) layout.validation = validation;
+    if (c.computed) layout.computed = true;
+    if (c.wrap) layout.wrap = true;
+    columns.push(layout);
+  }
+  const layout: SheetLayout = {
+    frozenRows: header.row,
+    headerRow: true,
+    columns,
+    conditionalFormats: conditionalFormats(spec, header.columns, header.row + 1),
+    protectSheet: spec.protectSheet,
+    dataRows,
+  };
+  if (header.row !== 1) layout.headerRowNumber = header.row;
+  return layout;
+}
+
+// ---------------------------------------------------------------- Thông tin
+
+function settingValue(spec: SettingSpec, opts: InstallOptions, year: number): WriteCell {
+  switch (spec.key) {
+    case 'templateVersion':
+      return TEMPLATE_VERSION;
+    case 'unitName':
+      return opts.name?.trim() || null;
+    case 'unitCode':
+      return opts.code?.trim() || null;
+    case 'year':
+      return year;
+  }
+  const d = settingDefault(spec, year);
+  if (d === undefined) return null;
+  if (spec.type === 'date') {
+    const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(d);
+    return m ? { date: `${m[3]}-${m[2]}-${m[1]}` } : d;
+  }
+  if (spec.type === 'percentPoints' || spec.type === 'number' || spec.type === 'integer') {
+    const n = Number(d);
+    return Number.isFinite(n) ? n : d;
+  }
+  return d;
+}
+
+function settingForLabel(text: string): SettingSpec | undefined {
+  const key = foldKey(text);
+  if (key === '') return undefined;
+  return SETTINGS.find((s) => foldKey(s.label) === key || s.aliases.some((a) => foldKey(a) === key));
+}
+
+/** The template version recorded in `Thông tin`, or null when none is. */
+export function recordedTemplateVersion(grid: SheetGrid | null, spec: SheetSpec): number | null {
+  if (!grid) return null;
+  const header = findHeaderRow(grid, spec);
+  const itemCol = header?.columns.item ?? 1;
+  const valueCol = header?.columns.value ?? 2;
+  for (let r = header?.row ?? 0; r < grid.values.length; r++) {
+    const line = grid.values[r] ?? [];
+    const setting = settingForLabel(cellText(line[itemCol - 1]));
+    if (setting?.key !== 'templateVersion') continue;
+    const raw = line[valueCol - 1];
+    const n = typeof raw === 'number' ? raw : Number(cellText(raw).trim().replace(',', '.'));
+    return cellText(raw).trim() !== '' && Number.isFinite(n) ? n : null;
+  }
+  return null;
+}
+
+function installSettingsRows(port: WorkbookPort, spec: SheetSpec, header: FoundHeader, opts: InstallOptions): void {
+  const grid = port.readSheet(spec.name);
+  if (!grid) return;
+  const itemCol = header.columns.item ?? 1;
+  const valueCol = header.columns.value ?? 2;
+  const year = opts.year ?? Number(opts.today.slice(0, 4));
+  const present = new Map<string, { row: number; value: RawCell }>();
+  for (let r = header.row; r < grid.values.length; r++) {
+    const line = grid.values[r] ?? [];
+    const setting = settingForLabel(cellText(line[itemCol - 1]));
+    if (setting && !present.has(setting.key)) present.set(setting.key, { row: r + 1, value: line[valueCol - 1] ?? null });
+  }
+  // Existing rows: record the version; fill name/code/year only where the cell is empty.
+  for (const s of SETTINGS) {
+    const at = present.get(s.key);
+    if (!at) continue;
+    const empty = cellText(at.value).trim() === '';
+    const wanted = settingValue(s, opts, year);
+    if (s.key === 'templateVersion') {
+      if (at.value !== TEMPLATE_VERSION) port.writeBlock(spec.name, at.row, valueCol, [[TEMPLATE_VERSION]]);
+    } else if (empty && wanted !== null && (s.key === 'unitName' || s.key === 'unitCode' || s.key === 'year')) {
+      port.writeBlock(spec.name, at.row, valueCol, [[wanted]]);
+    }
+  }
+  // Missing rows: appended in one block, in contract order, below the last row with content.
+  const missing = SETTINGS.filter((s) => !present.has(s.key));
+  if (missing.length === 0) return;
+  const width = Math.max(itemCol, valueCol);
+  const rows: WriteCell[][] = missing.map((s) => {
+    const line: WriteCell[] = Array.from({ length: width }, () => null);
+    line[itemCol - 1] = s.label;
+    line[valueCol - 1] = settingValue(s, opts, year);
+    return line;
+  });
+  const start = Math.max(lastContentRow(grid), header.row) + 1;
+  port.writeBlock(spec.name, start, 1, rows);
+}
+
+// ---------------------------------------------------------------- Hướng dẫn
+
+const GUIDE_TEXT = {
+  title: { vi: 'HƯỚNG DẪN NHẬP LIỆU: THEO DÕI CẢI CÁCH HÀNH CHÍNH', en: 'HOW TO FILL IN: ADMINISTRATIVE REFORM TRACKING' },
+  version: { vi: 'Mẫu phiên bản {version}. Sheet này do tiện ích viết lại mỗi lần Cài đặt mẫu; không cần sửa.', en: 'Template version {version}. The add-on rewrites this sheet on every Install template; no need to edit it.' },
+  generalTitle: { vi: 'Quy tắc chung', en: 'General rules' },
+  general: [
+    { vi: 'Dòng 1 của mỗi sheet là dòng tiêu đề; nhập dữ liệu từ dòng 2. Có thể thêm dòng tiêu đề riêng phía trên (trong 10 dòng đầu), đổi thứ tự cột, hoặc thêm cột riêng: tiện ích vẫn đọc đúng và giữ nguyên cột của bạn.', en: 'Row 1 of each sheet is the header row; type data from row 2. You may add your own title rows above it (within the first 10 rows), reorder columns or add your own columns: they are kept and ignored.' },
+    { vi: 'Ngày nhập theo ngày/tháng/năm, ví dụ 10/06/2024 hoặc 10/6/2024. Ngày không có thật (31/02/2024) bị báo lỗi.', en: 'Dates are day/month/year, e.g. 10/06/2024 or 10/6/2024. A date that does not exist (31/02/2024) is an error.' },
+    { vi: 'Tỷ lệ nhập dạng phần trăm: 98%, 98,5%. Số thập phân dùng dấu phẩy hoặc dấu chấm.', en: 'Ratios as percent: 98%, 98,5%. Decimals take a comma or a point.' },
+    { vi: 'Cột có dấu ⚙ do tiện ích tự tính (tô nền xám); không nhập vào các cột này.', en: 'Columns marked ⚙ are computed by the add-on (grey); do not type in them.' },
+    { vi: 'Các cột có danh sách chọn: chọn giá trị trong danh sách; gõ giá trị khác sẽ được nhắc.', en: 'Columns with a dropdown: pick a value from the list; other values are flagged.' },
+    { vi: 'Dòng trống được bỏ qua. Ô bị tô đỏ kèm ghi chú sau khi Kiểm tra dữ liệu là ô cần sửa.', en: 'Empty rows are skipped. Cells painted red with a note after Check data need fixing.' },
+  ],
+  areasTitle: { vi: 'Tám lĩnh vực cải cách hành chính (cột Lĩnh vực)', en: 'The eight reform areas (column Lĩnh vực)' },
+  areasHint: { vi: 'Có thể chọn trong danh sách, gõ mã LV1…LV8 hoặc số 1…8.', en: 'Pick from the list, or type LV1…LV8 or 1…8.' },
+  columnsHead: { vi: ['Cột', 'Bắt buộc', 'Cách nhập', 'Giá trị được chọn'], en: ['Column', 'Required', 'How to fill', 'Allowed values'] },
+  settingsHead: { vi: ['Mục', 'Bắt buộc', 'Ý nghĩa', 'Ví dụ'], en: ['Item', 'Required', 'Meaning', 'Example'] },
+  yes: { vi: 'Có', en: 'Yes' },
+  computed: { vi: '⚙ tự tính', en: '⚙ computed' },
+  purpose: {
+    settings: { vi: 'Thông tin chung của đơn vị: mỗi dòng một mục, nhập ở cột Giá trị.', en: 'The unit\'s settings: one item a row, typed in the Giá trị column.' },
+    people: { vi: 'Danh sách Ban chỉ đạo CCHC và cán bộ, giáo viên, nhân viên chủ trì nhiệm vụ.', en: 'The reform steering committee and the staff who lead tasks.' },
+    tasks: { vi: 'Các nhiệm vụ của kế hoạch CCHC năm: mỗi nhiệm vụ một dòng.', en: 'The tasks of the year\'s reform plan: one task a row.' },
+    kpis: { vi: 'Các chỉ tiêu của kế hoạch; nhập kết quả từng quý vào cột Quý … - Đạt (và - Tổng với chỉ tiêu tỷ lệ).', en: 'The plan\'s targets; type each quarter\'s result in Quý … - Đạt (and - Tổng for ratios).' },
+    initiatives: { vi: 'Sáng kiến, mô hình, giải pháp, công trình, cách làm hay về CCHC.', en: 'Reform initiatives, models, solutions, works and good practices.' },
+    activities: { vi: 'Hoạt động tuyên truyền, hội thi, tọa đàm, tập huấn, kiểm tra…; chỉ tiêu có nguồn “Hoạt động: …” tự đếm từ đây.', en: 'Communication, contests, dialogues, training, inspections…; targets sourced from activities count them here.' },
+    dashboard: { vi: 'Bảng tổng hợp do tiện ích ghi (Cập nhật tiến độ); không nhập vào sheet này.', en: 'The dashboard, written by the add-on (Update progress); do not type here.' },
+    log: { vi: 'Nhật ký các thao tác của tiện ích; không nhập vào sheet này.', en: 'The add-on\'s log; do not type here.' },
+    units: { vi: 'Danh sách đơn vị trực thuộc và liên kết tới bảng tính của từng đơn vị.', en: 'The units and the link to each unit\'s spreadsheet.' },
+    unitSummary: { vi: 'Tổng hợp số liệu các đơn vị, do tiện ích ghi.', en: 'Figures of every unit, written by the add-on.' },
+    unitKpis: { vi: 'Chỉ tiêu của từng đơn vị, do tiện ích ghi.', en: 'Targets of every unit, written by the add-on.' },
+  } as Record<string, Text2>,
+} as const;
+
+/** The guide's rows, written from the contract data so they never disagree with it. */
+export function guideRows(sheets: readonly SheetSpec[], lang: Lang): { rows: WriteCell[][]; titleRows: number[]; sectionRows: number[]; headRows: number[] } {
+  const rows: WriteCell[][] = [];
+  const titleRows: number[] = [];
+  const sectionRows: number[] = [];
+  const headRows: number[] = [];
+  const push = (line: WriteCell[], kind?: 'title' | 'section' | 'head'): void => {
+    rows.push(line);
+    const n = rows.length;
+    if (kind === 'title') titleRows.push(n);
+    if (kind === 'section') sectionRows.push(n);
+    if (kind === 'head') headRows.push(n);
+  };
+  push([tr(lang, GUIDE_TEXT.title)], 'title');
+  push([tr(lang, GUIDE_TEXT.version, { version: TEMPLATE_VERSION })]);
+  push([]);
+  push([tr(lang, GUIDE_TEXT.generalTitle)], 'section');
+  for (const g of GUIDE_TEXT.general) push([`• ${tr(lang, g)}`]);
+  push([]);
+  push([tr(lang, GUIDE_TEXT.areasTitle)], 'section');
+  for (const a of AREAS) push([a.code, '', areaDropdownValue(a)]);
+  push([tr(lang, GUIDE_TEXT.areasHint)]);
+
+  for (const s of sheets) {
+    push([]);
+    push([`Sheet “${s.name}”`, '', tr(lang, GUIDE_TEXT.purpose[s.key] ?? { vi: '', en: '' })], 'section');
+    if (s.role === 'settings') {
+      push([...GUIDE_TEXT.settingsHead[lang]], 'head');
+      for (const st of SETTINGS) {
+        push([st.label, st.required ? tr(lang, GUIDE_TEXT.yes) : '', lang === 'vi' ? st.help.vi : st.help.en, st.example]);
+      }
+      continue;
+    }
+    if (s.columns.length === 0 || s.role === 'output' || s.role === 'log') continue;
+    push([...GUIDE_TEXT.columnsHead[lang]], 'head');
+    for (const c of s.columns) {
+      const values = c.type.kind === 'area' ? null : dropdownValues(c);
+      push([
+        c.header,
+        c.computed ? tr(lang, GUIDE_TEXT.computed) : c.required ? tr(lang, GUIDE_TEXT.yes) : '',
+        headerNote(c, lang),
+        values ? values.join('; ') : '',
+      ]);
+    }
+  }
+  return { rows, titleRows, sectionRows, headRows };
+}
+
+function writeGuide(port: WorkbookPort, name: string, sheets: readonly SheetSpec[], lang: Lang): void {
+  const { rows, titleRows, sectionRows, headRows } = guideRows(sheets, lang);
+  const width = Math.max(...rows.map((r) => r.length));
+  const block = rows.map((r) => [...r, ...Array.from({ length: width - r.length }, () => null)]);
+  port.clearSheet(name);
+  port.writeBlock(name, 1, 1, block);
+  port.applyLayout(name, {
+    frozenRows: 0,
+    headerRow: false,
+    columns: [
+      { col: 1, width: 230, wrap: true },
+      { col: 2, width: 80 },
+      { col: 3, width: 520, wrap: true },
+      { col: 4, width: 360, wrap: true },
+    ],
+    conditionalFormats: [],
+    dataRows: rows.length,
+  });
+  port.styleBlock(name, {
+    boldRows: [...titleRows, ...sectionRows, ...headRows],
+    rowBackgrounds: [
+      ...sectionRows.map((row) => ({ row, color: COLORS.section })),
+      ...headRows.map((row) => ({ row, color: COLORS.subsection })),
+    ],
+  });
+}
+
+// ---------------------------------------------------------------- the installer
+
+/**
+ * Install or upgrade the template on a workbook. Throws InstallError (TEMPLATE_NEWER) before any
+ * write when the workbook records a newer template version, and (HEADER_NOT_FOUND) when a template
+ * sheet holds data without a recognisable header row.
+ */
+export function installTemplate(port: WorkbookPort, opts: InstallOptions): InstallResult {
+  const sheets = opts.kind === 'district' ? DISTRICT_SHEETS : SCHOOL_SHEETS;
+  const settingsSpec = sheets.find((s) => s.role === 'settings');
+
+  // Refuse first, change nothing: a newer template, or a sheet whose data has no header row.
+  const grids = new Map<string, SheetGrid | null>();
+  for (const s of sheets) grids.set(s.name, port.readSheet(s.name));
+  if (settingsSpec) {
+    const recorded = recordedTemplateVersion(grids.get(settingsSpec.name) ?? null, settingsSpec);
+    if (recorded !== null && recorded > TEMPLATE_VERSION) {
+      throw new InstallError('TEMPLATE_NEWER', t(opts.lang, 'TEMPLATE_NEWER', { version: recorded, supported: TEMPLATE_VERSION }));
+    }
+  }
+  for (const s of sheets) {
+    const grid = grids.get(s.name);
+    if (!grid || s.columns.length === 0 || s.role === 'output') continue;
+    if (lastContentRow(grid) > 0 && !findHeaderRow(grid, s) && (grid.values[0] ?? []).some((v) => cellText(v).trim() !== '')) {
+      throw new InstallError(
+        'HEADER_NOT_FOUND',
+        tr(opts.lang, TEXT.headerNotFound, { sheet: s.name, headers: s.columns.slice(0, 3).map((c) => `“${c.header}”`).join(', ') }),
+      );
+    }
+  }
+
+  const created: string[] = [];
+  const addedColumns: { sheet: string; header: string }[] = [];
+  for (const s of sheets) {
+    const index = insertionIndex(port.sheetNames(), sheets, s);
+    if (port.ensureSheet(s.name, index)) created.push(s.name);
+  }
+
+  for (const s of sheets) {
+    if (s.role === 'guide') {
+      writeGuide(port, s.name, sheets, opts.lang);
+      continue;
+    }
+    const isNew = created.includes(s.name);
+    if (s.columns.length === 0) {
+      // Tổng hợp: written whole later by the add-on; protected now.
+      port.applyLayout(s.name, { frozenRows: 0, headerRow: false, columns: [], conditionalFormats: [], protectSheet: s.protectSheet, dataRows: 0 });
+      continue;
+    }
+    // Output sheets with columns (district summaries) are rewritten whole by the add-on: only
+    // their header is ensured here, the same way as input sheets.
+    const grid = isNew ? null : grids.get(s.name) ?? null;
+    const found = grid ? findHeaderRow(grid, s) : null;
+    const header: FoundHeader = found ?? { row: 1, columns: {}, lastCol: 0 };
+    // An empty first row with data below and no header: put the header in that empty row.
+    const missing = s.columns.filter((c) => header.columns[c.key] === undefined);
+    const newColumns = new Set<string>(missing.map((c) => c.key));
+    if (missing.length > 0) {
+      const start = header.lastCol + 1;
+      port.writeBlock(s.name, header.row, start, [missing.map((c) => c.header)]);
+      missing.forEach((c, i) => {
+        header.columns[c.key] = start + i;
+      });
+      header.lastCol = start + missing.length - 1;
+      if (!isNew) for (const c of missing) addedColumns.push({ sheet: s.name, header: c.header });
+    }
+    const dataRows = Math.max(TEMPLATE_DATA_ROWS, (grid ? lastContentRow(grid) : 0) - header.row + 200);
+    port.applyLayout(s.name, sheetLayout(s, header, newColumns, dataRows, opts.lang));
+    if (s.role === 'settings') installSettingsRows(port, s, header, opts);
+  }
+
+  return { created, addedColumns, version: TEMPLATE_VERSION };
+}
+
+/**
+ * Where a missing template sheet goes: after the last-placed template sheet that comes before it
+ * in the contract (the user's order of existing sheets is kept), else first.
+ */
+function insertionIndex(names: string[], sheets: readonly SheetSpec[], s: SheetSpec): number {
+  const folded = names.map((n) => n.normalize('NFC'));
+  let index = 0;
+  for (const prev of sheets.slice(0, sheets.indexOf(s))) {
+    const pos = folded.indexOf(prev.name);
+    if (pos >= 0) index = Math.max(index, pos + 1);
+  }
+  return index;
+}

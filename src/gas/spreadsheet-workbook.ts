@@ -1,0 +1,486 @@
+// WorkbookPort over a Google Sheet (Apps Script SpreadsheetApp).
+//
+// Cost: every method makes a constant number of service calls whatever the number of rows: a
+// read is getDataRange + getValues + getNumberFormats; a block is one setValues; layouts and
+// marks read and write whole ranges. Calls that grow with the number of COLUMNS (widths,
+// validation per column, one protection per ⚙ column) are bounded by the template.
+//
+// Choices:
+// - Sheet objects and sizes are cached for the adapter's life (one execution).
+// - Dates: Sheets hands back Date objects at midnight in the spreadsheet's time zone. The bundle
+//   runs in a context where host Dates fail `instanceof Date`, so dates are detected with
+//   Object.prototype.toString. The zone's UTC offset is learnt once (two Utilities.formatDate
+//   calls); a zone with daylight saving falls back to one formatDate per distinct instant.
+//   `{date}` is written as a Date at midnight in that zone, which round-trips.
+// - A text that Sheets would parse (a number, a percent, a date, TRUE/FALSE, a leading
+//   apostrophe) is written with a leading apostrophe so it stays the text it was; a text that
+//   starts with '=' is a formula, as in Sheets.
+// - Rows shorter than the block are padded with empty cells (the block is rectangular).
+// - Our conditional format rules carry `N("cchc")=0` in their formula; our protections carry a
+//   description starting `CCHC:`; our cell marks are notes holding `[CCHC]`. Re-running replaces
+//   ours and keeps what users made.
+
+import type {
+  BlockStyle,
+  CellMark,
+  CellValidation,
+  ConditionalFormat,
+  RawCell,
+  SheetGrid,
+  SheetLayout,
+  WorkbookPort,
+  WriteCell,
+} from '../core/ports.ts';
+import { isDateCell } from '../core/ports.ts';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
+type App = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+type Utils = GoogleAppsScript.Utilities.Utilities;
+
+export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+const CF_MARKER = 'N("cchc")=0';
+const PROTECTION_TAG = 'CCHC:';
+export const MARK_TAG = '[CCHC]';
+const HEADER_FILL = '#ddebf7';
+const COMPUTED_FILL = '#efefef';
+const MONOSPACE = 'Roboto Mono';
+
+/** Texts Sheets would turn into a number, percent, date, time or boolean when written. */
+const PARSED_TEXT = [
+  /^[+-]?[\d\s.,]*\d[\d\s.,]*(e[+-]?\d+)?\s*%?$/i,
+  /^\d{1,4}[/.-]\d{1,2}([/.-]\d{1,4})?(\s+\d{1,2}:\d{2}(:\d{2})?(\s*[ap]m)?)?$/i,
+  /^\d{1,2}:\d{2}(:\d{2})?(\s*[ap]m)?$/i,
+  /^(true|false)$/i,
+  /^[$€£¥₫]\s*[\d.,]+$|^[\d.,]+\s*[$€£¥₫đ]$/,
+];
+
+function isDate(v: unknown): v is Date {
+  return Object.prototype.toString.call(v) === '[object Date]';
+}
+
+function letter(col: number): string {
+  let s = '';
+  let n = col;
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+function columnRuns(cols: number[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (const c of [...new Set(cols)].sort((a, b) => a - b)) {
+    const last = runs[runs.length - 1];
+    if (last && last[1] === c - 1) last[1] = c;
+    else runs.push([c, c]);
+  }
+  return runs;
+}
+
+const normName = (s: string): string => s.normalize('NFC').trim();
+
+function noteWithoutMark(note: string): string {
+  const at = note.indexOf(MARK_TAG);
+  return at < 0 ? note : note.slice(0, at).trimEnd();
+}
+
+export interface SpreadsheetServices {
+  SpreadsheetApp: App;
+  Utilities: Utils;
+}
+
+export class SpreadsheetWorkbook implements WorkbookPort {
+  private readonly ss: Spreadsheet;
+  private readonly app: App;
+  private readonly utils: Utils;
+  private sheets: { name: string; sheet: Sheet }[] | null = null;
+  private readonly sizes = new Map<Sheet, { rows: number; cols: number }>();
+  private zone: { tz: string; offsetMs: number | null; memo: Map<number, string> } | null = null;
+
+  /** `services` default to the Apps Script globals (tests pass the offline runtime's). */
+  constructor(ss: Spreadsheet, services?: Partial<SpreadsheetServices>) {
+    this.ss = ss;
+    this.app = services?.SpreadsheetApp ?? SpreadsheetApp;
+    this.utils = services?.Utilities ?? Utilities;
+  }
+
+  // ------------------------------------------------------------ sheets
+
+  private list(): { name: string; sheet: Sheet }[] {
+    if (!this.sheets) this.sheets = this.ss.getSheets().map((sheet) => ({ name: sheet.getName(), sheet }));
+    return this.sheets;
+  }
+
+  private find(name: string): Sheet | null {
+    const all = this.list();
+    const exact = all.find((s) => s.name === name);
+    if (exact) return exact.sheet;
+    const want = normName(name);
+    return all.find((s) => normName(s.name) === want)?.sheet ?? null;
+  }
+
+  private sheet(name: string): Sheet {
+    const s = this.find(name);
+    if (!s) throw new Error(`Không có trang tính "${name}" / No sheet named "${name}"`);
+    return s;
+  }
+
+  sheetNames(): string[] {
+    return this.list().map((s) => s.name);
+  }
+
+  ensureSheet(name: string, index?: number): boolean {
+    if (this.find(name)) return false;
+    const all = this.list();
+    const at = index === undefined ? all.length : Math.max(0, Math.min(index, all.length));
+    const sheet = this.ss.insertSheet(name, at);
+    all.splice(at, 0, { name, sheet });
+    return true;
+  }
+
+  /** Rows and columns of a sheet, grown (one call each way) when a write needs more. */
+  private ensureSize(sheet: Sheet, rows: number, cols: number): void {
+    let size = this.sizes.get(sheet);
+    if (!size) {
+      size = { rows: sheet.getMaxRows(), cols: sheet.getMaxColumns() };
+      this.sizes.set(sheet, size);
+    }
+    if (rows > size.rows) {
+      sheet.insertRowsAfter(size.rows, rows - size.rows);
+      size.rows = rows;
+    }
+    if (cols > size.cols) {
+      sheet.insertColumnsAfter(size.cols, cols - size.cols);
+      size.cols = cols;
+    }
+  }
+
+  // ------------------------------------------------------------ dates
+
+  private timeZone(): { tz: string; offsetMs: number | null; memo: Map<number, string> } {
+    if (!this.zone) {
+      const tz = this.ss.getSpreadsheetTimeZone() || DEFAULT_TIME_ZONE;
+      const offsetAt = (t: number): number => {
+        const local = this.utils.formatDate(new Date(t), tz, "yyyy-MM-dd'T'HH:mm:ss");
+        return Date.parse(`${local}Z`) - t;
+      };
+      const winter = offsetAt(Date.UTC(2024, 0, 15));
+      const summer = offsetAt(Date.UTC(2024, 6, 15));
+      this.zone = { tz, offsetMs: winter === summer ? winter : null, memo: new Map() };
+    }
+    return this.zone;
+  }
+
+  private isoOf(d: Date): string | null {
+    const t = d.getTime();
+    if (!Number.isFinite(t)) return null;
+    const zone = this.timeZone();
+    if (zone.offsetMs !== null) return new Date(t + zone.offsetMs).toISOString().slice(0, 10);
+    let iso = zone.memo.get(t);
+    if (iso === undefined) {
+      iso = this.utils.formatDate(new Date(t), zone.tz, 'yyyy-MM-dd');
+      zone.memo.set(t, iso);
+    }
+    return iso;
+  }
+
+  private dateAt(iso: string): Date {
+    const utc = Date.parse(`${iso}T00:00:00Z`);
+    const zone = this.timeZone();
+    if (zone.offsetMs !== null) return new Date(utc - zone.offsetMs);
+    // Daylight saving: take the offset a few hours into that day, then midnight.
+    const local = this.utils.formatDate(new Date(utc + 12 * 3_600_000), zone.tz, "yyyy-MM-dd'T'HH:mm:ss");
+    const offset = Date.parse(`${local}Z`) - (utc + 12 * 3_600_000);
+    return new Date(utc - offset);
+  }
+
+  private toRaw(v: unknown): RawCell {
+    if (v === null || v === undefined || v === '') return v === '' ? '' : null;
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+    if (isDate(v)) {
+      const iso = this.isoOf(v);
+      return iso === null ? null : { date: iso };
+    }
+    return String(v);
+  }
+
+  private toSheetValue(v: WriteCell): unknown {
+    if (v === null) return '';
+    if (isDateCell(v)) return this.dateAt(v.date);
+    if (typeof v === 'string') {
+      if (v.startsWith('=') && v.length > 1) return v;
+      const t = v.trim();
+      if (v.startsWith("'") || PARSED_TEXT.some((re) => re.test(t))) return `'${v}`;
+      return v;
+    }
+    return v;
+  }
+
+  // ------------------------------------------------------------ reads and writes
+
+  readSheet(name: string): SheetGrid | null {
+    const sheet = this.find(name);
+    if (!sheet) return null;
+    const range = sheet.getDataRange();
+    const raw = range.getValues();
+    const rawFormats = range.getNumberFormats();
+    const values: RawCell[][] = raw.map((row) => row.map((v) => this.toRaw(v)));
+    const formats: string[][] = rawFormats.map((row) => row.map((f) => String(f ?? '')));
+    // An empty sheet reads as one empty cell: the grid ends at the last row with content.
+    let last = values.length;
+    while (last > 0 && (values[last - 1] ?? []).every((v) => v === '' || v === null)) last--;
+    values.length = last;
+    formats.length = last;
+    return { name: this.list().find((s) => s.sheet === sheet)?.name ?? name, values, formats };
+  }
+
+  writeBlock(sheet: string, row: number, col: number, values: WriteCell[][]): void {
+    if (values.length === 0) return;
+    const s = this.sheet(sheet);
+    const width = Math.max(...values.map((r) => r.length));
+    if (width === 0) return;
+    const grid = values.map((r) => {
+      const line = r.map((v) => this.toSheetValue(v));
+      while (line.length < width) line.push('');
+      return line;
+    });
+    this.ensureSize(s, row + values.length - 1, col + width - 1);
+    s.getRange(row, col, values.length, width).setValues(grid);
+  }
+
+  writeFormats(sheet: string, row: number, col: number, formats: string[][]): void {
+    if (formats.length === 0) return;
+    const s = this.sheet(sheet);
+    const width = Math.max(...formats.map((r) => r.length));
+    if (width === 0) return;
+    this.ensureSize(s, row + formats.length - 1, col + width - 1);
+    const range = s.getRange(row, col, formats.length, width);
+    // '' keeps the cell's format: read the current ones only when needed.
+    const needsCurrent = formats.some((r) => r.length < width || r.some((f) => f === ''));
+    const current = needsCurrent ? range.getNumberFormats() : null;
+    const grid = formats.map((r, i) =>
+      Array.from({ length: width }, (_, j) => {
+        const f = r[j];
+        return f === undefined || f === '' ? (current?.[i]?.[j] ?? 'General') : f;
+      }),
+    );
+    range.setNumberFormats(grid);
+  }
+
+  appendRows(sheet: string, rows: WriteCell[][]): void {
+    const s = this.sheet(sheet);
+    this.writeBlock(sheet, s.getLastRow() + 1, 1, rows);
+  }
+
+  clearSheet(sheet: string): void {
+    this.sheet(sheet).clear();
+  }
+
+  // ------------------------------------------------------------ layout
+
+  applyLayout(sheet: string, layout: SheetLayout): void {
+    const s = this.sheet(sheet);
+    const headerRow = layout.headerRowNumber ?? 1;
+    const firstData = headerRow + 1;
+    const dataRows = Math.max(0, layout.dataRows);
+    const maxCol = Math.max(0, ...layout.columns.map((c) => c.col));
+    this.ensureSize(s, Math.max(headerRow, headerRow + dataRows), Math.max(1, maxCol));
+
+    s.setFrozenRows(layout.frozenRows);
+
+    // Widths: one call per run of adjacent columns of the same width.
+    const widths = layout.columns.filter((c) => c.width !== undefined).sort((a, b) => a.col - b.col);
+    for (let i = 0; i < widths.length; ) {
+      const first = widths[i];
+      if (!first || first.width === undefined) break;
+      let j = i;
+      while (widths[j + 1]?.col === (widths[j]?.col ?? 0) + 1 && widths[j + 1]?.width === first.width) j++;
+      s.setColumnWidths(first.col, j - i + 1, Math.round(first.width));
+      i = j + 1;
+    }
+
+    if (maxCol > 0) {
+      const lastCol = Math.max(maxCol, s.getLastColumn());
+      const header = s.getRange(headerRow, 1, 1, lastCol);
+      if (layout.headerRow) {
+        header.setFontWeight('bold').setBackground(HEADER_FILL).setWrap(true).setVerticalAlignment('middle');
+      }
+      if (layout.columns.some((c) => c.note !== undefined)) {
+        const notes = header.getNotes()[0] ?? [];
+        const next = Array.from({ length: lastCol }, (_, i) => notes[i] ?? '');
+        for (const c of layout.columns) if (c.note !== undefined) next[c.col - 1] = c.note;
+        if (next.some((n, i) => n !== (notes[i] ?? ''))) header.setNotes([next]);
+      }
+    }
+
+    if (dataRows > 0) {
+      const dataRange = (from: number, to: number): Range => s.getRange(firstData, from, dataRows, to - from + 1);
+      const byValue = <T>(pick: (c: SheetLayout['columns'][number]) => T | undefined, apply: (r: Range, v: T, firstCol: number) => void): void => {
+        const groups = new Map<string, { value: T; cols: number[] }>();
+        for (const c of layout.columns) {
+          const v = pick(c);
+          if (v === undefined) continue;
+          const key = JSON.stringify(v);
+          const g = groups.get(key) ?? { value: v, cols: [] };
+          g.cols.push(c.col);
+          groups.set(key, g);
+        }
+        for (const g of groups.values()) for (const [a, b] of columnRuns(g.cols)) apply(dataRange(a, b), g.value, a);
+      };
+      byValue((c) => c.numberFormat, (r, f) => r.setNumberFormat(f));
+      byValue((c) => (c.wrap ? true : undefined), (r) => r.setWrap(true));
+      byValue((c) => (c.computed ? COMPUTED_FILL : undefined), (r, color) => r.setBackground(color));
+      byValue((c) => c.validation, (r, v, col) => r.setDataValidation(this.validationRule(v, letter(col), firstData)));
+    }
+
+    this.setConditionalFormats(s, layout.conditionalFormats, firstData, dataRows);
+    this.setProtections(s, layout, firstData, dataRows);
+  }
+
+  private validationRule(v: CellValidation, colLetter: string, firstRow: number): GoogleAppsScript.Spreadsheet.DataValidation {
+    const b = this.app.newDataValidation().setAllowInvalid(!v.strict);
+    switch (v.kind) {
+      case 'list':
+        b.requireValueInList(v.values, true);
+        break;
+      case 'date':
+        b.requireDate().setHelpText('Nhập ngày dạng dd/mm/yyyy. / Enter a date as dd/mm/yyyy.');
+        break;
+      case 'number':
+        if (v.min !== undefined && v.max !== undefined) b.requireNumberBetween(v.min, v.max);
+        else if (v.min !== undefined) b.requireNumberGreaterThanOrEqualTo(v.min);
+        else if (v.max !== undefined) b.requireNumberLessThanOrEqualTo(v.max);
+        else b.requireFormulaSatisfied(`=ISNUMBER(${colLetter}${firstRow})`);
+        break;
+      case 'email':
+        b.requireTextIsEmail();
+        break;
+    }
+    return b.build();
+  }
+
+  private setConditionalFormats(s: Sheet, rules: ConditionalFormat[], firstRow: number, dataRows: number): void {
+    const existing = s.getConditionalFormatRules();
+    const isOurs = (r: GoogleAppsScript.Spreadsheet.ConditionalFormatRule): boolean => {
+      const values = r.getBooleanCondition()?.getCriteriaValues() ?? [];
+      return values.some((v) => String(v).includes(CF_MARKER));
+    };
+    const users = existing.filter((r) => !isOurs(r));
+    if (rules.length === 0 && users.length === existing.length) return;
+    const rows = Math.max(1, dataRows);
+    const ours = rules.map((rule) => {
+      const cols = [...new Set(rule.columns)].sort((a, b) => a - b);
+      const first = letter(cols[0] ?? 1);
+      const condition =
+        rule.kind === 'textEquals'
+          ? `TRIM(${first}${firstRow})="${rule.text.replace(/"/g, '""')}"`
+          : rule.formula.replace(/^=/, '');
+      const b = this.app
+        .newConditionalFormatRule()
+        .whenFormulaSatisfied(`=AND(${condition},${CF_MARKER})`)
+        .setBackground(rule.background)
+        .setRanges(columnRuns(cols).map(([a, z]) => s.getRange(firstRow, a, rows, z - a + 1)));
+      if (rule.fontColor) b.setFontColor(rule.fontColor);
+      return b.build();
+    });
+    s.setConditionalFormatRules([...ours, ...users]);
+  }
+
+  private setProtections(s: Sheet, layout: SheetLayout, firstRow: number, dataRows: number): void {
+    const RANGE = this.app.ProtectionType.RANGE;
+    const SHEET = this.app.ProtectionType.SHEET;
+    const computed = layout.columns.filter((c) => c.computed).map((c) => c.col);
+    const ranges = s.getProtections(RANGE);
+    for (const p of ranges) if (p.getDescription().startsWith(PROTECTION_TAG)) p.remove();
+    if (dataRows > 0) {
+      for (const [a, b] of columnRuns(computed)) {
+        s.getRange(firstRow, a, dataRows, b - a + 1)
+          .protect()
+          .setDescription(`${PROTECTION_TAG} ⚙ cột do tiện ích tính / computed by the add-on`)
+          .setWarningOnly(true);
+      }
+    }
+    const sheetProtections = s.getProtections(SHEET);
+    const ours = sheetProtections.find((p) => p.getDescription().startsWith(PROTECTION_TAG));
+    if (layout.protectSheet && sheetProtections.length === 0) {
+      s.protect().setDescription(`${PROTECTION_TAG} trang do tiện ích ghi / written by the add-on`).setWarningOnly(true);
+    } else if (!layout.protectSheet && ours) {
+      ours.remove();
+    }
+  }
+
+  styleBlock(sheet: string, style: BlockStyle): void {
+    const s = this.sheet(sheet);
+    const styledRows = [...(style.boldRows ?? []), ...(style.rowBackgrounds ?? []).map((b) => b.row)];
+    const rows = Math.max(s.getLastRow(), ...styledRows, 1);
+    const cols = Math.max(s.getLastColumn(), 1);
+    if (styledRows.length > 0) {
+      this.ensureSize(s, rows, cols);
+      const block = s.getRange(1, 1, rows, cols);
+      if (style.boldRows && style.boldRows.length > 0) {
+        const bold = new Set(style.boldRows);
+        block.setFontWeights(Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, () => (bold.has(r + 1) ? 'bold' : 'normal'))));
+      }
+      if (style.rowBackgrounds && style.rowBackgrounds.length > 0) {
+        const color = new Map(style.rowBackgrounds.map((b) => [b.row, b.color]));
+        block.setBackgrounds(Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, () => color.get(r + 1) ?? null)) as string[][]);
+      }
+    }
+    for (const { col, width } of style.columnWidths ?? []) s.setColumnWidth(col, Math.round(width));
+    for (const [a, b] of columnRuns(style.monospaceColumns ?? [])) s.getRange(1, a, rows, b - a + 1).setFontFamily(MONOSPACE);
+  }
+
+  // ------------------------------------------------------------ marks
+
+  setMarks(sheet: string, marks: CellMark[]): void {
+    this.rewriteMarks(this.sheet(sheet), marks);
+  }
+
+  clearMarks(sheet: string): void {
+    this.rewriteMarks(this.sheet(sheet), []);
+  }
+
+  /** One read and one write of notes and backgrounds over the used area, whatever the marks. */
+  private rewriteMarks(s: Sheet, marks: CellMark[]): void {
+    const rows = Math.max(s.getLastRow(), ...marks.map((m) => m.row), 1);
+    const cols = Math.max(s.getLastColumn(), ...marks.map((m) => m.col), 1);
+    this.ensureSize(s, rows, cols);
+    const range = s.getRange(1, 1, rows, cols);
+    const notes = range.getNotes();
+    const backgrounds = range.getBackgrounds();
+    const nextNotes = notes.map((r) => [...r]);
+    // White is what Sheets reports for "no fill": write it back as none.
+    const nextBackgrounds: (string | null)[][] = backgrounds.map((r) => r.map((b) => (b.toLowerCase() === '#ffffff' ? null : b)));
+    let changed = false;
+    // Remove our earlier marks: the user's part of the note stays; the colour goes back to none.
+    nextNotes.forEach((r, i) =>
+      r.forEach((note, j) => {
+        if (!note.includes(MARK_TAG)) return;
+        r[j] = noteWithoutMark(note);
+        const line = nextBackgrounds[i];
+        if (line) line[j] = null;
+        changed = true;
+      }),
+    );
+    const byCell = new Map<string, CellMark[]>();
+    for (const m of marks) byCell.set(`${m.row}:${m.col}`, [...(byCell.get(`${m.row}:${m.col}`) ?? []), m]);
+    for (const list of byCell.values()) {
+      const first = list[0];
+      const noteRow = first ? nextNotes[first.row - 1] : undefined;
+      const bgRow = first ? nextBackgrounds[first.row - 1] : undefined;
+      if (!first || !noteRow || !bgRow) continue;
+      const ours = `${MARK_TAG} ${list.map((m) => m.note).join('\n')}`;
+      const user = noteRow[first.col - 1] ?? '';
+      noteRow[first.col - 1] = user ? `${user}\n\n${ours}` : ours;
+      bgRow[first.col - 1] = first.background;
+      changed = true;
+    }
+    if (!changed) return;
+    range.setNotes(nextNotes);
+    range.setBackgrounds(nextBackgrounds as string[][]);
+  }
+}

@@ -1,0 +1,655 @@
+// WorkbookPort over an .xlsx file (exceljs), for the local command line.
+//
+// Excel differs from Google Sheets in a few places; the choices made here:
+// - Widths in a SheetLayout are pixels (as Sheets takes them); Excel wants characters: px / 7.
+// - Number formats, wrap and the ⚙ shading are column styles (one `<col>` element, not 1000 styled
+//   cells), so a sheet with the template layout stays small.
+// - Dropdown lists live in a very hidden sheet `_cchc_lists` (an inline Excel list is limited to
+//   255 characters and splits on commas, and our area names hold commas). That sheet is internal:
+//   sheetNames() and readSheet() never show it.
+// - Excel has no warning-only protection of a range. ⚙ columns are shaded and carry the header
+//   note; whole-sheet protection (Tổng hợp, Nhật ký) is a sheet protection with NO password, which
+//   Excel shows as a warning the user can lift with one click (Review › Unprotect Sheet).
+// - Our conditional format rules carry the marker `N("cchc")=0` (always true) in their formula, so a
+//   re-run replaces ours and keeps the user's own rules.
+// - Our cell marks are notes whose text holds `[CCHC]`; a user's own note on the cell is kept above it.
+
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import ExcelJS from 'exceljs';
+import type {
+  BlockStyle,
+  CellMark,
+  CellValidation,
+  ConditionalFormat,
+  RawCell,
+  SheetGrid,
+  SheetLayout,
+  WorkbookPort,
+  WriteCell,
+} from '../core/ports.ts';
+import { isDateCell } from '../core/ports.ts';
+
+type Worksheet = ExcelJS.Worksheet;
+type Cell = ExcelJS.Cell;
+
+/** Members exceljs 4.4 has at run time but leaves out of its type declarations. */
+interface WorksheetInternals {
+  orderNo: number;
+  sheetProtection: Record<string, unknown> | null;
+  dataValidations: { model: Record<string, ExcelJS.DataValidation | undefined> };
+  conditionalFormattings: ExcelJS.ConditionalFormattingOptions[];
+  _rows: unknown[];
+  _merges: Record<string, unknown>;
+}
+const internals = (ws: Worksheet): WorksheetInternals => ws as unknown as WorksheetInternals;
+
+/** The internal sheet holding dropdown lists. */
+export const LISTS_SHEET = '_cchc_lists';
+/** Marks our conditional format rules (always true, so it never changes what a rule paints). */
+const CF_MARKER = 'N("cchc")=0';
+/** Marks our notes on problem cells. */
+export const MARK_TAG = '[CCHC]';
+
+const HEADER_FILL = 'FFDDEBF7';
+const COMPUTED_FILL = 'FFEFEFEF';
+const DEFAULT_DATE_FORMAT = 'dd/mm/yyyy';
+const PX_PER_CHAR = 7;
+
+const MESSAGES = {
+  notFound: {
+    vi: (p: string) => `Không tìm thấy tệp: ${p}`,
+    en: (p: string) => `File not found: ${p}`,
+  },
+  unreadable: {
+    vi: (p: string) => `Không đọc được tệp (không phải tệp Excel .xlsx hoặc tệp bị hỏng): ${p}`,
+    en: (p: string) => `Cannot read the file (not an Excel .xlsx workbook, or damaged): ${p}`,
+  },
+} as const;
+
+export type WorkbookOpenReason = 'notFound' | 'unreadable';
+
+/** Opening a workbook failed; `message` is Vietnamese then English. */
+export class WorkbookOpenError extends Error {
+  readonly reason: WorkbookOpenReason;
+  readonly path: string;
+  readonly messageVi: string;
+  readonly messageEn: string;
+  constructor(reason: WorkbookOpenReason, filePath: string, cause?: unknown) {
+    const vi = MESSAGES[reason].vi(filePath);
+    const en = MESSAGES[reason].en(filePath);
+    super(`${vi} / ${en}`, cause === undefined ? undefined : { cause });
+    this.name = 'WorkbookOpenError';
+    this.reason = reason;
+    this.path = filePath;
+    this.messageVi = vi;
+    this.messageEn = en;
+  }
+}
+
+// ---------------------------------------------------------------- small helpers
+
+export function columnLetter(col: number): string {
+  let s = '';
+  let n = col;
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+function decodeAddress(address: string): { row: number; col: number } | null {
+  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(address);
+  if (!m || m[1] === undefined || m[2] === undefined) return null;
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]), col };
+}
+
+function argb(color: string): string {
+  const hex = color.replace(/^#/, '').toUpperCase();
+  if (/^[0-9A-F]{8}$/.test(hex)) return hex;
+  if (/^[0-9A-F]{6}$/.test(hex)) return `FF${hex}`;
+  if (/^[0-9A-F]{3}$/.test(hex)) return `FF${hex.replace(/./g, (c) => c + c)}`;
+  return 'FFFFFFFF';
+}
+
+function solidFill(color: string): ExcelJS.Fill {
+  return { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(color) } };
+}
+
+function isoFromUtcDate(d: Date): string | null {
+  const t = d.getTime();
+  if (!Number.isFinite(t)) return null;
+  // Round to the nearest second: a serial like 45473.99999999 is midnight of the next day.
+  const rounded = new Date(Math.round(t / 1000) * 1000);
+  return rounded.toISOString().slice(0, 10);
+}
+
+function isDate(v: unknown): v is Date {
+  return Object.prototype.toString.call(v) === '[object Date]';
+}
+
+/** An exceljs cell value reduced to a RawCell. */
+function toRawCell(value: unknown): RawCell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (isDate(value)) {
+    const iso = isoFromUtcDate(value);
+    return iso === null ? null : { date: iso };
+  }
+  if (typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    if (Array.isArray(o.richText)) {
+      return (o.richText as { text?: unknown }[]).map((r) => (typeof r.text === 'string' ? r.text : '')).join('');
+    }
+    if ('error' in o && typeof o.error === 'string') return o.error;
+    if ('formula' in o || 'sharedFormula' in o) return toRawCell(o.result);
+    if ('hyperlink' in o) {
+      const text = toRawCell(o.text);
+      return text === null || text === '' ? String(o.hyperlink ?? '') : text;
+    }
+    if ('text' in o) return toRawCell(o.text);
+  }
+  return null;
+}
+
+function isEmptyRaw(v: RawCell): boolean {
+  return v === null || v === '';
+}
+
+function isDateFormat(fmt: string | undefined): boolean {
+  if (!fmt) return false;
+  const stripped = fmt.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
+  return /[dy]/i.test(stripped);
+}
+
+function normName(s: string): string {
+  return s.normalize('NFC').trim();
+}
+
+// ---------------------------------------------------------------- the adapter
+
+export class XlsxWorkbook implements WorkbookPort {
+  private readonly wb: ExcelJS.Workbook;
+  private wroteFormula = false;
+
+  private constructor(wb: ExcelJS.Workbook) {
+    this.wb = wb;
+  }
+
+  /** A new, empty workbook. */
+  static create(): XlsxWorkbook {
+    const wb = new ExcelJS.Workbook();
+    wb.creator = 'CCHC';
+    return new XlsxWorkbook(wb);
+  }
+
+  /** Open an .xlsx file; throws WorkbookOpenError (reason notFound | unreadable). */
+  static async open(filePath: string): Promise<XlsxWorkbook> {
+    let buffer: Buffer;
+    try {
+      const stat = await fs.stat(filePath);
+      if (!stat.isFile()) throw new WorkbookOpenError('unreadable', filePath);
+      buffer = await fs.readFile(filePath);
+    } catch (e) {
+      if (e instanceof WorkbookOpenError) throw e;
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new WorkbookOpenError(code === 'ENOENT' || code === 'ENOTDIR' ? 'notFound' : 'unreadable', filePath, e);
+    }
+    const wb = new ExcelJS.Workbook();
+    try {
+      // exceljs types want its own Buffer declaration; a Node Buffer is what it reads.
+      await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+    } catch (e) {
+      throw new WorkbookOpenError('unreadable', filePath, e);
+    }
+    const book = new XlsxWorkbook(wb);
+    for (const ws of wb.worksheets) compactValidations(ws);
+    return book;
+  }
+
+  /** Write the workbook to `filePath` through a temporary file and a rename (never half a file). */
+  async save(filePath: string): Promise<void> {
+    if (this.wroteFormula) this.wb.calcProperties.fullCalcOnLoad = true;
+    const dir = path.dirname(path.resolve(filePath));
+    const tmp = path.join(dir, `.${path.basename(filePath)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    try {
+      const data = await this.wb.xlsx.writeBuffer();
+      await fs.writeFile(tmp, new Uint8Array(data as ArrayBuffer));
+      await fs.rename(tmp, filePath);
+    } catch (e) {
+      await fs.rm(tmp, { force: true }).catch(() => undefined);
+      throw e;
+    }
+  }
+
+  /** The file's bytes (for tests and for serving a download). */
+  async toBuffer(): Promise<Uint8Array> {
+    const data = await this.wb.xlsx.writeBuffer();
+    return new Uint8Array(data as ArrayBuffer);
+  }
+
+  // ------------------------------------------------------------ sheets
+
+  private visibleSheets(): Worksheet[] {
+    return this.wb.worksheets.filter((ws) => ws.name !== LISTS_SHEET);
+  }
+
+  private find(name: string): Worksheet | undefined {
+    const exact = this.wb.getWorksheet(name);
+    if (exact && exact.name !== LISTS_SHEET) return exact;
+    const want = normName(name);
+    return this.visibleSheets().find((ws) => normName(ws.name) === want);
+  }
+
+  private sheet(name: string): Worksheet {
+    const ws = this.find(name);
+    if (!ws) throw new Error(`Không có trang tính "${name}" / No sheet named "${name}"`);
+    return ws;
+  }
+
+  sheetNames(): string[] {
+    return this.visibleSheets().map((ws) => ws.name);
+  }
+
+  ensureSheet(name: string, index?: number): boolean {
+    if (this.find(name)) return false;
+    const ws = this.wb.addWorksheet(name);
+    if (index !== undefined) {
+      const order = this.visibleSheets().filter((s) => s !== ws);
+      const at = Math.max(0, Math.min(index, order.length));
+      order.splice(at, 0, ws);
+      order.forEach((s, i) => {
+        internals(s).orderNo = i;
+      });
+      const lists = this.wb.getWorksheet(LISTS_SHEET);
+      if (lists) internals(lists).orderNo = order.length;
+    }
+    return true;
+  }
+
+  readSheet(name: string): SheetGrid | null {
+    const ws = this.find(name);
+    if (!ws) return null;
+    const values: RawCell[][] = [];
+    const formats: string[][] = [];
+    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      const rowValues: RawCell[] = [];
+      const rowFormats: string[] = [];
+      let last = 0;
+      row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+        // A merged cell other than the top-left one reads empty, as in Google Sheets.
+        const v = cell.isMerged && cell.master !== cell ? null : toRawCell(cell.value);
+        if (isEmptyRaw(v)) return;
+        while (rowValues.length < colNumber - 1) {
+          rowValues.push(null);
+          rowFormats.push('');
+        }
+        rowValues.push(v);
+        rowFormats.push(cell.numFmt ?? '');
+        last = colNumber;
+      });
+      if (last === 0) return;
+      while (values.length < rowNumber - 1) {
+        values.push([]);
+        formats.push([]);
+      }
+      values.push(rowValues);
+      formats.push(rowFormats);
+    });
+    return { name: ws.name, values, formats };
+  }
+
+  // ------------------------------------------------------------ writes
+
+  writeBlock(sheet: string, row: number, col: number, values: WriteCell[][]): void {
+    const ws = this.sheet(sheet);
+    // The block is rectangular: a shorter row is padded with empty cells, as in Google Sheets.
+    const width = Math.max(0, ...values.map((line) => line.length));
+    values.forEach((line, r) => {
+      const xrow = ws.getRow(row + r);
+      for (let c = 0; c < width; c++) this.writeCell(xrow.getCell(col + c), line[c] ?? null);
+    });
+  }
+
+  private writeCell(cell: Cell, v: WriteCell): void {
+    if (v === null || v === '') {
+      cell.value = null;
+    } else if (isDateCell(v)) {
+      cell.value = new Date(`${v.date}T00:00:00Z`);
+      if (!isDateFormat(cell.numFmt)) cell.numFmt = DEFAULT_DATE_FORMAT;
+    } else if (typeof v === 'string' && v.startsWith('=') && v.length > 1) {
+      // As in Google Sheets' setValues, a text starting with '=' is a formula.
+      cell.value = { formula: v.slice(1) } as ExcelJS.CellFormulaValue;
+      this.wroteFormula = true;
+    } else {
+      cell.value = v;
+    }
+  }
+
+  writeFormats(sheet: string, row: number, col: number, formats: string[][]): void {
+    const ws = this.sheet(sheet);
+    formats.forEach((line, r) => {
+      const xrow = ws.getRow(row + r);
+      line.forEach((f, c) => {
+        if (f !== '') xrow.getCell(col + c).numFmt = f;
+      });
+    });
+  }
+
+  appendRows(sheet: string, rows: WriteCell[][]): void {
+    const ws = this.sheet(sheet);
+    this.writeBlock(sheet, lastContentRow(ws) + 1, 1, rows);
+  }
+
+  clearSheet(sheet: string): void {
+    // exceljs 4.4's spliceRows leaves rows behind; dropping its row and merge stores is the
+    // reliable way to empty a sheet (column widths, views and validation stay, as in Sheets).
+    const x = internals(this.sheet(sheet));
+    x._rows = [];
+    x._merges = {};
+  }
+
+  // ------------------------------------------------------------ layout
+
+  applyLayout(sheet: string, layout: SheetLayout): void {
+    const ws = this.sheet(sheet);
+    const headerRow = layout.headerRowNumber ?? 1;
+    const firstData = headerRow + 1;
+    const lastData = headerRow + layout.dataRows;
+
+    ws.views =
+      layout.frozenRows > 0
+        ? [{ state: 'frozen', xSplit: 0, ySplit: layout.frozenRows, topLeftCell: `A${layout.frozenRows + 1}` }]
+        : [{ state: 'normal' }];
+
+    for (const c of layout.columns) {
+      const column = ws.getColumn(c.col);
+      if (c.width !== undefined) column.width = Math.max(1, Math.round((c.width / PX_PER_CHAR) * 10) / 10);
+      if (c.numberFormat !== undefined) column.numFmt = c.numberFormat;
+      if (c.wrap) column.alignment = { wrapText: true, vertical: 'top' };
+      if (c.computed) column.fill = solidFill(COMPUTED_FILL);
+    }
+
+    if (layout.headerRow) {
+      const hrow = ws.getRow(headerRow);
+      const lastCol = Math.max(hrow.cellCount, ...layout.columns.map((c) => c.col));
+      for (let col = 1; col <= lastCol; col++) {
+        const cell = hrow.getCell(col);
+        if (cell.value === null && !layout.columns.some((c) => c.col === col)) continue;
+        cell.font = { bold: true };
+        cell.fill = solidFill(HEADER_FILL);
+        cell.alignment = { wrapText: true, vertical: 'middle' };
+        cell.numFmt = '@';
+      }
+    }
+    for (const c of layout.columns) {
+      if (c.note !== undefined) ws.getRow(headerRow).getCell(c.col).note = c.note;
+    }
+
+    for (const c of layout.columns) {
+      if (c.validation) this.setValidation(ws, c.col, firstData, lastData, c.validation);
+    }
+
+    this.setConditionalFormats(ws, layout.conditionalFormats, firstData, lastData);
+
+    if (layout.protectSheet) {
+      const current = internals(ws).sheetProtection;
+      // A protection with a password is the user's: keep it.
+      if (!current?.hashValue) {
+        internals(ws).sheetProtection = {
+          sheet: true,
+          formatCells: true,
+          formatColumns: true,
+          formatRows: true,
+          sort: true,
+          autoFilter: true,
+        };
+      }
+    }
+  }
+
+  private setValidation(ws: Worksheet, col: number, fromRow: number, toRow: number, v: CellValidation): void {
+    const model = internals(ws).dataValidations.model;
+    // Drop whatever covered these cells before (our earlier run, or per-cell entries after a reload).
+    for (const key of Object.keys(model)) {
+      const [a, b] = key.split(':');
+      const start = a === undefined ? null : decodeAddress(a);
+      const end = b === undefined ? start : decodeAddress(b);
+      if (!start || !end) continue;
+      if (start.col <= col && end.col >= col && start.row <= toRow && end.row >= fromRow) {
+        if (start.col === col && end.col === col) delete model[key];
+        else if (start.row >= fromRow && end.row <= toRow) delete model[key];
+      }
+    }
+    const letter = columnLetter(col);
+    const ref = `${letter}${fromRow}:${letter}${toRow}`;
+    const errorStyle = v.strict ? 'stop' : 'warning';
+    const base = { allowBlank: true, showErrorMessage: true, errorStyle };
+    let dv: ExcelJS.DataValidation;
+    switch (v.kind) {
+      case 'list':
+        dv = { ...base, type: 'list', formulae: [this.listRange(v.values)] };
+        break;
+      case 'date':
+        dv = {
+          ...base,
+          type: 'date',
+          operator: 'greaterThan',
+          formulae: [new Date(Date.UTC(1900, 0, 1))],
+          error: 'Nhập ngày dạng dd/mm/yyyy. / Enter a date as dd/mm/yyyy.',
+        };
+        break;
+      case 'number': {
+        const min = v.min ?? -1e15;
+        const max = v.max ?? 1e15;
+        dv = {
+          ...base,
+          type: 'decimal',
+          operator: 'between',
+          formulae: [min, max],
+          error: `Nhập số từ ${min} đến ${max}. / Enter a number from ${min} to ${max}.`,
+        };
+        break;
+      }
+      case 'email':
+        dv = {
+          ...base,
+          type: 'custom',
+          formulae: [`ISNUMBER(MATCH("*@?*.?*",${letter}${fromRow},0))`],
+          error: 'Nhập địa chỉ email. / Enter an e-mail address.',
+        };
+        break;
+    }
+    internals(ws).dataValidations.model[ref] = dv;
+  }
+
+  /** The hidden range holding `values`, reusing an identical list already stored. */
+  private listRange(values: string[]): string {
+    let lists = this.wb.getWorksheet(LISTS_SHEET);
+    if (!lists) {
+      lists = this.wb.addWorksheet(LISTS_SHEET, { state: 'veryHidden' });
+    }
+    const key = JSON.stringify(values);
+    let col = 0;
+    for (let c = 1; c <= lists.columnCount; c++) {
+      const existing: string[] = [];
+      lists.getColumn(c).eachCell({ includeEmpty: false }, (cell) => {
+        const v = toRawCell(cell.value);
+        if (!isEmptyRaw(v)) existing.push(String(v));
+      });
+      if (JSON.stringify(existing) === key) {
+        col = c;
+        break;
+      }
+    }
+    if (col === 0) {
+      col = lists.columnCount + 1;
+      values.forEach((v, i) => {
+        lists.getRow(i + 1).getCell(col).value = v;
+      });
+    }
+    const letter = columnLetter(col);
+    return `'${LISTS_SHEET}'!$${letter}$1:$${letter}$${Math.max(1, values.length)}`;
+  }
+
+  private setConditionalFormats(ws: Worksheet, rules: ConditionalFormat[], fromRow: number, toRow: number): void {
+    const isOurs = (cf: ExcelJS.ConditionalFormattingOptions): boolean =>
+      cf.rules.some((r) => 'formulae' in r && (r.formulae ?? []).some((f: unknown) => String(f).includes(CF_MARKER)));
+    const users = internals(ws).conditionalFormattings.filter((cf) => !isOurs(cf));
+    const ours: ExcelJS.ConditionalFormattingOptions[] = rules.map((rule) => {
+      const cols = [...new Set(rule.columns)].sort((a, b) => a - b);
+      const ref = columnRuns(cols)
+        .map(([a, b]) => `${columnLetter(a)}${fromRow}:${columnLetter(b)}${toRow}`)
+        .join(' ');
+      const first = columnLetter(cols[0] ?? 1);
+      const condition =
+        rule.kind === 'textEquals'
+          ? `TRIM(${first}${fromRow})="${rule.text.replace(/"/g, '""')}"`
+          : rule.formula.replace(/^=/, '');
+      const style: Partial<ExcelJS.Style> = {
+        fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(rule.background) } },
+      };
+      if (rule.fontColor) style.font = { color: { argb: argb(rule.fontColor) } };
+      return {
+        ref,
+        rules: [{ type: 'expression', priority: 0, formulae: [`AND(${condition},${CF_MARKER})`], style }],
+      };
+    });
+    // Ours first, then the user's in their order: priorities 1..n, stable on every run.
+    const all = [...ours, ...users];
+    let priority = 1;
+    for (const cf of all) for (const r of cf.rules) r.priority = priority++;
+    internals(ws).conditionalFormattings = all;
+  }
+
+  styleBlock(sheet: string, style: BlockStyle): void {
+    const ws = this.sheet(sheet);
+    const lastCol = Math.max(1, ws.columnCount);
+    for (const r of style.boldRows ?? []) {
+      const row = ws.getRow(r);
+      for (let c = 1; c <= lastCol; c++) {
+        const cell = row.getCell(c);
+        cell.font = { ...(cell.font ?? {}), bold: true };
+      }
+    }
+    for (const { row: r, color } of style.rowBackgrounds ?? []) {
+      const row = ws.getRow(r);
+      for (let c = 1; c <= lastCol; c++) row.getCell(c).fill = solidFill(color);
+    }
+    for (const { col, width } of style.columnWidths ?? []) {
+      ws.getColumn(col).width = Math.max(1, Math.round((width / PX_PER_CHAR) * 10) / 10);
+    }
+    for (const col of style.monospaceColumns ?? []) {
+      ws.getColumn(col).eachCell({ includeEmpty: false }, (cell) => {
+        cell.font = { ...(cell.font ?? {}), name: 'Consolas' };
+      });
+    }
+  }
+
+  // ------------------------------------------------------------ marks
+
+  setMarks(sheet: string, marks: CellMark[]): void {
+    this.clearMarks(sheet);
+    const ws = this.sheet(sheet);
+    const byCell = new Map<string, CellMark[]>();
+    for (const m of marks) {
+      const key = `${m.row}:${m.col}`;
+      byCell.set(key, [...(byCell.get(key) ?? []), m]);
+    }
+    for (const list of byCell.values()) {
+      const first = list[0];
+      if (!first) continue;
+      const cell = ws.getRow(first.row).getCell(first.col);
+      const ours = `${MARK_TAG} ${list.map((m) => m.note).join('\n')}`;
+      const user = noteText(cell.note);
+      cell.note = user ? `${user}\n\n${ours}` : ours;
+      cell.fill = solidFill(first.background);
+    }
+  }
+
+  clearMarks(sheet: string): void {
+    const ws = this.sheet(sheet);
+    ws.eachRow({ includeEmpty: true }, (row) => {
+      row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
+        const text = noteText(cell.note);
+        const at = text.indexOf(MARK_TAG);
+        if (at < 0) return;
+        const user = text.slice(0, at).trimEnd();
+        if (user) cell.note = user;
+        else (cell as unknown as { note: string | undefined }).note = undefined;
+        // Back to the column's own shading (⚙ columns) or none.
+        const colFill = ws.getColumn(colNumber).fill;
+        cell.fill = colFill ?? ({ type: 'pattern', pattern: 'none' } as ExcelJS.Fill);
+      });
+    });
+  }
+}
+
+function noteText(note: Cell['note'] | undefined): string {
+  if (note === undefined || note === null) return '';
+  if (typeof note === 'string') return note;
+  return (note.texts ?? []).map((t) => t.text).join('');
+}
+
+function columnRuns(cols: number[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (const c of cols) {
+    const last = runs[runs.length - 1];
+    if (last && last[1] === c - 1) last[1] = c;
+    else runs.push([c, c]);
+  }
+  return runs;
+}
+
+function lastContentRow(ws: Worksheet): number {
+  let last = 0;
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    let has = false;
+    row.eachCell({ includeEmpty: false }, (cell) => {
+      if (!has && !isEmptyRaw(toRawCell(cell.value))) has = true;
+    });
+    if (has) last = rowNumber;
+  });
+  return last;
+}
+
+/**
+ * exceljs expands every validation range it reads into one entry per cell, and its writer then
+ * re-squeezes them with overlaps; fold the per-cell entries back into one range per column run.
+ */
+function compactValidations(ws: Worksheet): void {
+  const model = internals(ws).dataValidations.model;
+  const cells: { row: number; col: number; dv: ExcelJS.DataValidation }[] = [];
+  for (const [key, dv] of Object.entries(model)) {
+    if (!dv || key.includes(':')) continue;
+    const a = decodeAddress(key);
+    if (!a) continue;
+    cells.push({ ...a, dv });
+    delete model[key];
+  }
+  cells.sort((x, y) => x.col - y.col || x.row - y.row);
+  let i = 0;
+  while (i < cells.length) {
+    const start = cells[i];
+    if (!start) break;
+    let j = i;
+    const sig = JSON.stringify(start.dv);
+    while (true) {
+      const next = cells[j + 1];
+      const cur = cells[j];
+      if (!next || !cur || next.col !== start.col || next.row !== cur.row + 1) break;
+      if (next.dv !== start.dv && JSON.stringify(next.dv) !== sig) break;
+      j++;
+    }
+    const end = cells[j] ?? start;
+    const letter = columnLetter(start.col);
+    const ref = start.row === end.row ? `${letter}${start.row}` : `${letter}${start.row}:${letter}${end.row}`;
+    model[ref] = start.dv;
+    i = j + 1;
+  }
+}
