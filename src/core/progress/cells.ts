@@ -1,0 +1,36 @@
+// Small helpers for cells the progress code writes.
+
+import type { WriteCell } from '../ports.ts';
+
+/**
+ * User-typed text written into a sheet must stay text: both adapters (like Sheets' setValues)
+ * take a string starting with `=` as a formula, and Sheets reads `+…`, `-…`, `@…` as formulas
+ * too. A zero-width space in front keeps such text literal and looks the same.
+ */
+export function literalText(s: string): string {
+  return /^[=+\-@]/.test(s) ? `\u200B${s}` : s;
+}
+
+/** A text bar of `width` cells for a share 0..1, then the percent: `██████░░░░ 60%`. */
+export function textBar(share: number | null, width = 10): string {
+  if (share === null || !Number.isFinite(share)) return '';
+  const s = Math.min(1, Math.max(0, share));
+  // Rounded down, so a bar is only full and "100%" only shown when everything is done.
+  const pct = Math.floor(s * 100 + 1e-9);
+  const filled = Math.floor(s * width + 1e-9);
+  return `${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${pct}%`;
+}
+
+/** `2024-06-30T09:15:00+07:00` → `2024-06-30 09:15:00`: year first, so no locale misreads it. */
+export function logTime(iso: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)/.exec(iso);
+  return m ? `${m[1]} ${m[2]}` : iso;
+}
+
+export type Grid = WriteCell[][];
+
+/** Pads every row to the same width (writeBlock wants a rectangle). */
+export function rectangular<T>(rows: T[][], fill: T): T[][] {
+  const width = Math.max(1, ...rows.map((r) => r.length));
+  return rows.map((r) => (r.length < width ? [...r, ...Array<T>(width - r.length).fill(fill)] : r));
+}

@@ -1,0 +1,255 @@
+// The `Tổng hợp` sheet, built whole as a grid (TEMPLATE.md): the as-of date; tasks by area with
+// a text bar; targets by Đánh giá; initiatives by stage; milestones within 30 days; overdue
+// tasks. Deterministic: the same data gives the same grid (no "updated at" here: Nhật ký has it).
+
+import type { Dashboard } from '../api.ts';
+import { AREAS, INITIATIVE_STAGE, KPI_STATUS, enumLabel } from '../contract/enums.ts';
+import { AREA_CODES, type IsoDate, type KpiStatus, type Lang, type SchoolData, type TaskState } from '../model.ts';
+import type { BlockStyle, WriteCell } from '../ports.ts';
+import { literalText, rectangular, textBar } from './cells.ts';
+import { addDays, daysBetween, formatDateVi, periodQuarter } from './dates.ts';
+import { INITIATIVE_STAGES } from './initiatives.ts';
+import type { Progress, TaskCounts } from './types.ts';
+
+export type Milestone = Dashboard['milestones'][number];
+export type OverdueTask = Dashboard['overdue'][number];
+
+/** Days ahead that count as "upcoming". */
+export const MILESTONE_WINDOW_DAYS = 30;
+
+const T = {
+  title: { vi: 'TỔNG HỢP KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH', en: 'ADMINISTRATIVE REFORM PROGRESS SUMMARY' },
+  asOf: { vi: 'Tính đến ngày', en: 'As of' },
+  period: { vi: 'Kỳ báo cáo', en: 'Report period' },
+  tasksTitle: { vi: '1. NHIỆM VỤ THEO LĨNH VỰC', en: '1. TASKS BY AREA' },
+  area: { vi: 'Lĩnh vực', en: 'Area' },
+  total: { vi: 'Tổng số', en: 'Total' },
+  done: { vi: 'Hoàn thành', en: 'Done' },
+  onTime: { vi: 'Đúng hạn', en: 'On time' },
+  late: { vi: 'Trễ hạn', en: 'Late' },
+  overdue: { vi: 'Quá hạn', en: 'Overdue' },
+  shareDone: { vi: 'Tỷ lệ hoàn thành', en: 'Share done' },
+  sum: { vi: 'Cộng', en: 'Total' },
+  kpisTitle: { vi: '2. CHỈ TIÊU THEO ĐÁNH GIÁ', en: '2. TARGETS BY EVALUATION' },
+  evaluation: { vi: 'Đánh giá', en: 'Evaluation' },
+  count: { vi: 'Số lượng', en: 'Count' },
+  share: { vi: 'Tỷ lệ', en: 'Share' },
+  initiativesTitle: { vi: '3. SÁNG KIẾN THEO GIAI ĐOẠN', en: '3. INITIATIVES BY STAGE' },
+  stage: { vi: 'Giai đoạn', en: 'Stage' },
+  eligible: { vi: 'Đủ điều kiện đề xuất khen thưởng', en: 'Eligible for an award proposal' },
+  milestonesTitle: { vi: `4. MỐC SẮP ĐẾN (TRONG ${MILESTONE_WINDOW_DAYS} NGÀY)`, en: `4. UPCOMING MILESTONES (WITHIN ${MILESTONE_WINDOW_DAYS} DAYS)` },
+  milestone: { vi: 'Nội dung', en: 'Milestone' },
+  date: { vi: 'Ngày', en: 'Date' },
+  daysLeft: { vi: 'Còn (ngày)', en: 'Days left' },
+  owner: { vi: 'Chủ trì', en: 'Owner' },
+  overdueTitle: { vi: '5. NHIỆM VỤ QUÁ HẠN', en: '5. OVERDUE TASKS' },
+  task: { vi: 'Nhiệm vụ', en: 'Task' },
+  due: { vi: 'Hạn hoàn thành', en: 'Deadline' },
+  daysLate: { vi: 'Số ngày quá hạn', en: 'Days late' },
+  row: { vi: 'Dòng', en: 'Row' },
+  none: { vi: 'Không có', en: 'None' },
+  registration: { vi: 'Hạn đăng ký sáng kiến', en: 'Initiative registration deadline' },
+  phase1: { vi: 'Hạn báo cáo đợt 1', en: 'Phase-1 report deadline' },
+  phase2: { vi: 'Hạn báo cáo đợt 2', en: 'Phase-2 report deadline' },
+  awardDossier: { vi: 'Hạn hồ sơ khen thưởng', en: 'Award dossier deadline' },
+} as const;
+
+const ROMAN = ['I', 'II', 'III', 'IV'] as const;
+
+/** `Quý II năm 2024` / `Q2 2024`. */
+export function periodLabel(period: Progress['period'], year: number, lang: Lang): string {
+  const q = periodQuarter(period);
+  return lang === 'vi' ? `Quý ${ROMAN[q - 1]} năm ${year}` : `Q${q} ${year}`;
+}
+
+const displayDate = (d: IsoDate, lang: Lang): string => (lang === 'vi' ? formatDateVi(d) : d);
+
+/** Share done of a set of tasks: done ÷ (total − cancelled); null when nothing is left to do. */
+export function shareDone(c: TaskCounts): number | null {
+  const base = c.total - c.cancelled;
+  return base > 0 ? c.done / base : null;
+}
+
+/** A milestone with the `Kế hoạch` row it comes from (null for a campaign deadline). */
+export interface MilestoneAt extends Milestone {
+  row: number | null;
+  owner: string;
+}
+
+/**
+ * Campaign deadlines from `Thông tin` and the deadlines of open tasks (not done, not
+ * cancelled) from the as-of date to 30 days after it, soonest first (campaign deadlines first
+ * on the same day, then tasks in sheet order).
+ */
+export function milestonesWithRows(data: SchoolData, progress: Progress, lang: Lang): MilestoneAt[] {
+  const { asOf } = progress;
+  const until = addDays(asOf, MILESTONE_WINDOW_DAYS);
+  const within = (d: IsoDate | null): d is IsoDate => d !== null && d >= asOf && d <= until;
+  const out: MilestoneAt[] = [];
+  const s = data.settings;
+  const campaign: [IsoDate | null, Milestone['kind']][] = [
+    [s.registrationDeadline, 'registration'],
+    [s.phase1Deadline, 'phase1'],
+    [s.phase2Deadline, 'phase2'],
+    [s.awardDossierDeadline, 'awardDossier'],
+  ];
+  for (const [date, kind] of campaign) {
+    if (within(date)) out.push({ date, kind, label: T[kind as Exclude<Milestone['kind'], 'taskDue'>][lang], row: null, owner: '' });
+  }
+  const open = new Set<TaskState>(['overdue', 'dueSoon', 'behind', 'onTrack']);
+  const stateByRow = new Map(progress.tasks.rows.map((r) => [r.row, r.state]));
+  for (const t of data.tasks) {
+    const state = stateByRow.get(t.row);
+    if (state === undefined || !open.has(state) || !within(t.due)) continue;
+    out.push({ date: t.due, kind: 'taskDue', label: t.title, row: t.row, owner: t.owner });
+  }
+  const rank = (m: MilestoneAt): number => m.row ?? 0;
+  return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : rank(a) - rank(b)));
+}
+
+/** Upcoming milestones as the sidebar gets them (api.ts `Dashboard`). */
+export const upcomingMilestones = (data: SchoolData, progress: Progress, lang: Lang): Milestone[] =>
+  milestonesWithRows(data, progress, lang).map(({ date, label, kind }) => ({ date, label, kind }));
+
+/** Counted tasks whose state is `overdue`, most late first. */
+export function overdueTasks(data: SchoolData, progress: Progress): OverdueTask[] {
+  const overdueRows = new Set(progress.tasks.rows.filter((r) => r.state === 'overdue').map((r) => r.row));
+  const out: OverdueTask[] = [];
+  for (const t of data.tasks) {
+    if (!overdueRows.has(t.row) || t.due === null) continue;
+    out.push({ row: t.row, title: t.title, owner: t.owner, due: t.due, daysLate: daysBetween(t.due, progress.asOf) });
+  }
+  return out.sort((a, b) => b.daysLate - a.daysLate || a.row - b.row);
+}
+
+/** What the sidebar shows (api.ts `Dashboard`). */
+export function dashboardSummary(data: SchoolData, progress: Progress, lang: Lang): Dashboard {
+  const { total: _t, done: _d, byArea: _a, rows: _r, ...byState } = progress.tasks;
+  return {
+    asOf: progress.asOf,
+    period: progress.period,
+    tasks: { total: progress.tasks.total, byState },
+    kpis: { total: progress.kpis.length, byStatus: progress.kpiCounts },
+    milestones: upcomingMilestones(data, progress, lang),
+    overdue: overdueTasks(data, progress),
+  };
+}
+
+export interface DashboardSheet {
+  values: WriteCell[][];
+  /** Parallel to values; '' leaves a cell's format alone. */
+  formats: string[][];
+  style: BlockStyle;
+}
+
+const SECTION_COLOR = '#d9ead3';
+const HEADER_COLOR = '#f3f3f3';
+const TITLE_COLOR = '#cfe2f3';
+const DATE_FORMAT = 'dd/mm/yyyy';
+/** Column of the task bars (after the five counts). */
+const BAR_COL = 7;
+
+/** The whole `Tổng hợp` sheet. */
+export function buildDashboard(data: SchoolData, progress: Progress, lang: Lang): DashboardSheet {
+  const rows: WriteCell[][] = [];
+  const formats = new Map<string, string>();
+  const bold: number[] = [];
+  const backgrounds: { row: number; color: string }[] = [];
+  const year = data.settings.year ?? Number(progress.asOf.slice(0, 4));
+  const push = (cells: WriteCell[]): number => rows.push(cells);
+  const section = (title: string): void => {
+    push([]);
+    const r = push([title]);
+    bold.push(r);
+    backgrounds.push({ row: r, color: SECTION_COLOR });
+  };
+  const header = (cells: string[]): void => {
+    const r = push(cells);
+    bold.push(r);
+    backgrounds.push({ row: r, color: HEADER_COLOR });
+  };
+  const date = (d: IsoDate, col: number, row: number): WriteCell => {
+    formats.set(`${row},${col}`, DATE_FORMAT);
+    return { date: d };
+  };
+
+  const t = (k: keyof typeof T): string => T[k][lang];
+  const r1 = push([t('title')]);
+  bold.push(r1);
+  backgrounds.push({ row: r1, color: TITLE_COLOR });
+  push([literalText(progress.unit.name)]);
+  push([`${t('asOf')}: ${displayDate(progress.asOf, lang)} · ${t('period')}: ${periodLabel(progress.period, year, lang)}`]);
+
+  // 1. tasks by area
+  section(t('tasksTitle'));
+  header([t('area'), t('total'), t('done'), t('onTime'), t('late'), t('overdue'), t('shareDone')]);
+  const taskLine = (label: string, c: TaskCounts): WriteCell[] => [label, c.total, c.done, c.doneOnTime, c.doneLate, c.overdue, textBar(shareDone(c))];
+  for (const code of AREA_CODES) {
+    const a = AREAS.find((x) => x.code === code);
+    push(taskLine(a ? `${a.number}. ${a[lang]}` : code, progress.tasks.byArea[code]));
+  }
+  bold.push(push(taskLine(t('sum'), progress.tasks)));
+
+  // 2. targets by evaluation
+  section(t('kpisTitle'));
+  header([t('evaluation'), t('count'), t('share')]);
+  const kpiTotal = progress.kpis.length;
+  const statuses: KpiStatus[] = ['met', 'near', 'notMet', 'notApplicable', 'noData'];
+  for (const s of statuses) {
+    const n = progress.kpiCounts[s];
+    push([enumLabel(KPI_STATUS, s, lang), n, textBar(kpiTotal > 0 ? n / kpiTotal : null)]);
+  }
+  bold.push(push([t('sum'), kpiTotal]));
+
+  // 3. initiatives by stage
+  section(t('initiativesTitle'));
+  header([t('stage'), t('count'), t('share')]);
+  const ini = progress.initiatives;
+  for (const s of INITIATIVE_STAGES) {
+    push([enumLabel(INITIATIVE_STAGE, s, lang), ini.byStage[s], textBar(ini.total > 0 ? ini.byStage[s] / ini.total : null)]);
+  }
+  bold.push(push([t('sum'), ini.total]));
+  push([t('eligible'), ini.eligible]);
+
+  // 4. upcoming milestones
+  section(t('milestonesTitle'));
+  const milestones = milestonesWithRows(data, progress, lang);
+  if (milestones.length === 0) push([t('none')]);
+  else {
+    header([t('milestone'), t('date'), t('daysLeft'), t('owner')]);
+    for (const m of milestones) {
+      const r = rows.length + 1;
+      push([literalText(m.label), date(m.date, 2, r), daysBetween(progress.asOf, m.date), literalText(m.owner)]);
+    }
+  }
+
+  // 5. overdue tasks
+  section(t('overdueTitle'));
+  const overdue = overdueTasks(data, progress);
+  if (overdue.length === 0) push([t('none')]);
+  else {
+    header([t('task'), t('due'), t('daysLate'), t('owner'), t('row')]);
+    for (const o of overdue) {
+      const r = rows.length + 1;
+      push([literalText(o.title), date(o.due, 2, r), o.daysLate, literalText(o.owner), o.row]);
+    }
+  }
+
+  const values = rectangular(rows, null as WriteCell);
+  const gridFormats = values.map((line, i) => line.map((_, j) => formats.get(`${i + 1},${j + 1}`) ?? ''));
+  return {
+    values,
+    formats: gridFormats,
+    style: {
+      boldRows: bold,
+      rowBackgrounds: backgrounds,
+      columnWidths: [
+        { col: 1, width: 420 },
+        ...[2, 3, 4, 5, 6].map((col) => ({ col, width: 100 })),
+        { col: BAR_COL, width: 170 },
+      ],
+      // Bars line up only in a fixed-width font: sections 2 and 3 put theirs in column C.
+      monospaceColumns: [3, BAR_COL],
+    },
+  };
+}

@@ -1,0 +1,134 @@
+// The CLI's human output of `cchc progress` (without --json): plain-text tables with aligned
+// columns, numbers with the decimal comma in Vietnamese.
+
+import { AREAS, INITIATIVE_STAGE, KPI_STATUS, enumLabel } from '../contract/enums.ts';
+import { AREA_CODES, type KpiStatus, type Lang } from '../model.ts';
+import { formatNumber, formatPercent } from '../report/vn-format.ts';
+import { periodLabel, shareDone } from './dashboard.ts';
+import { formatDateVi, yearOf } from './dates.ts';
+import { INITIATIVE_STAGES } from './initiatives.ts';
+import type { KpiProgress, Progress, TaskCounts } from './types.ts';
+import { kpiValueCell } from './writeback.ts';
+
+const T = {
+  asOf: { vi: 'tính đến ngày', en: 'as of' },
+  tasks: { vi: 'NHIỆM VỤ', en: 'TASKS' },
+  area: { vi: 'Lĩnh vực', en: 'Area' },
+  total: { vi: 'Tổng', en: 'Total' },
+  done: { vi: 'Hoàn thành', en: 'Done' },
+  onTime: { vi: 'Đúng hạn', en: 'On time' },
+  late: { vi: 'Trễ hạn', en: 'Late' },
+  overdue: { vi: 'Quá hạn', en: 'Overdue' },
+  dueSoon: { vi: 'Sắp đến hạn', en: 'Due soon' },
+  behind: { vi: 'Chậm tiến độ', en: 'Behind' },
+  share: { vi: 'Tỷ lệ HT', en: 'Share done' },
+  sum: { vi: 'Cộng', en: 'Total' },
+  kpis: { vi: 'CHỈ TIÊU', en: 'TARGETS' },
+  code: { vi: 'Mã', en: 'Code' },
+  target: { vi: 'Mục tiêu', en: 'Target' },
+  value: { vi: 'Thực hiện', en: 'Value' },
+  achievement: { vi: 'Tỷ lệ đạt', en: 'Achievement' },
+  evaluation: { vi: 'Đánh giá', en: 'Evaluation' },
+  people: { vi: 'NGƯỜI CHỦ TRÌ', en: 'TASK OWNERS' },
+  name: { vi: 'Họ và tên', en: 'Name' },
+  ahead: { vi: 'Trước hạn', en: 'Ahead' },
+  initiatives: { vi: 'SÁNG KIẾN', en: 'INITIATIVES' },
+  eligible: { vi: 'Đủ điều kiện đề xuất khen thưởng', en: 'Eligible for an award proposal' },
+  none: { vi: '(không có)', en: '(none)' },
+} as const;
+
+type Align = 'left' | 'right';
+
+/** Visible width: NFC, combining marks take no column. */
+const width = (s: string): number => [...s.normalize('NFC').replace(/\p{M}/gu, '')].length;
+const pad = (s: string, w: number, align: Align): string => {
+  const fill = ' '.repeat(Math.max(0, w - width(s)));
+  return align === 'right' ? fill + s : s + fill;
+};
+
+/** A table with a header, columns two spaces apart; numbers right-aligned. */
+export function textTable(head: string[], body: string[][], align: Align[]): string {
+  const all = [head, ...body];
+  const widths = head.map((_, c) => Math.max(...all.map((r) => width(r[c] ?? ''))));
+  const line = (r: string[]): string => r.map((cell, c) => pad(cell, widths[c] ?? 0, align[c] ?? 'left')).join('  ').trimEnd();
+  const rule = widths.map((w) => '─'.repeat(w)).join('  ');
+  return [line(head), rule, ...body.map(line)].join('\n');
+}
+
+const num = (n: number, lang: Lang, decimals = 2): string => (lang === 'vi' ? formatNumber(n, decimals) : String(Math.round(n * 10 ** decimals) / 10 ** decimals));
+const pct = (f: number, lang: Lang): string => (lang === 'vi' ? formatPercent(f) : `${Math.round(f * 1000) / 10}%`);
+
+function kpiFigure(k: KpiProgress, v: number | boolean | string | null, lang: Lang): string {
+  if (v === null) return '—';
+  if (typeof v === 'boolean') return v ? (lang === 'vi' ? 'Có' : 'Yes') : lang === 'vi' ? 'Không' : 'No';
+  if (typeof v === 'number') return k.kind === 'ratio' ? pct(v, lang) : num(v, lang);
+  return v;
+}
+
+export function progressSummary(progress: Progress, lang: Lang, year: number = yearOf(progress.asOf)): string {
+  const t = (k: keyof typeof T): string => T[k][lang];
+  const out: string[] = [];
+  const date = lang === 'vi' ? formatDateVi(progress.asOf) : progress.asOf;
+  const unit = progress.unit.code ? `${progress.unit.name} (${progress.unit.code})` : progress.unit.name;
+  out.push(`${unit} — ${t('asOf')} ${date}, ${periodLabel(progress.period, year, lang)}`, '');
+
+  const taskRow = (label: string, c: TaskCounts): string[] => {
+    const share = shareDone(c);
+    return [label, ...[c.total, c.done, c.doneOnTime, c.doneLate, c.overdue, c.dueSoon, c.behind].map(String), share === null ? '—' : pct(share, lang)];
+  };
+  out.push(t('tasks'));
+  out.push(
+    textTable(
+      [t('area'), t('total'), t('done'), t('onTime'), t('late'), t('overdue'), t('dueSoon'), t('behind'), t('share')],
+      [
+        ...AREA_CODES.map((code) => {
+          const a = AREAS.find((x) => x.code === code);
+          return taskRow(a ? `${a.number}. ${lang === 'vi' ? a.shortVi : a.shortEn}` : code, progress.tasks.byArea[code]);
+        }),
+        taskRow(t('sum'), progress.tasks),
+      ],
+      ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+    ),
+    '',
+  );
+
+  out.push(t('kpis'));
+  if (progress.kpis.length === 0) out.push(t('none'));
+  else {
+    out.push(
+      textTable(
+        [t('code'), t('area'), t('target'), t('value'), t('achievement'), t('evaluation')],
+        progress.kpis.map((k) => [
+          k.code,
+          k.area ?? '',
+          `${k.kind === 'ratio' || k.kind === 'count' ? `${k.direction === '>=' ? '≥' : '≤'} ` : ''}${kpiFigure(k, k.target, lang)}`,
+          k.quarters ? String(kpiValueCell(k, lang).value ?? '—') : kpiFigure(k, k.value, lang),
+          k.achievement === null ? '' : pct(k.achievement, lang),
+          enumLabel(KPI_STATUS, k.status, lang),
+        ]),
+        ['left', 'left', 'right', 'right', 'right', 'left'],
+      ),
+    );
+  }
+  const statuses: KpiStatus[] = ['met', 'near', 'notMet', 'notApplicable', 'noData'];
+  out.push(statuses.map((s) => `${enumLabel(KPI_STATUS, s, lang)}: ${progress.kpiCounts[s]}`).join(' · '), '');
+
+  out.push(t('people'));
+  if (progress.people.length === 0) out.push(t('none'));
+  else {
+    out.push(
+      textTable(
+        [t('name'), t('total'), t('done'), t('onTime'), t('ahead'), t('overdue')],
+        progress.people.map((p) => [p.name, ...[p.total, p.done, p.doneOnTime, p.doneAhead, p.overdue].map(String)]),
+        ['left', 'right', 'right', 'right', 'right', 'right'],
+      ),
+    );
+  }
+  out.push('');
+
+  const ini = progress.initiatives;
+  out.push(`${t('initiatives')}: ${ini.total}`);
+  out.push(INITIATIVE_STAGES.map((s) => `${enumLabel(INITIATIVE_STAGE, s, lang)}: ${ini.byStage[s]}`).join(' · '));
+  out.push(`${t('eligible')}: ${ini.eligible}`);
+  return out.join('\n') + '\n';
+}
