@@ -1,0 +1,331 @@
+// The contract between the sidebar and the server (Apps Script via google.script.run, or
+// `cchc serve` via HTTP). Every call has a zod input and output schema; everything crossing is
+// plain JSON (no Dates: `YYYY-MM-DD` strings), because google.script.run drops Dates and
+// `undefined` and HTTP only carries JSON.
+//
+// Wire conventions (both sides must agree):
+// - Apps Script: the sidebar calls the top-level server function named like the call
+//   (`google.script.run.validate(input)`), which returns an `ApiEnvelope` (never throws for an
+//   expected failure; a thrown error reaches the client's failure handler and becomes code
+//   `SERVER`). `dispatchApiCall` below builds it.
+// - HTTP (`cchc serve`): `POST /api/<name>` with the input as JSON body; 200 with the output, or
+//   an error status (`API_ERROR_STATUS`) with an `ApiError` body.
+
+// The namespace import lets esbuild drop what is unused (the named `z` pulls all of zod, ~750 KB).
+import * as z from 'zod';
+import type { Lang } from './model.ts';
+
+// ---------------------------------------------------------------- building blocks
+
+/** A real calendar date `YYYY-MM-DD` (2024-02-30 is refused). */
+export const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
+  .refine((s) => {
+    const y = Number(s.slice(0, 4));
+    const m = Number(s.slice(5, 7));
+    const d = Number(s.slice(8, 10));
+    if (m < 1 || m > 12 || d < 1) return false;
+    const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+    const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] ?? 0;
+    return d <= days;
+  }, 'not a calendar date');
+
+export const langSchema = z.enum(['vi', 'en']);
+export const periodSchema = z.enum(['Q1', 'Q2', 'Q3', 'Q4']);
+export const severitySchema = z.enum(['error', 'warning', 'notice']);
+const count = z.number().int().nonnegative();
+/** An A1 reference of one cell, e.g. `G7` (at most column XFD, as in both Sheets and Excel). */
+export const a1CellSchema = z.string().regex(/^[A-Z]{1,3}[1-9][0-9]{0,6}$/, 'A1 cell, e.g. G7');
+const sheetName = z.string().min(1).max(100);
+
+/** One problem found (model.ts `Issue`, CLI.md validate JSON). */
+export const issueSchema = z.object({
+  sheet: z.string(),
+  row: z.number().int().positive().nullable(),
+  column: z.string().nullable(),
+  cell: a1CellSchema.nullable(),
+  severity: severitySchema,
+  code: z.string().regex(/^[A-Z][A-Z0-9_]*$/),
+  message: z.string(),
+});
+
+export const issueCountsSchema = z.object({ error: count, warning: count, notice: count });
+
+/** Tasks by `Tình trạng` (CLI.md task `state`), all seven keys present. */
+export const taskStateCountsSchema = z.object({
+  cancelled: count,
+  doneOnTime: count,
+  doneLate: count,
+  overdue: count,
+  dueSoon: count,
+  behind: count,
+  onTrack: count,
+});
+
+/** Targets by `Đánh giá` (CLI.md `kpiCounts`). */
+export const kpiCountsSchema = z.object({
+  met: count,
+  near: count,
+  notMet: count,
+  notApplicable: count,
+  noData: count,
+});
+
+/** A coming date: one of the campaign deadlines from `Thông tin`, or a task's deadline. */
+export const milestoneSchema = z.object({
+  date: isoDateSchema,
+  /** In the user's language, e.g. `Hạn báo cáo đợt 1` or the task's title. */
+  label: z.string(),
+  kind: z.enum(['registration', 'phase1', 'phase2', 'awardDossier', 'taskDue']),
+});
+
+export const overdueTaskSchema = z.object({
+  /** Row in `Kế hoạch` (1-based), so the sidebar can select it. */
+  row: z.number().int().positive(),
+  title: z.string(),
+  owner: z.string(),
+  due: isoDateSchema,
+  /** Whole days from the deadline to the as-of date (≥ 1). */
+  daysLate: z.number().int().positive(),
+});
+
+/** The school's status at a glance (what `Tổng hợp` shows, trimmed for a 300-px sidebar). */
+export const dashboardSchema = z.object({
+  asOf: isoDateSchema,
+  period: periodSchema,
+  tasks: z.object({ total: count, byState: taskStateCountsSchema }),
+  kpis: z.object({ total: count, byStatus: kpiCountsSchema }),
+  /** Upcoming within 30 days of the as-of date, soonest first (TEMPLATE.md `Tổng hợp`). */
+  milestones: z.array(milestoneSchema),
+  /** Most late first. */
+  overdue: z.array(overdueTaskSchema),
+});
+
+export const reportTypeSchema = z.enum(['quarterly', 'plan', 'initiatives']);
+
+const noInput = z.object({});
+
+// ---------------------------------------------------------------- the calls
+
+export const API = {
+  /** Everything the sidebar shows on opening. */
+  getState: {
+    input: noInput,
+    output: z.object({
+      lang: langSchema,
+      unit: z.object({ code: z.string(), name: z.string() }),
+      /** Default as-of date (TEMPLATE.md) and the quarter holding it. */
+      asOf: isoDateSchema,
+      period: periodSchema,
+      templateInstalled: z.boolean(),
+      templateVersion: z.number().int().positive().nullable(),
+      /** Null when the template is not installed or its figures cannot be computed. */
+      summary: dashboardSchema.nullable(),
+    }),
+  },
+  /** Remember the user's language (user properties in Sheets; the local config in serve). */
+  setLanguage: {
+    input: z.object({ lang: langSchema }),
+    output: z.object({ lang: langSchema }),
+  },
+  /** Install or upgrade the template (idempotent, TEMPLATE.md). */
+  installTemplate: {
+    input: noInput,
+    output: z.object({
+      templateVersion: z.number().int().positive(),
+      /** Sheets that did not exist before. */
+      createdSheets: z.array(z.string()),
+    }),
+  },
+  validate: {
+    input: z.object({ asOf: isoDateSchema.optional() }),
+    output: z.object({
+      templateVersion: z.number().int().positive().nullable(),
+      asOf: isoDateSchema,
+      issues: z.array(issueSchema),
+      counts: issueCountsSchema,
+    }),
+  },
+  /** Activate a sheet and select one cell (the user clicked a problem). */
+  selectCell: {
+    input: z.object({ sheet: sheetName, cell: a1CellSchema }),
+    output: z.object({ sheet: z.string(), cell: a1CellSchema }),
+  },
+  /** Put the problems on the cells (note + colour), replacing earlier marks. */
+  markProblems: {
+    input: z.object({ asOf: isoDateSchema.optional() }),
+    output: z.object({ marked: count, sheets: z.array(z.string()) }),
+  },
+  clearMarks: {
+    input: noInput,
+    output: z.object({ sheets: z.array(z.string()) }),
+  },
+  /** Write the ⚙ columns, `Tổng hợp` and a `Nhật ký` row; returns the fresh dashboard. */
+  updateProgress: {
+    input: z.object({ asOf: isoDateSchema.optional(), period: periodSchema.optional() }),
+    output: z.object({ summary: dashboardSchema, counts: issueCountsSchema }),
+  },
+  generateReport: {
+    input: z.object({
+      type: reportTypeSchema,
+      /** quarterly only; default the quarter holding the as-of date. */
+      period: periodSchema.optional(),
+      asOf: isoDateSchema.optional(),
+      /** The date printed on the document; default today. */
+      date: isoDateSchema.optional(),
+    }),
+    output: z.object({
+      /** Doc link in Sheets; a download path (`/download/…`) in serve. http(s) or a root path. */
+      url: z.string().regex(/^(https?:\/\/|\/)/, 'http(s) URL or root path'),
+      /** File or document name. */
+      name: z.string().min(1),
+      /** The document number as printed, e.g. `12/BC-MNBT`. */
+      number: z.string().min(1),
+    }),
+  },
+} as const;
+
+export type ApiName = keyof typeof API;
+export const API_NAMES = Object.keys(API) as ApiName[];
+export type ApiInput<N extends ApiName> = z.input<(typeof API)[N]['input']>;
+export type ApiOutput<N extends ApiName> = z.output<(typeof API)[N]['output']>;
+export type Dashboard = z.output<typeof dashboardSchema>;
+export type ApiIssue = z.output<typeof issueSchema>;
+export type ReportType = z.output<typeof reportTypeSchema>;
+
+export const isApiName = (name: string): name is ApiName => Object.prototype.hasOwnProperty.call(API, name);
+
+// ---------------------------------------------------------------- errors
+
+/**
+ * A failure the user sees: `message` is in the user's language, short, never a stack.
+ * Codes: BAD_INPUT, UNKNOWN_CALL, NOT_INSTALLED, WRONG_TEMPLATE, BUSY (another run holds the
+ * lock), NOT_ALLOWED, BAD_OUTPUT (server answered outside the contract), SERVER (unexpected),
+ * NETWORK (could not reach the server), plus any a handler chooses.
+ */
+export const apiErrorSchema = z.object({
+  code: z.string().min(1),
+  message: z.string().min(1),
+});
+export type ApiError = z.output<typeof apiErrorSchema>;
+
+export type ApiEnvelope<T = unknown> = { ok: true; value: T } | { ok: false; error: ApiError };
+export const apiEnvelopeSchema = z.union([
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: apiErrorSchema }),
+]);
+
+/** HTTP status for an error code in `cchc serve`. */
+export const API_ERROR_STATUS: Record<string, number> = {
+  BAD_INPUT: 400,
+  NOT_ALLOWED: 403,
+  UNKNOWN_CALL: 404,
+  BUSY: 409,
+  NOT_INSTALLED: 409,
+  WRONG_TEMPLATE: 422,
+};
+export const apiErrorStatus = (code: string): number => API_ERROR_STATUS[code] ?? 500;
+
+/** Thrown by a handler to fail with a message meant for the user. */
+export class ApiFailure extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = 'ApiFailure';
+    this.code = code;
+  }
+}
+
+/** By shape too: an ApiFailure from another bundle or realm fails `instanceof`. */
+export const isApiFailure = (e: unknown): e is ApiFailure =>
+  e instanceof ApiFailure ||
+  (e instanceof Error && e.name === 'ApiFailure' && typeof (e as Partial<ApiFailure>).code === 'string');
+
+const MESSAGES = {
+  BAD_INPUT: {
+    vi: 'Dữ liệu gửi lên không hợp lệ',
+    en: 'The request is not valid',
+  },
+  UNKNOWN_CALL: {
+    vi: 'Chức năng không tồn tại',
+    en: 'No such function',
+  },
+  BAD_OUTPUT: {
+    vi: 'Máy chủ trả về kết quả không đúng định dạng. Vui lòng thử lại hoặc báo cho người quản trị.',
+    en: 'The server answered in an unexpected format. Please try again or tell the administrator.',
+  },
+  SERVER: {
+    vi: 'Đã có lỗi xảy ra. Vui lòng thử lại; nếu vẫn lỗi, hãy báo cho người quản trị.',
+    en: 'Something went wrong. Please try again; if it keeps failing, tell the administrator.',
+  },
+  NETWORK: {
+    vi: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
+    en: 'Could not reach the server. Check the connection and try again.',
+  },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type GenericErrorCode = keyof typeof MESSAGES;
+export const apiError = (code: GenericErrorCode, lang: Lang, detail?: string): ApiError => ({
+  code,
+  message: detail ? `${MESSAGES[code][lang]}: ${detail}` : MESSAGES[code][lang],
+});
+
+/** Zod issues as one short line for the user (paths and zod's own wording; no values echoed). */
+const describeZodError = (error: z.ZodError): string =>
+  error.issues
+    .slice(0, 3)
+    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .join('; ');
+
+// ---------------------------------------------------------------- dispatch (server side)
+
+export type ApiHandlers = {
+  [N in ApiName]: (input: z.output<(typeof API)[N]['input']>) => ApiOutput<N> | Promise<ApiOutput<N>>;
+};
+
+type MaybePromise<T> = T | Promise<T>;
+const isThenable = (v: unknown): v is Promise<unknown> =>
+  typeof v === 'object' && v !== null && typeof (v as Promise<unknown>).then === 'function';
+
+/**
+ * Validate the input, run the handler, validate its output; every failure becomes an ApiError
+ * in `lang`. An unexpected exception is reported as SERVER without its text (it may hold a stack
+ * or internals); `onUnexpected` lets the caller log it.
+ *
+ * Synchronous when the handler is: Apps Script cannot return a Promise through google.script.run,
+ * so a Promise comes back only when the handler returned one (Node, `cchc serve`).
+ */
+export function dispatchApiCall(
+  handlers: ApiHandlers,
+  name: string,
+  rawInput: unknown,
+  lang: Lang,
+  onUnexpected?: (error: unknown) => void,
+): MaybePromise<ApiEnvelope> {
+  if (!isApiName(name)) return { ok: false, error: apiError('UNKNOWN_CALL', lang, name.slice(0, 40)) };
+  const spec = API[name];
+  const input = spec.input.safeParse(rawInput ?? {});
+  if (!input.success) return { ok: false, error: apiError('BAD_INPUT', lang, describeZodError(input.error)) };
+
+  const failed = (error: unknown): ApiEnvelope => {
+    if (isApiFailure(error)) return { ok: false, error: { code: error.code, message: error.message } };
+    onUnexpected?.(error);
+    return { ok: false, error: apiError('SERVER', lang) };
+  };
+  const checked = (value: unknown): ApiEnvelope => {
+    const output = spec.output.safeParse(value);
+    if (output.success) return { ok: true, value: output.data };
+    onUnexpected?.(output.error);
+    return { ok: false, error: apiError('BAD_OUTPUT', lang) };
+  };
+
+  let value: unknown;
+  try {
+    // The handler table is keyed by name, so the pairing is right; TS cannot see it through the union.
+    value = (handlers[name] as (i: unknown) => unknown)(input.data);
+  } catch (error) {
+    return failed(error);
+  }
+  return isThenable(value) ? value.then(checked, failed) : checked(value);
+}

@@ -1,0 +1,367 @@
+// `cchc serve`: the real sidebar in a local browser page, beside a read-only view of the
+// workbook, with the sidebar's calls answered over HTTP by handlers the caller passes in.
+// Listens on 127.0.0.1 only; refuses other Host/Origin headers (DNS rebinding, cross-site POSTs).
+
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+// The namespace import lets esbuild drop what is unused (the named `z` pulls all of zod, ~750 KB).
+import * as z from 'zod';
+import { apiError, apiErrorStatus, dispatchApiCall, type ApiError, type ApiHandlers } from '../core/api.ts';
+import type { Lang } from '../core/model.ts';
+
+// ---------------------------------------------------------------- the read-only workbook view
+
+const cellTextSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+export const sheetViewSchema = z.object({
+  name: z.string(),
+  /** Row 1 first, column A first, as the user sees the values (dates already as text). */
+  rows: z.array(z.array(cellTextSchema)),
+  /** Cells the add-on marked (markProblems), shown tinted with the note as a tooltip. */
+  marks: z.array(z.object({ cell: z.string(), note: z.string() })).optional(),
+});
+export type SheetView = z.output<typeof sheetViewSchema>;
+const sheetsSchema = z.array(sheetViewSchema);
+
+export interface Download {
+  body: Uint8Array;
+  contentType: string;
+}
+
+export type ServeHandlers = ApiHandlers & {
+  /** Every sheet of the workbook, for `GET /api/sheets`. */
+  readSheets(): SheetView[] | Promise<SheetView[]>;
+  /** A file a report wrote, for `GET /download/<name>` (generateReport's `url`); null when none. */
+  download?(name: string): Download | null | Promise<Download | null>;
+};
+
+export interface ServeOptions {
+  /** The workbook's path, shown in the page title. */
+  file?: string;
+  /** 0 picks a free port. Default 8080. */
+  port?: number;
+  handlers: ServeHandlers;
+  /** The built sidebar page; default dist/Sidebar.html, else built now from sidebar/. */
+  sidebarHtml?: string;
+  /** Called with unexpected handler errors (they reach the user only as a generic message). */
+  onError?: (error: unknown) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+const MAX_BODY = 1_000_000;
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+async function loadSidebarHtml(): Promise<string> {
+  try {
+    return await readFile(join(repoRoot, 'dist', 'Sidebar.html'), 'utf8');
+  } catch {
+    // No build yet (a fresh checkout): build it now; esbuild is a dev dependency, present then.
+    const builder = (await import(join(repoRoot, 'sidebar', 'build-html.mjs'))) as {
+      buildSidebarHtml(): Promise<string>;
+    };
+    return builder.buildSidebarHtml();
+  }
+}
+
+/** `script-src` hashes of a page's inline scripts: inline event handlers stay forbidden. */
+function cspFor(html: string): string {
+  const hashes = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
+    (m) => `'sha256-${createHash('sha256').update(m[1] ?? '').digest('base64')}'`,
+  );
+  return [
+    "default-src 'self'",
+    `script-src ${hashes.join(' ') || "'none'"}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "frame-ancestors 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+const langOf = (req: IncomingMessage): Lang => (/^en\b/i.test(req.headers['accept-language'] ?? '') ? 'en' : 'vi');
+
+function send(res: ServerResponse, status: number, type: string, body: string | Uint8Array, extra: Record<string, string> = {}): void {
+  res.writeHead(status, {
+    'content-type': type,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    ...extra,
+  });
+  res.end(body);
+}
+
+const sendJson = (res: ServerResponse, status: number, value: unknown) =>
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
+
+const sendError = (res: ServerResponse, error: ApiError) => sendJson(res, apiErrorStatus(error.code), error);
+
+async function readBody(req: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const { handlers, file, onError } = options;
+  const sidebar = options.sidebarHtml ?? (await loadSidebarHtml());
+  const host = hostPage(file ? basename(file) : 'CCHC');
+  const sidebarCsp = cspFor(sidebar);
+  const hostCsp = cspFor(host);
+  let allowedHosts = new Set<string>();
+
+  const server = createServer((req, res) => {
+    void handle(req, res).catch((error: unknown) => {
+      onError?.(error);
+      if (!res.headersSent) sendError(res, apiError('SERVER', langOf(req)));
+      else res.end();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const lang = langOf(req);
+    if (!allowedHosts.has(req.headers.host ?? '')) {
+      sendError(res, { code: 'NOT_ALLOWED', message: lang === 'vi' ? 'Địa chỉ không được phép' : 'Host not allowed' });
+      return;
+    }
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const path = url.pathname;
+
+    if (req.method === 'GET' && path === '/') {
+      send(res, 200, 'text/html; charset=utf-8', host, { 'content-security-policy': hostCsp });
+      return;
+    }
+    if (req.method === 'GET' && path === '/sidebar') {
+      send(res, 200, 'text/html; charset=utf-8', sidebar, { 'content-security-policy': sidebarCsp });
+      return;
+    }
+    if (req.method === 'GET' && path === '/favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
+    if (req.method === 'GET' && path === '/api/sheets') {
+      const sheets = sheetsSchema.safeParse(await handlers.readSheets());
+      if (!sheets.success) {
+        onError?.(sheets.error);
+        sendError(res, apiError('BAD_OUTPUT', lang));
+        return;
+      }
+      sendJson(res, 200, sheets.data);
+      return;
+    }
+    if (req.method === 'GET' && path.startsWith('/download/') && handlers.download) {
+      const name = decodeURIComponent(path.slice('/download/'.length));
+      const file = name.includes('/') || name.includes('\\') ? null : await handlers.download(name);
+      if (file) {
+        send(res, 200, file.contentType, file.body, {
+          'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
+        });
+        return;
+      }
+    }
+    if (path.startsWith('/api/')) {
+      if (req.method !== 'POST') {
+        sendError(res, apiError('UNKNOWN_CALL', lang, path.slice(5, 45)));
+        return;
+      }
+      // A browser sends Origin on a POST; another site's page must not drive this server.
+      const origin = req.headers.origin;
+      if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) {
+        sendError(res, { code: 'NOT_ALLOWED', message: lang === 'vi' ? 'Nguồn gọi không được phép' : 'Origin not allowed' });
+        return;
+      }
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+        sendError(res, apiError('BAD_INPUT', lang, 'content-type'));
+        return;
+      }
+      const text = await readBody(req);
+      let input: unknown;
+      try {
+        input = text === null ? undefined : JSON.parse(text || '{}');
+      } catch {
+        input = undefined;
+      }
+      if (input === undefined) {
+        sendError(res, apiError('BAD_INPUT', lang, 'JSON'));
+        return;
+      }
+      const result = await dispatchApiCall(handlers, path.slice('/api/'.length), input, lang, onError);
+      if (result.ok) sendJson(res, 200, result.value);
+      else sendError(res, result.error);
+      return;
+    }
+    send(res, 404, 'text/plain; charset=utf-8', lang === 'vi' ? 'Không tìm thấy' : 'Not found');
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 8080, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port ?? 8080;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  let closing: Promise<void> | null = null;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    // Idempotent: a second close (a test's cleanup after its own) waits for the first.
+    close: () =>
+      (closing ??= new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      })),
+  };
+}
+
+// ---------------------------------------------------------------- the page around the sidebar
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+/**
+ * The host page: sheet tabs and a table (cells as text) on the left, the sidebar in a 300-px frame
+ * on the right. The sidebar tells it about each successful call (transport.ts `CallNotice`): a
+ * selectCell highlights the cell; a call that writes to the workbook reloads the view.
+ */
+function hostPage(title: string): string {
+  return `<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<title>${escapeHtml(title)} · CCHC</title>
+<style>
+* { box-sizing: border-box; }
+html, body { margin: 0; height: 100%; font: 13px/1.4 Roboto, Arial, sans-serif; color: #202124; }
+body { display: flex; }
+#book { flex: 1; min-width: 0; display: flex; flex-direction: column; }
+#book header { padding: 6px 10px; background: #f8f9fa; border-bottom: 1px solid #dadce0; }
+#book header h1 { font-size: 14px; margin: 0; }
+#book header p { margin: 0; color: #5f6368; font-size: 12px; }
+#grid { flex: 1; overflow: auto; }
+#tabs { display: flex; gap: 2px; overflow-x: auto; padding: 4px 6px 0; background: #f1f3f4; border-top: 1px solid #dadce0; }
+#tabs button { font: inherit; border: 1px solid #dadce0; border-top: 0; background: #e8eaed; padding: 4px 10px; cursor: pointer; white-space: nowrap; }
+#tabs button[aria-selected="true"] { background: #fff; color: #1a73e8; font-weight: 600; }
+#tabs button:focus-visible { outline: 3px solid #e37400; outline-offset: -3px; }
+table { border-collapse: collapse; font-size: 12px; }
+th, td { border: 1px solid #e0e0e0; padding: 2px 6px; max-width: 260px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; vertical-align: top; }
+th { background: #f8f9fa; color: #5f6368; font-weight: 400; position: sticky; top: 0; }
+th.rowhead { position: sticky; left: 0; }
+td.marked { background: #fce8e6; }
+td.selected { outline: 2px solid #1a73e8; outline-offset: -2px; background: #e8f0fe; }
+#sidebar { width: 300px; flex: none; border: 0; border-left: 1px solid #dadce0; height: 100%; }
+#empty { padding: 16px; color: #5f6368; }
+</style>
+</head>
+<body>
+<section id="book" aria-label="Bảng tính (chỉ xem)">
+<header><h1>${escapeHtml(title)}</h1><p>Chỉ xem · Read-only</p></header>
+<div id="grid" tabindex="0"><p id="empty">Đang tải…</p></div>
+<div id="tabs" role="tablist" aria-label="Trang tính"></div>
+</section>
+<iframe id="sidebar" src="/sidebar" title="CCHC"></iframe>
+<script>${HOST_SCRIPT}</script>
+</body>
+</html>`;
+}
+
+// Plain browser JavaScript (no build step); data goes in as text only.
+const HOST_SCRIPT = `
+(function () {
+  var sheets = [];
+  var active = 0;
+  var selected = null; // { sheet, cell }
+  var grid = document.getElementById('grid');
+  var tabs = document.getElementById('tabs');
+  function colName(i) { var s = ''; i += 1; while (i > 0) { var r = (i - 1) % 26; s = String.fromCharCode(65 + r) + s; i = Math.floor((i - 1) / 26); } return s; }
+  function el(tag, text) { var e = document.createElement(tag); if (text !== undefined) e.textContent = text; return e; }
+  function renderTabs() {
+    tabs.replaceChildren();
+    sheets.forEach(function (s, i) {
+      var b = el('button', s.name);
+      b.type = 'button';
+      b.setAttribute('role', 'tab');
+      b.setAttribute('aria-selected', String(i === active));
+      b.dataset.sheet = s.name;
+      b.addEventListener('click', function () { active = i; render(); });
+      tabs.append(b);
+    });
+  }
+  function renderGrid() {
+    var sheet = sheets[active];
+    if (!sheet) { grid.replaceChildren(el('p', '(trống)')); return; }
+    var width = sheet.rows.reduce(function (m, r) { return Math.max(m, r.length); }, 0);
+    var height = sheet.rows.length;
+    var marks = {};
+    // A problem may sit on an empty cell past the data (a missing value): grow the grid to show it.
+    function reach(ref) {
+      var m = /^([A-Z]+)([0-9]+)$/.exec(ref);
+      if (!m) return;
+      var c = 0;
+      for (var k = 0; k < m[1].length; k++) c = c * 26 + (m[1].charCodeAt(k) - 64);
+      width = Math.max(width, c);
+      height = Math.max(height, Number(m[2]));
+    }
+    (sheet.marks || []).forEach(function (m) { marks[m.cell] = m.note; reach(m.cell); });
+    if (selected && selected.sheet === sheet.name) reach(selected.cell);
+    var table = el('table');
+    table.className = 'sheet-table';
+    table.dataset.sheet = sheet.name;
+    var head = el('tr');
+    head.append(el('th', ''));
+    for (var c = 0; c < width; c++) head.append(el('th', colName(c)));
+    table.append(head);
+    var target = null;
+    for (var r = 0; r < height; r++) {
+      var row = sheet.rows[r] || [];
+      var tr = el('tr');
+      var rh = el('th', String(r + 1));
+      rh.className = 'rowhead';
+      tr.append(rh);
+      for (var c = 0; c < width; c++) {
+        var v = row[c];
+        var td = el('td', v === null || v === undefined ? '' : String(v));
+        var ref = colName(c) + (r + 1);
+        td.dataset.cell = ref;
+        if (Object.prototype.hasOwnProperty.call(marks, ref)) { td.classList.add('marked'); td.title = marks[ref]; }
+        if (selected && selected.sheet === sheet.name && selected.cell === ref) { td.classList.add('selected'); target = td; }
+        tr.append(td);
+      }
+      table.append(tr);
+    }
+    grid.replaceChildren(table);
+    if (target) target.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }
+  function render() { renderTabs(); renderGrid(); }
+  function load() {
+    return fetch('/api/sheets').then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); }).then(function (data) {
+      sheets = data;
+      if (active >= sheets.length) active = 0;
+      render();
+    }).catch(function () { grid.replaceChildren(el('p', 'Không đọc được bảng tính. · Could not read the workbook.')); });
+  }
+  function selectCell(sheet, cell) {
+    selected = { sheet: sheet, cell: cell };
+    var i = sheets.findIndex(function (s) { return s.name === sheet; });
+    if (i >= 0) active = i;
+    render();
+  }
+  var writes = { installTemplate: 1, markProblems: 1, clearMarks: 1, updateProgress: 1, generateReport: 1 };
+  window.addEventListener('message', function (e) {
+    if (e.origin !== location.origin || !e.data || e.data.source !== 'cchc-sidebar') return;
+    if (e.data.name === 'selectCell' && e.data.output) selectCell(String(e.data.output.sheet), String(e.data.output.cell));
+    else if (writes[e.data.name]) load();
+  });
+  load();
+})();
+`;

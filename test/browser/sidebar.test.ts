@@ -1,0 +1,335 @@
+// The real sidebar bundle in headless Chromium, served by `cchc serve` against fake handlers.
+// Needs /usr/bin/chromium: skipped with a message when it is missing, unless CI is set (then it fails).
+
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { buildSidebarHtml } from '../../sidebar/build-html.mjs';
+import { startServer, type RunningServer } from '../../src/node/serve.ts';
+import { createFakeServer, XSS_TITLE, type FakeControl } from './fake-server.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const SHOTS = join(process.cwd(), 'test-artifacts', 'screenshots');
+const haveChromium = existsSync(CHROMIUM);
+const mustRun = Boolean(process.env.CI);
+if (!haveChromium && !mustRun) {
+  console.warn(`test/browser: ${CHROMIUM} not found; browser tests skipped (install: apt-get install -y chromium). With CI set they fail instead.`);
+}
+
+describe.skipIf(!haveChromium && !mustRun)('sidebar in Chromium via cchc serve', { timeout: 30_000 }, () => {
+  let browser: Browser;
+  let sidebarHtml: string;
+  let server: RunningServer;
+  let control: FakeControl;
+  let page: Page;
+  let dialogs: string[];
+  let pageErrors: string[];
+  let side: FrameLocator;
+
+  beforeAll(async () => {
+    if (!haveChromium) throw new Error(`${CHROMIUM} is missing and CI is set: install chromium on the runner`);
+    mkdirSync(SHOTS, { recursive: true });
+    sidebarHtml = await buildSidebarHtml();
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  beforeEach(async () => {
+    await open();
+  });
+
+  /** A fresh fake server and page, the sidebar loaded. */
+  async function open(options?: Parameters<typeof createFakeServer>[0]) {
+    await page?.close();
+    await server?.close();
+    const fake = createFakeServer(options);
+    control = fake.control;
+    server = await startServer({ handlers: fake.handlers, port: 0, sidebarHtml, file: 'mnbt-2024.xlsx' });
+    page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    page.setDefaultTimeout(8_000);
+    dialogs = [];
+    pageErrors = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(server.url);
+    side = page.frameLocator('#sidebar');
+    await expect.poll(() => side.locator('.unit').textContent()).toBe('Trường Mầm non Bến Thành');
+  }
+
+  afterEach(async () => {
+    await page?.close();
+    await server?.close();
+    expect(pageErrors).toEqual([]);
+  });
+
+  const shot = (name: string) => page.locator('#sidebar').screenshot({ path: join(SHOTS, `${name}.png`) });
+  const sidebarButton = (name: string | RegExp) => side.getByRole('button', { name, exact: typeof name === 'string' });
+
+  it('shows the school status at a glance: tasks, targets, milestones, overdue tasks', async () => {
+    await expect.poll(() => side.locator('header p.muted').textContent()).toBe('Số liệu đến ngày 30/06/2024 · Quý II');
+    const countOf = (id: string) => side.locator(`.bar-row[data-id="${id}"] .bar-count`).textContent();
+    expect(await countOf('overdue')).toBe('2');
+    expect(await countOf('onTrack')).toBe('2');
+    expect(await countOf('met')).toBe('9');
+    expect(await countOf('noData')).toBe('3');
+    expect(await side.locator('h3', { hasText: 'Nhiệm vụ (7)' }).count()).toBe(1);
+    expect(await side.locator('h3', { hasText: 'Chỉ tiêu (16)' }).count()).toBe(1);
+    // A bar's length is its share of the total: 9 of 16 targets met.
+    const ratio = await side.locator('.bar-row[data-id="met"] .bar-fill').evaluate((el) => (el as HTMLElement).style.width);
+    expect(ratio).toBe('56%');
+    expect(await side.locator('.milestones li').allTextContents()).toEqual([
+      '05/07/2024Khảo sát mức độ hài lòng của PHHS về thanh toán học phí qua Yoyoschool',
+      '10/07/2024Hạn báo cáo đợt 1',
+    ]);
+    expect(await side.locator('.overdue .item-meta').first().textContent()).toBe('Lê Thị Hoà · hạn 15/06/2024 · trễ 15 ngày');
+    // Nothing is wider than the 300-px sidebar.
+    const overflow = await side.locator('body').evaluate((b) => b.scrollWidth - b.clientWidth);
+    expect(overflow).toBe(0);
+    await shot('01-status-vi');
+    await page.screenshot({ path: join(SHOTS, '01-page.png') });
+  });
+
+  it('cuts a long overdue list to five, with a button to show them all', async () => {
+    await open({ extraOverdue: 10 });
+    expect(await side.locator('h3', { hasText: 'Nhiệm vụ quá hạn' }).textContent()).toBe('Nhiệm vụ quá hạn (12)');
+    expect(await side.locator('.overdue li').count()).toBe(5);
+    const more = sidebarButton('Xem tất cả (12)');
+    expect(await more.getAttribute('aria-expanded')).toBe('false');
+    await more.click();
+    expect(await side.locator('.overdue li').count()).toBe(12);
+    expect(await sidebarButton('Thu gọn').getAttribute('aria-expanded')).toBe('true');
+    await sidebarButton('Thu gọn').click();
+    expect(await side.locator('.overdue li').count()).toBe(5);
+  });
+
+  it('shows a task named like HTML as text, and no script runs', async () => {
+    const overdueTitles = await side.locator('.overdue .item-title').allTextContents();
+    expect(overdueTitles).toContain(XSS_TITLE);
+    await sidebarButton('Kiểm tra dữ liệu').click();
+    await expect.poll(() => side.locator('.issue-message').allTextContents()).toContain(`Tên nhiệm vụ “${XSS_TITLE}” chứa ký tự đặc biệt.`);
+    // The read-only workbook view shows it as a cell's text too.
+    await page.getByRole('tab', { name: 'Kế hoạch' }).click();
+    expect(await page.locator('td[data-cell="C5"]').textContent()).toBe(XSS_TITLE);
+    expect(await side.locator('img').count()).toBe(0);
+    expect(await page.locator('img').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+  });
+
+  it('validates, groups the problems by sheet, and a click selects the cell in the workbook view', async () => {
+    await sidebarButton('Kiểm tra dữ liệu').click();
+    await expect.poll(() => side.locator('.counts').textContent()).toBe('Tìm thấy 3 lỗi, 2 cảnh báo, 2 lưu ý.');
+    expect(await side.locator('#issues h3').allTextContents()).toEqual(['Kế hoạch (4)', 'Chỉ tiêu (1)', 'Nhân sự (1)', 'Hoạt động (1)']);
+    // A problem of the whole sheet is listed but not clickable.
+    expect(await side.locator('.item-static').textContent()).toContain('cả trang tính');
+
+    await side.locator('.issue .item-button', { hasText: 'G6' }).click();
+    await expect.poll(() => page.locator('td.selected').getAttribute('data-cell')).toBe('G6');
+    expect(await page.locator('[role=tab][aria-selected=true]').textContent()).toBe('Kế hoạch');
+    expect(await side.locator('.item-button[aria-current=true]').textContent()).toContain('G6');
+    expect(control.calls.filter((c) => c.name === 'selectCell').map((c) => c.input)).toEqual([{ sheet: 'Kế hoạch', cell: 'G6' }]);
+    await expect.poll(() => side.locator('#notice').textContent()).toBe('Đã chọn ô G6 trên trang Kế hoạch.');
+    await shot('02-validate-selected');
+    await page.screenshot({ path: join(SHOTS, '02-page-selected.png') });
+
+    // Another sheet's problem switches the tab.
+    await side.locator('.issue .item-button', { hasText: 'N4' }).click();
+    await expect.poll(() => page.locator('[role=tab][aria-selected=true]').textContent()).toBe('Chỉ tiêu');
+    expect(await page.locator('td.selected').getAttribute('data-cell')).toBe('N4');
+  });
+
+  it('works from the keyboard and keeps focus on the button pressed', async () => {
+    const validate = sidebarButton('Kiểm tra dữ liệu');
+    await validate.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => side.locator('.counts').count()).toBe(1);
+    expect(await side.locator(':focus').getAttribute('data-key')).toBe('validate');
+    await page.keyboard.press('Tab'); // → Đánh dấu lỗi trên ô
+    await page.keyboard.press('Tab'); // → Xóa đánh dấu
+    await page.keyboard.press('Tab'); // → the first problem
+    expect(await side.locator(':focus').textContent()).toContain('G6');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('td.selected').getAttribute('data-cell')).toBe('G6');
+    // The focus ring is visible (an outline, not the browser's default none).
+    const outline = await side.locator(':focus').evaluate((el) => getComputedStyle(el).outlineStyle);
+    expect(outline).toBe('solid');
+  });
+
+  it('marks problems on the cells and clears them', async () => {
+    await sidebarButton('Đánh dấu lỗi trên ô').click();
+    await expect.poll(() => side.locator('#notice').textContent()).toBe('Đã đánh dấu 6 ô.');
+    await page.getByRole('tab', { name: 'Kế hoạch' }).click();
+    await expect.poll(() => page.locator('td.marked').evaluateAll((tds) => tds.map((td) => td.getAttribute('data-cell')))).toEqual(['L3', 'C5', 'G6', 'K8']);
+    await sidebarButton('Xóa đánh dấu').click();
+    await expect.poll(() => side.locator('#notice').textContent()).toBe('Đã xóa đánh dấu.');
+    await expect.poll(() => page.locator('td.marked').count()).toBe(0);
+  });
+
+  it('shows progress while long work runs, holds other actions, then the result', async () => {
+    const release = control.hold('updateProgress');
+    await sidebarButton('Cập nhật tiến độ').click();
+    await expect.poll(() => side.locator('#busy').isVisible()).toBe(true);
+    expect(await side.locator('#busy-text').textContent()).toBe('Đang cập nhật tiến độ và trang Tổng hợp…');
+    expect(await sidebarButton('Kiểm tra dữ liệu').getAttribute('aria-disabled')).toBe('true');
+    expect(await side.locator('#app').getAttribute('aria-busy')).toBe('true');
+    await shot('03-busy');
+    // A click while busy starts nothing (forced: Playwright itself will not click aria-disabled).
+    await sidebarButton('Kiểm tra dữ liệu').click({ force: true });
+    release();
+    await expect.poll(() => side.locator('#notice').textContent()).toBe('Đã cập nhật tiến độ đến ngày 30/06/2024. 3 dòng có lỗi chưa được tính.');
+    expect(await side.locator('#busy').isVisible()).toBe(false);
+    expect(await sidebarButton('Kiểm tra dữ liệu').getAttribute('aria-disabled')).toBe('false');
+    expect(control.calls.filter((c) => c.name === 'validate')).toEqual([]);
+  });
+
+  it('generates a report from the form and links to it', async () => {
+    await side.getByLabel('Loại văn bản').selectOption('quarterly');
+    await side.getByLabel('Kỳ báo cáo').selectOption('Q2');
+    await side.getByLabel('Ngày ban hành').fill('5/7/2024');
+    await sidebarButton('Tạo báo cáo').click();
+    const link = side.locator('.report-result a');
+    await expect.poll(() => link.textContent()).toBe('Mở: Báo cáo CCHC quý II năm 2024 - số 12.docx');
+    expect(await link.getAttribute('href')).toBe(`/download/${encodeURIComponent('Báo cáo CCHC quý II năm 2024 - số 12.docx')}`);
+    expect(await link.getAttribute('target')).toBe('_blank');
+    expect(await side.locator('.report-result').textContent()).toContain('Số: 12/BC-MNBT');
+    expect(control.calls.find((c) => c.name === 'generateReport')?.input).toEqual({ type: 'quarterly', period: 'Q2', date: '2024-07-05' });
+    await shot('04-report');
+
+    // The link downloads the file the server wrote.
+    const response = await page.request.get(new URL((await link.getAttribute('href')) ?? '', server.url).href);
+    expect(response.status()).toBe(200);
+
+    // A plan has no period: the field goes and none is sent.
+    await side.getByLabel('Loại văn bản').selectOption('plan');
+    expect(await side.getByLabel('Kỳ báo cáo').count()).toBe(0);
+    await sidebarButton('Tạo báo cáo').click();
+    await expect.poll(() => link.textContent()).toContain('số 13');
+    expect(control.calls.filter((c) => c.name === 'generateReport')[1]?.input).toEqual({ type: 'plan', date: '2024-07-05' });
+  });
+
+  it('refuses a document date that does not exist, says why, and sends nothing', async () => {
+    const date = side.getByLabel('Ngày ban hành');
+    await date.fill('31/02/2024');
+    await sidebarButton('Tạo báo cáo').click();
+    await expect.poll(() => date.getAttribute('aria-invalid')).toBe('true');
+    expect(await side.locator('#report-date-hint').textContent()).toBe('Ngày “31/02/2024” không hợp lệ. Viết ngày/tháng/năm, ví dụ 05/07/2024.');
+    expect(await side.locator(':focus').getAttribute('data-key')).toBe('report-date');
+    expect(control.calls.filter((c) => c.name === 'generateReport')).toEqual([]);
+    await shot('07-bad-date');
+    // Emptied, the date defaults to today on the server: nothing is sent for it.
+    await date.fill('');
+    await sidebarButton('Tạo báo cáo').click();
+    await expect.poll(() => control.calls.filter((c) => c.name === 'generateReport').length).toBe(1);
+    expect(control.calls.find((c) => c.name === 'generateReport')?.input).toEqual({ type: 'quarterly', period: 'Q2' });
+    expect(await date.getAttribute('aria-invalid')).toBeNull();
+  });
+
+  it('switches to English, and the choice persists after a reload', async () => {
+    await side.getByRole('button', { name: /Switch to English/ }).click();
+    await expect.poll(() => side.locator('h2').first().textContent()).toBe('Status');
+    expect(control.lang).toBe('en');
+    expect(await side.locator('html').getAttribute('lang')).toBe('en');
+    expect(await side.locator('.milestones li').last().textContent()).toBe('10/07/2024Phase-1 report deadline');
+    await shot('05-status-en');
+
+    await page.reload();
+    side = page.frameLocator('#sidebar');
+    await expect.poll(() => side.locator('h2').first().textContent()).toBe('Status');
+    expect(await sidebarButton('Check data').count()).toBe(1);
+    await sidebarButton('Check data').click();
+    await expect.poll(() => side.locator('.counts').textContent()).toBe('Found 3 errors, 2 warnings, 2 notices.');
+
+    await side.getByRole('button', { name: /Switch to Vietnamese/ }).click();
+    await expect.poll(() => side.locator('h2').first().textContent()).toBe('Tình hình chung');
+    expect(control.lang).toBe('vi');
+  });
+
+  it('shows a friendly message, never a stack, when the server fails unexpectedly, and recovers', async () => {
+    control.failNext('updateProgress', 'unexpected');
+    await sidebarButton('Cập nhật tiến độ').click();
+    const error = side.locator('#error');
+    await expect.poll(() => error.isVisible()).toBe(true);
+    const text = (await error.textContent()) ?? '';
+    expect(text).toContain('Không thực hiện được.');
+    expect(text).toContain('Đã có lỗi xảy ra. Vui lòng thử lại');
+    expect(text).not.toMatch(/TypeError|undefined|progress\.ts|at compute/);
+    expect(await error.getAttribute('role')).toBe('alert');
+    await shot('06-error');
+    // The next try works, and the message goes.
+    await sidebarButton('Cập nhật tiến độ').click();
+    await expect.poll(() => error.isVisible()).toBe(false);
+    expect(await side.locator('#notice').textContent()).toContain('Đã cập nhật tiến độ');
+  });
+
+  it("shows a handler's own message (someone else is updating) as it is", async () => {
+    control.failNext('markProblems', 'busy');
+    await sidebarButton('Đánh dấu lỗi trên ô').click();
+    await expect.poll(() => side.locator('#error .error-text').textContent()).toBe('Đang có người khác cập nhật bảng tính. Vui lòng thử lại sau ít phút.');
+    await side.getByRole('button', { name: 'Đóng' }).click();
+    expect(await side.locator('#error').isVisible()).toBe(false);
+  });
+
+  it('says the server cannot be reached when the connection fails', async () => {
+    await page.route('**/api/validate', (route) => route.abort('connectionrefused'));
+    await sidebarButton('Kiểm tra dữ liệu').click();
+    await expect.poll(() => side.locator('#error .error-text').textContent()).toBe('Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.');
+  });
+
+  it('refuses an answer outside the contract instead of showing it', async () => {
+    await page.route('**/api/validate', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ issues: 'oops' }) }),
+    );
+    await sidebarButton('Kiểm tra dữ liệu').click();
+    await expect.poll(() => side.locator('#error .error-text').textContent()).toContain('Máy chủ trả về kết quả không đúng định dạng');
+    expect(await side.locator('#issues').count()).toBe(0);
+  });
+
+  it('offers a reload when the first load fails', async () => {
+    control.failNext('getState', 'unexpected');
+    await page.reload();
+    side = page.frameLocator('#sidebar');
+    await expect.poll(() => side.locator('#error').isVisible()).toBe(true);
+    await sidebarButton('Tải lại').click();
+    await expect.poll(() => side.locator('.unit').textContent()).toBe('Trường Mầm non Bến Thành');
+    expect(await side.locator('#error').isVisible()).toBe(false);
+  });
+
+  it('inside Google Sheets (google.script.run present) goes through it, not HTTP, at 300 px', async () => {
+    // A stand-in for google.script.run that answers from the same fake handlers, as the real
+    // dispatcher would: an ApiEnvelope from the entry point.
+    await page.addInitScript(`
+      window.__gasCalls = [];
+      function runner(ok, fail) {
+        var r = {
+          withSuccessHandler: function (f) { return runner(f, fail); },
+          withFailureHandler: function (f) { return runner(ok, f); },
+        };
+        ['getState', 'setLanguage', 'installTemplate', 'validate', 'selectCell', 'markProblems', 'clearMarks', 'updateProgress', 'generateReport'].forEach(function (name) {
+          r[name] = function (input) {
+            window.__gasCalls.push(name);
+            fetch('/api/' + name, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) })
+              .then(function (res) { return res.json().then(function (b) { ok(res.ok ? { ok: true, value: b } : { ok: false, error: b }); }); })
+              .catch(fail);
+          };
+        });
+        return r;
+      }
+      window.google = { script: { run: runner() } };
+    `);
+    await page.setViewportSize({ width: 300, height: 900 });
+    await page.goto(new URL('/sidebar', server.url).href);
+    await expect.poll(() => page.locator('.unit').textContent()).toBe('Trường Mầm non Bến Thành');
+    await page.getByRole('button', { name: 'Kiểm tra dữ liệu', exact: true }).click();
+    await expect.poll(() => page.locator('.counts').textContent()).toBe('Tìm thấy 3 lỗi, 2 cảnh báo, 2 lưu ý.');
+    expect(await page.evaluate(() => (window as unknown as { __gasCalls: string[] }).__gasCalls)).toEqual(['getState', 'validate']);
+    expect(await page.evaluate(() => document.body.scrollWidth)).toBeLessThanOrEqual(300);
+    await page.screenshot({ path: join(SHOTS, '08-gas-mode-300px.png'), fullPage: true });
+  });
+});
