@@ -1,0 +1,67 @@
+// Builds what Apps Script runs, into dist/:
+//   Code.js         one IIFE bundle of src/gas/main.ts, then one top-level `function X() {}` per
+//                   export of main.ts, delegating into the bundle (Apps Script only sees top-level
+//                   functions: menu items, triggers and google.script.run targets).
+//   Sidebar.html    the sidebar with its script and styles inlined (HtmlService serves one file).
+//   appsscript.json the manifest (V8, Asia/Ho_Chi_Minh, least-privilege scopes).
+// The list of entry points is the export list of src/gas/main.ts: nothing is written by hand.
+import { build } from 'esbuild';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const dist = path.join(root, 'dist');
+const entry = path.join(root, 'src/gas/main.ts');
+const GLOBAL = '__cchc';
+
+/** Names of main.ts's exports, from an ESM probe build (an IIFE build reports none). */
+export async function entryPointNames() {
+  const probe = await build({
+    entryPoints: [entry], bundle: true, format: 'esm', write: false, metafile: true,
+    platform: 'neutral', outdir: dist, logLevel: 'silent', mainFields: ['module', 'main'],
+  });
+  const out = Object.values(probe.metafile.outputs).find((o) => o.entryPoint);
+  return [...(out?.exports ?? [])].sort();
+}
+
+async function buildCode() {
+  const names = await entryPointNames();
+  const bad = names.filter((n) => n.endsWith('_') || !/^[A-Za-z][A-Za-z0-9]*$/.test(n));
+  if (bad.length) throw new Error(`Entry points Apps Script cannot call: ${bad.join(', ')}`);
+  const result = await build({
+    entryPoints: [entry], bundle: true, format: 'iife', globalName: GLOBAL, write: false,
+    platform: 'neutral', target: 'es2020', mainFields: ['module', 'main'], charset: 'utf8',
+    legalComments: 'none', minifySyntax: true, logLevel: 'warning',
+    banner: { js: '// CCHC add-on: built by build.mjs from src/gas/main.ts. Do not edit.' },
+  });
+  const bundle = result.outputFiles[0].text;
+  const stubs = names
+    .map((n) => `function ${n}() { return ${GLOBAL}.${n}.apply(this, arguments); }`)
+    .join('\n');
+  const code = `${bundle}\n// Entry points Apps Script can see (one per export of src/gas/main.ts).\n${stubs}\n`;
+  await writeFile(path.join(dist, 'Code.js'), code);
+  return { bytes: Buffer.byteLength(code), names };
+}
+
+async function buildSidebar() {
+  const { buildSidebarHtml } = await import('./sidebar/build-html.mjs');
+  const html = await buildSidebarHtml();
+  await writeFile(path.join(dist, 'Sidebar.html'), html);
+  return Buffer.byteLength(html);
+}
+
+async function main() {
+  await mkdir(dist, { recursive: true });
+  const [code, sidebarBytes] = await Promise.all([buildCode(), buildSidebar()]);
+  const manifest = JSON.parse(await readFile(path.join(root, 'appsscript.json'), 'utf8'));
+  await writeFile(path.join(dist, 'appsscript.json'), JSON.stringify(manifest, null, 2) + '\n');
+  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+  console.log(`dist/Code.js       ${kb(code.bytes)}  (${code.names.length} entry points)`);
+  console.log(`dist/Sidebar.html  ${kb(sidebarBytes)}`);
+  console.log(`dist/appsscript.json  scopes: ${manifest.oauthScopes.map((s) => s.split('/').pop()).join(', ')}`);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((e) => { console.error(e.message ?? e); process.exit(1); });
+}

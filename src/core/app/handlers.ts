@@ -1,0 +1,117 @@
+// The server side of every sidebar call (src/core/api.ts), for Apps Script and `cchc serve`
+// alike. Handlers return synchronously whenever the ports do (Apps Script), so one table serves
+// both; errors a user can act on become ApiFailure with a message in their language.
+import { ApiFailure, type ApiHandlers, type ApiOutput } from '../api.ts';
+import { InstallError } from '../install.ts';
+import type { Lang } from '../model.ts';
+import { dashboardSummary } from '../progress/index.ts';
+import { NumberingError } from '../report/numbering.ts';
+import { SHEET_NAMES } from '../contract/index.ts';
+import type { AppContext } from './context.ts';
+import {
+  TemplateProblem,
+  clearMarks,
+  computeFigures,
+  generateReport,
+  install,
+  markProblems,
+  templatePresent,
+  updateProgress,
+  validateWorkbook,
+} from './operations.ts';
+import { say } from './strings.ts';
+import { thenMaybe } from './maybe.ts';
+import { resolveAsOf } from '../read/as-of.ts';
+
+/** The language the user chose, Vietnamese until they choose. */
+export const userLang = (ctx: AppContext): Lang => ctx.prefs.getLang() ?? 'vi';
+
+/** Turn the errors a user can act on into ApiFailure; anything else stays a bug (SERVER). */
+function userFacing<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof TemplateProblem) throw new ApiFailure(e.code, e.message);
+    if (e instanceof InstallError) throw new ApiFailure('WRONG_TEMPLATE', e.message);
+    if (e instanceof NumberingError) throw new ApiFailure('BAD_INPUT', e.message);
+    throw e;
+  }
+}
+
+function locked<T>(ctx: AppContext, lang: Lang, fn: () => T): T {
+  const outcome = ctx.withLock(() => userFacing(fn));
+  if (!outcome.ran) throw new ApiFailure('BUSY', say(lang, 'busy'));
+  return outcome.value;
+}
+
+export function createHandlers(ctx: AppContext): ApiHandlers {
+  return {
+    getState(): ApiOutput<'getState'> {
+      const lang = userLang(ctx);
+      if (!templatePresent(ctx)) {
+        const { asOf, period } = resolveAsOf(ctx.clock.today(), null);
+        return { lang, unit: { code: '', name: '' }, asOf, period, templateInstalled: false, templateVersion: null, summary: null };
+      }
+      return userFacing(() => {
+        const { school, progress } = computeFigures(ctx, { lang });
+        const s = school.data.settings;
+        return {
+          lang,
+          unit: { code: s.unitCode, name: s.unitName || SHEET_NAMES.settings },
+          asOf: school.asOf,
+          period: school.period,
+          templateInstalled: true,
+          templateVersion: school.data.templateVersion,
+          summary: dashboardSummary(school.data, progress, lang),
+        };
+      });
+    },
+    setLanguage({ lang }) {
+      ctx.prefs.setLang(lang);
+      return { lang };
+    },
+    installTemplate() {
+      const lang = userLang(ctx);
+      return locked(ctx, lang, () => {
+        const result = install(ctx, { lang });
+        return { templateVersion: result.version, createdSheets: result.created };
+      });
+    },
+    validate({ asOf }) {
+      const lang = userLang(ctx);
+      return userFacing(() => {
+        const r = validateWorkbook(ctx, { lang, asOf });
+        return { templateVersion: r.templateVersion, asOf: r.asOf, issues: r.issues, counts: r.counts };
+      });
+    },
+    selectCell({ sheet, cell }) {
+      ctx.selectCell(sheet, cell);
+      return { sheet, cell };
+    },
+    markProblems({ asOf }) {
+      const lang = userLang(ctx);
+      return locked(ctx, lang, () => markProblems(ctx, { lang, asOf }));
+    },
+    clearMarks() {
+      const lang = userLang(ctx);
+      return locked(ctx, lang, () => clearMarks(ctx));
+    },
+    updateProgress({ asOf, period }) {
+      const lang = userLang(ctx);
+      return locked(ctx, lang, () => {
+        const r = updateProgress(ctx, { lang, asOf, period });
+        return { summary: r.summary, counts: r.validation.counts };
+      });
+    },
+    generateReport({ type, period, asOf, date }) {
+      const lang = userLang(ctx);
+      return locked(ctx, lang, () =>
+        thenMaybe(generateReport(ctx, { lang, type, period, asOf, date }), (r) => ({
+          url: r.document.url,
+          name: r.document.name,
+          number: r.number,
+        })),
+      );
+    },
+  };
+}

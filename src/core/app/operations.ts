@@ -1,0 +1,198 @@
+// The add-on's jobs, once, for every shell: the sidebar's handlers (Sheets and `cchc serve`) and
+// the `cchc` commands call these. Each reads the workbook once through the port.
+import { SCHOOL_SHEETS, SHEET_NAMES } from '../contract/index.ts';
+import { installTemplate, type InstallResult } from '../install.ts';
+import type { IsoDate, Issue, Lang, PeriodCode, SchoolData, Severity } from '../model.ts';
+import type { CellMark } from '../ports.ts';
+import { computeProgress, dashboardSummary, writeProgress, type Progress } from '../progress/index.ts';
+import { readSchool } from '../read/index.ts';
+import { resolveAsOf } from '../read/as-of.ts';
+import { buildReport, reportSymbol, type ReportType } from '../report/report.ts';
+import { takeNumber } from '../report/numbering.ts';
+import { documentNumber, periodFileTag } from '../report/vn-format.ts';
+import type { CreatedDocument } from '../report/doc-model.ts';
+import { isUnusable, validateSchool, type ValidateResult } from '../validate.ts';
+import { say } from './strings.ts';
+import type { AppContext } from './context.ts';
+import { appendLog } from './log.ts';
+import { thenMaybe, type MaybePromise } from './maybe.ts';
+
+/** Why a workbook cannot be used as a school workbook (CLI exit 2, sidebar NOT_INSTALLED…). */
+export class TemplateProblem extends Error {
+  constructor(
+    readonly code: 'NOT_INSTALLED' | 'WRONG_TEMPLATE',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'TemplateProblem';
+  }
+}
+
+export interface FigureOptions {
+  asOf?: IsoDate;
+  period?: PeriodCode;
+  lang: Lang;
+}
+
+export interface LoadedSchool {
+  data: SchoolData;
+  asOf: IsoDate;
+  period: PeriodCode;
+}
+
+const INPUT_SHEETS = SCHOOL_SHEETS.filter((s) => s.role === 'input');
+
+/** Is the school template there at all? (Its input sheets, or at least `Thông tin`.) */
+export function templatePresent(ctx: AppContext): boolean {
+  const names = new Set(ctx.workbook.sheetNames());
+  return names.has(SHEET_NAMES.settings) && names.has(SHEET_NAMES.tasks);
+}
+
+/**
+ * Read the school once and settle the as-of date and period (TEMPLATE.md). A workbook with no
+ * template, or one newer than this code, is refused with a TemplateProblem.
+ */
+export function loadSchool(ctx: AppContext, opts: FigureOptions): LoadedSchool {
+  const today = ctx.clock.today();
+  const data = readSchool(ctx.workbook, { lang: opts.lang, today, asOf: opts.asOf, period: opts.period });
+  const unusable = data.issues.find((i) => isUnusable({ issues: [i] }));
+  if (unusable) {
+    throw new TemplateProblem(unusable.code === 'TEMPLATE_NEWER' ? 'WRONG_TEMPLATE' : 'NOT_INSTALLED', unusable.message);
+  }
+  const { asOf, period } = resolveAsOf(today, data.settings.year, opts.asOf, opts.period);
+  return { data, asOf, period };
+}
+
+export function validateWorkbook(ctx: AppContext, opts: FigureOptions): ValidateResult {
+  const { data, asOf } = loadSchool(ctx, opts);
+  return validateSchool(data, asOf);
+}
+
+export function progressOf(school: LoadedSchool): Progress {
+  return computeProgress(school.data, { asOf: school.asOf, period: school.period });
+}
+
+export function computeFigures(ctx: AppContext, opts: FigureOptions): { school: LoadedSchool; progress: Progress } {
+  const school = loadSchool(ctx, opts);
+  return { school, progress: progressOf(school) };
+}
+
+export function updateProgress(ctx: AppContext, opts: FigureOptions) {
+  const { school, progress } = computeFigures(ctx, opts);
+  writeProgress(ctx.workbook, school.data, progress, { lang: opts.lang, now: ctx.clock.now(), user: ctx.user() });
+  const validation = validateSchool(school.data, school.asOf);
+  return { school, progress, validation, summary: dashboardSummary(school.data, progress, opts.lang) };
+}
+
+export function install(ctx: AppContext, opts: { lang: Lang; name?: string; code?: string; year?: number }): InstallResult {
+  const result = installTemplate(ctx.workbook, { ...opts, today: ctx.clock.today() });
+  appendLog(ctx.workbook, {
+    now: ctx.clock.now(),
+    user: ctx.user(),
+    action: say(opts.lang, 'logInstall'),
+    result: say(opts.lang, 'logInstallResult', { version: result.version, created: result.created.length, columns: result.addedColumns.length }),
+  });
+  return result;
+}
+
+const MARK_COLOURS: Record<Severity, string> = { error: '#f4c7c3', warning: '#fce8b2', notice: '#d2e3fc' };
+const SEVERITY_ORDER: Severity[] = ['error', 'warning', 'notice'];
+
+/** Put each problem on its cell (one note per cell, the worst colour), replacing earlier marks. */
+export function markProblems(ctx: AppContext, opts: FigureOptions): { marked: number; sheets: string[] } {
+  const { issues } = validateWorkbook(ctx, opts);
+  const bySheet = new Map<string, Map<string, { row: number; col: number; issues: Issue[] }>>();
+  for (const issue of issues) {
+    if (issue.row === null || issue.cell === null) continue;
+    const col = columnOfCell(issue.cell);
+    const cells = bySheet.get(issue.sheet) ?? new Map();
+    bySheet.set(issue.sheet, cells);
+    const at = cells.get(issue.cell) ?? { row: issue.row, col, issues: [] };
+    at.issues.push(issue);
+    cells.set(issue.cell, at);
+  }
+  const present = new Set(ctx.workbook.sheetNames());
+  let marked = 0;
+  for (const spec of INPUT_SHEETS) {
+    if (!present.has(spec.name)) continue;
+    const cells = bySheet.get(spec.name);
+    if (!cells) {
+      ctx.workbook.clearMarks(spec.name);
+      continue;
+    }
+    const marks: CellMark[] = [...cells.values()].map(({ row, col, issues: list }) => {
+      const worst = SEVERITY_ORDER.find((s) => list.some((i) => i.severity === s)) ?? 'notice';
+      return { row, col, background: MARK_COLOURS[worst], note: list.map((i) => `• ${i.message}`).join('\n') };
+    });
+    ctx.workbook.setMarks(spec.name, marks);
+    marked += marks.length;
+  }
+  return { marked, sheets: [...bySheet.keys()].filter((s) => present.has(s)) };
+}
+
+export function clearMarks(ctx: AppContext): { sheets: string[] } {
+  const present = new Set(ctx.workbook.sheetNames());
+  const sheets = INPUT_SHEETS.map((s) => s.name).filter((n) => present.has(n));
+  for (const name of sheets) ctx.workbook.clearMarks(name);
+  return { sheets };
+}
+
+function columnOfCell(a1: string): number {
+  const letters = /^[A-Z]+/.exec(a1)?.[0] ?? 'A';
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+export interface ReportRequest extends FigureOptions {
+  type: ReportType;
+  /** The date printed on the document; default today. */
+  date?: IsoDate;
+  /** Regenerate in place with this number instead of taking the next free one. */
+  number?: number;
+}
+
+export interface ReportResult {
+  document: CreatedDocument;
+  number: string;
+  progress: Progress;
+}
+
+/** The file or Doc name: `BC-CCHC-Q2-2024-MNBT-12`. ASCII, so it is safe as a file name. */
+export function reportName(type: ReportType, unitCode: string, period: PeriodCode, year: number, number: number): string {
+  const kind = { quarterly: `BC-CCHC-${periodFileTag(period)}`, plan: 'KH-CCHC', initiatives: 'BC-SANGKIEN' }[type];
+  const code = unitCode.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^A-Za-z0-9]+/g, '');
+  return [kind, String(year), code, String(number).padStart(2, '0')].filter(Boolean).join('-');
+}
+
+/**
+ * Build, render and log a report. The document number is taken only once the figures are
+ * computed, so a workbook that cannot be read never burns a number.
+ */
+export function generateReport(ctx: AppContext, req: ReportRequest): MaybePromise<ReportResult> {
+  const { school, progress } = computeFigures(ctx, req);
+  const settings = school.data.settings;
+  const date = req.date ?? ctx.clock.today();
+  const year = Number(date.slice(0, 4));
+  const symbol = reportSymbol(req.type);
+  const taken = takeNumber(ctx.workbook, symbol, year, req.number ?? null, req.lang);
+  const model = buildReport(req.type, school.data, progress, {
+    period: school.period,
+    asOf: school.asOf,
+    date,
+    number: taken.number,
+    lang: req.lang,
+    deflate: ctx.deflate,
+  });
+  const name = reportName(req.type, settings.unitCode, school.period, settings.year ?? year, taken.number);
+  const number = documentNumber(taken.number, symbol, settings.unitCode).replace(/^Số:\s*/, '');
+  return thenMaybe(ctx.documents.createDocument(model, { name }), (document) => {
+    appendLog(ctx.workbook, {
+      now: ctx.clock.now(),
+      user: ctx.user(),
+      action: say(req.lang, 'logReport', { number }),
+      result: document.url,
+    });
+    return { document, number, progress };
+  });
+}

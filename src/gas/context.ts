@@ -1,0 +1,51 @@
+// The AppContext inside Apps Script: the active spreadsheet, the Docs renderer, the user's
+// properties and the document lock. Built per call (Apps Script keeps no state between calls).
+import type { AppContext } from '../core/app/context.ts';
+import type { Lang } from '../core/model.ts';
+import type { Clock } from '../core/ports.ts';
+import { GoogleDocsRenderer } from './docs-renderer.ts';
+import { SpreadsheetWorkbook } from './spreadsheet-workbook.ts';
+
+const LANG_KEY = 'cchc.lang';
+const TZ = 'Asia/Ho_Chi_Minh';
+/** How long a second user waits for the first one's write to finish before hearing "busy". */
+const LOCK_WAIT_MS = 10_000;
+
+export function gasClock(): Clock {
+  return {
+    today: () => Utilities.formatDate(new Date(), TZ, 'yyyy-MM-dd'),
+    now: () => Utilities.formatDate(new Date(), TZ, "yyyy-MM-dd'T'HH:mm:ss'+07:00'"),
+  };
+}
+
+export function userLangPreference(): Lang | null {
+  const v = PropertiesService.getUserProperties().getProperty(LANG_KEY);
+  return v === 'vi' || v === 'en' ? v : null;
+}
+
+export function gasContext(): AppContext {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  return {
+    workbook: new SpreadsheetWorkbook(spreadsheet),
+    clock: gasClock(),
+    documents: new GoogleDocsRenderer(),
+    prefs: {
+      getLang: userLangPreference,
+      setLang: (lang) => void PropertiesService.getUserProperties().setProperty(LANG_KEY, lang),
+    },
+    user: () => Session.getActiveUser().getEmail(),
+    selectCell(sheet, a1) {
+      const target = spreadsheet.getSheetByName(sheet);
+      if (target) target.getRange(a1).activate();
+    },
+    withLock(fn) {
+      const lock = LockService.getDocumentLock();
+      if (!lock.tryLock(LOCK_WAIT_MS)) return { ran: false };
+      try {
+        return { ran: true, value: fn() };
+      } finally {
+        lock.releaseLock();
+      }
+    },
+  };
+}

@@ -1,0 +1,42 @@
+// The only module Apps Script sees. build.mjs turns every export here into a top-level
+// `function name() {}` in dist/Code.js, so this export list IS the add-on's list of entry points:
+// triggers, menu items, and one function per sidebar call (src/core/api.ts). Logic lives in the
+// modules; nothing here runs at load time (the bundle's top level calls no service).
+import type { ApiEnvelope, ApiName } from '../core/api.ts';
+import { callServer } from './server.ts';
+import { buildMenu, menuAbout, menuGenerateReport, menuInstallTemplate, menuUpdateProgress, menuValidate, openSidebar } from './menu.ts';
+
+// ---------------------------------------------------------------- triggers
+
+/** Simple trigger: runs in AuthMode.NONE or LIMITED, so it only builds the menu. */
+export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  buildMenu(e);
+}
+
+/** Runs when the add-on is installed: the document is already open, so build the menu now. */
+export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
+  buildMenu(e);
+}
+
+// ---------------------------------------------------------------- menu items
+
+export { openSidebar, menuInstallTemplate, menuValidate, menuUpdateProgress, menuGenerateReport, menuAbout };
+
+// ---------------------------------------------------------------- sidebar calls (google.script.run)
+// One top-level function per call of src/core/api.ts, each answering an ApiEnvelope.
+
+export const getState = (input: unknown): ApiEnvelope => callServer('getState', input);
+export const setLanguage = (input: unknown): ApiEnvelope => callServer('setLanguage', input);
+export const installTemplate = (input: unknown): ApiEnvelope => callServer('installTemplate', input);
+export const validate = (input: unknown): ApiEnvelope => callServer('validate', input);
+export const selectCell = (input: unknown): ApiEnvelope => callServer('selectCell', input);
+export const markProblems = (input: unknown): ApiEnvelope => callServer('markProblems', input);
+export const clearMarks = (input: unknown): ApiEnvelope => callServer('clearMarks', input);
+export const updateProgress = (input: unknown): ApiEnvelope => callServer('updateProgress', input);
+export const generateReport = (input: unknown): ApiEnvelope => callServer('generateReport', input);
+
+// Every call of the API has its entry point above (checked when the bundle is built and typed).
+const _allCallsExported: Record<ApiName, (input: unknown) => ApiEnvelope> = {
+  getState, setLanguage, installTemplate, validate, selectCell, markProblems, clearMarks, updateProgress, generateReport,
+};
+void _allCallsExported;

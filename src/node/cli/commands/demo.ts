@@ -1,0 +1,66 @@
+// cchc demo (npm start): the main job end to end on the embedded sample school. Creates the
+// workbook, checks it, computes and writes the progress, writes the three reports, and prints
+// what it did. Everything goes to out/demo/.
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { generateReport, install, updateProgress, validateWorkbook } from '../../../core/app/operations.ts';
+import { progressSummary } from '../../../core/progress/index.ts';
+import { fillSample } from '../../../core/sample.ts';
+import { fixedLang, localContext } from '../../app-context.ts';
+import { XlsxWorkbook } from '../../xlsx-workbook.ts';
+import type { Command } from '../command.ts';
+
+/** The sample school's plan is for 2024; its figures are shown as at the end of Quý II. */
+const DEMO_AS_OF = '2024-06-30';
+const DEMO_DOC_DATE = '2024-07-05';
+
+export const demoCommand: Command = {
+  name: 'demo',
+  usage: 'demo [--out DIR]',
+  summary: {
+    vi: 'chạy thử toàn bộ trên trường mẫu: tạo bảng tính, kiểm tra, tính tiến độ, viết báo cáo',
+    en: 'runs the whole job on the sample school: workbook, check, progress, reports',
+  },
+  options: { out: { type: 'string', hint: 'DIR', help: { vi: 'thư mục kết quả (mặc định out/demo)', en: 'output folder (default out/demo)' } } },
+  async run(args, io) {
+    const vi = args.lang === 'vi';
+    const lang = args.lang;
+    const dir = path.resolve((args.values.out as string | undefined) ?? path.join('out', 'demo'));
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, 'truong-mam-non-ben-thanh-2024.xlsx');
+    const step = (vi_: string, en: string) => io.stdout(`• ${vi ? vi_ : en}\n`);
+
+    const book = XlsxWorkbook.create();
+    const ctx = localContext(book, { outDir: dir, prefs: fixedLang(lang) });
+    install(ctx, { lang, name: 'Trường Mầm non Bến Thành', code: 'MNBT', year: 2024 });
+    fillSample(book);
+    step('Đã tạo bảng tính mẫu (Trường Mầm non Bến Thành, kế hoạch CCHC 2024)', 'Created the sample workbook (Trường Mầm non Bến Thành, 2024 plan)');
+
+    const check = validateWorkbook(ctx, { lang, asOf: DEMO_AS_OF });
+    step(
+      `Kiểm tra dữ liệu: ${check.counts.error} lỗi, ${check.counts.warning} cảnh báo, ${check.counts.notice} lưu ý`,
+      `Data check: ${check.counts.error} errors, ${check.counts.warning} warnings, ${check.counts.notice} notices`,
+    );
+
+    const { progress, school } = updateProgress(ctx, { lang, asOf: DEMO_AS_OF, period: 'Q2' });
+    step('Đã ghi cột ⚙, trang Tổng hợp và Nhật ký', 'Wrote the ⚙ columns, the Tổng hợp dashboard and the log');
+
+    const written: string[] = [];
+    for (const type of ['quarterly', 'plan', 'initiatives'] as const) {
+      const r = await generateReport(ctx, { lang, type, asOf: DEMO_AS_OF, period: 'Q2', date: DEMO_DOC_DATE });
+      written.push(`${r.number}  ${path.relative(process.cwd(), r.document.id)}`);
+    }
+    await book.save(file);
+    step('Đã viết 3 văn bản theo Nghị định 30/2020:', 'Wrote 3 documents laid out by Decree 30/2020:');
+    for (const w of written) io.stdout(`    ${w}\n`);
+
+    io.stdout(`\n${progressSummary(progress, lang, school.data.settings.year ?? undefined)}\n`);
+    io.stdout(
+      vi
+        ? `Bảng tính: ${path.relative(process.cwd(), file)}\nThử bảng điều khiển trong trình duyệt: npx cchc serve ${path.relative(process.cwd(), file)}\n`
+        : `Workbook: ${path.relative(process.cwd(), file)}\nTry the sidebar in a browser: npx cchc serve ${path.relative(process.cwd(), file)}\n`,
+    );
+    return check.counts.error > 0 ? 1 : 0;
+  },
+};

@@ -1,0 +1,70 @@
+// cchc init FILE.xlsx [--name …] [--code …] [--year …] [--sample]: create the workbook, or
+// upgrade an existing one to the current template without changing any entry.
+import { existsSync } from 'node:fs';
+import { install } from '../../../core/app/operations.ts';
+import { InstallError } from '../../../core/install.ts';
+import { fillSample, SAMPLE_SCHOOL } from '../../../core/sample.ts';
+import { fixedLang, localContext } from '../../app-context.ts';
+import { XlsxWorkbook } from '../../xlsx-workbook.ts';
+import { InputError, UsageError } from '../errors.ts';
+import type { Command } from '../command.ts';
+import { JSON_OPTION, openWorkbook, outDirOf, printJson, workbookPath } from '../shared.ts';
+
+export const initCommand: Command = {
+  name: 'init',
+  usage: 'init FILE.xlsx [--name "Trường Mầm non …"] [--code MNBT] [--year 2024] [--sample]',
+  summary: {
+    vi: 'tạo bảng tính với mọi trang mẫu; với tệp đã có: nâng cấp mẫu, giữ nguyên dữ liệu',
+    en: 'creates a workbook with every template sheet; on an existing file: upgrades it, keeping every entry',
+  },
+  options: {
+    name: { type: 'string', hint: 'tên', help: { vi: 'tên đơn vị (Tên đơn vị)', en: 'unit name (Tên đơn vị)' } },
+    code: { type: 'string', hint: 'mã', help: { vi: 'mã đơn vị dùng trong số văn bản', en: 'unit code used in document numbers' } },
+    year: { type: 'string', hint: 'YYYY', help: { vi: 'năm kế hoạch', en: 'plan year' } },
+    sample: { type: 'boolean', help: { vi: 'điền dữ liệu mẫu của Trường Mầm non Bến Thành (2024)', en: 'fill in the sample school (Trường Mầm non Bến Thành, 2024)' } },
+    json: JSON_OPTION,
+  },
+  async run(args, io) {
+    const vi = args.lang === 'vi';
+    const file = workbookPath(args);
+    let year: number | undefined;
+    if (args.values.year !== undefined) {
+      year = Number(args.values.year);
+      if (!/^\d{4}$/.test(String(args.values.year)) || year < 2000 || year > 2100) {
+        throw new UsageError(vi ? `--year cần một năm như 2024, không phải "${String(args.values.year)}"` : `--year takes a year such as 2024, not "${String(args.values.year)}"`);
+      }
+    }
+    const exists = existsSync(file);
+    const sample = Boolean(args.values.sample);
+    if (sample && exists) {
+      throw new InputError(vi ? `--sample chỉ dùng khi tạo tệp mới; ${file} đã có, dữ liệu mẫu sẽ ghi đè lên dữ liệu thật.` : `--sample only creates a new file; ${file} exists and the sample would overwrite real entries.`);
+    }
+    const book = exists ? await openWorkbook(file, args.lang) : XlsxWorkbook.create();
+    const ctx = localContext(book, { outDir: outDirOf(file), prefs: fixedLang(args.lang) });
+    const name = args.values.name as string | undefined;
+    const code = args.values.code as string | undefined;
+    let result;
+    try {
+      result = sample && !exists
+        ? install(ctx, { lang: args.lang, name: name ?? SAMPLE_SCHOOL.name, code: code ?? SAMPLE_SCHOOL.code, year: year ?? SAMPLE_SCHOOL.year })
+        : install(ctx, { lang: args.lang, name, code, year });
+    } catch (e) {
+      if (e instanceof InstallError) throw new InputError(e.message);
+      throw e;
+    }
+    if (sample) fillSample(book);
+    await book.save(file);
+    if (args.values.json) {
+      io.stdout(printJson({ file, templateVersion: result.version, createdSheets: result.created, addedColumns: result.addedColumns, sample }));
+    } else {
+      const lines = [
+        vi ? `${exists ? 'Đã nâng cấp' : 'Đã tạo'} ${file} (mẫu phiên bản ${result.version}).` : `${exists ? 'Upgraded' : 'Created'} ${file} (template version ${result.version}).`,
+        result.created.length ? `${vi ? 'Trang mới' : 'New sheets'}: ${result.created.join(', ')}` : '',
+        result.addedColumns.length ? `${vi ? 'Cột mới' : 'New columns'}: ${result.addedColumns.map((c) => `${c.sheet} › ${c.header}`).join(', ')}` : '',
+        sample ? (vi ? 'Đã điền dữ liệu mẫu: Trường Mầm non Bến Thành, kế hoạch CCHC năm 2024.' : 'Filled in the sample school: Trường Mầm non Bến Thành, 2024 reform plan.') : '',
+      ];
+      io.stdout(lines.filter(Boolean).join('\n') + '\n');
+    }
+    return 0;
+  },
+};

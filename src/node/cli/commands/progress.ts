@@ -1,0 +1,37 @@
+// cchc progress FILE.xlsx [--as-of …] [--period Q2] [--write] [--json]: the figures; --write puts
+// the ⚙ columns, `Tổng hợp` and a `Nhật ký` row into the file.
+import { computeFigures, updateProgress } from '../../../core/app/operations.ts';
+import { progressSummary } from '../../../core/progress/index.ts';
+import { fixedLang, localContext } from '../../app-context.ts';
+import type { Command } from '../command.ts';
+import { AS_OF_OPTION, JSON_OPTION, PERIOD_OPTION, asOfOption, openWorkbook, orInputError, outDirOf, periodOption, printJson, workbookPath } from '../shared.ts';
+
+export const progressCommand: Command = {
+  name: 'progress',
+  usage: 'progress FILE.xlsx [--as-of YYYY-MM-DD] [--period Q1|Q2|Q3|Q4] [--write] [--json]',
+  summary: {
+    vi: 'tính tiến độ nhiệm vụ, chỉ tiêu, sáng kiến; --write ghi cột ⚙, trang Tổng hợp và Nhật ký vào tệp',
+    en: 'computes the figures; --write writes the ⚙ columns, Tổng hợp and a Nhật ký row into the file',
+  },
+  options: {
+    'as-of': AS_OF_OPTION,
+    period: PERIOD_OPTION,
+    write: { type: 'boolean', help: { vi: 'ghi kết quả vào tệp', en: 'write the results into the file' } },
+    json: JSON_OPTION,
+  },
+  async run(args, io) {
+    const file = workbookPath(args);
+    const opts = { lang: args.lang, asOf: asOfOption(args), period: periodOption(args) };
+    const book = await openWorkbook(file, args.lang);
+    const ctx = localContext(book, { outDir: outDirOf(file), prefs: fixedLang(args.lang) });
+    const { school, progress } = orInputError(() => (args.values.write ? updateProgress(ctx, opts) : computeFigures(ctx, opts)));
+    if (args.values.write) await book.save(file);
+    if (args.values.json) {
+      io.stdout(printJson(progress));
+    } else {
+      io.stdout(progressSummary(progress, args.lang, school.data.settings.year ?? undefined));
+      if (args.values.write) io.stdout(args.lang === 'vi' ? `\nĐã ghi kết quả vào ${file}.\n` : `\nResults written into ${file}.\n`);
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,87 @@
+// cchc report FILE.xlsx --type quarterly|plan|initiatives [--period Q2] [--as-of …] [--date …]
+//   [--out FILE.docx] [--pdf] [--number N]: the document a principal signs (REPORTS.md).
+import { pathToFileURL } from 'node:url';
+import { generateReport } from '../../../core/app/operations.ts';
+import { reportTypeSchema } from '../../../core/api.ts';
+import type { DocumentPort } from '../../../core/report/doc-model.ts';
+import { NumberingError } from '../../../core/report/numbering.ts';
+import { fixedLang, localContext } from '../../app-context.ts';
+import { DocxFileDocuments, writeDocx } from '../../docx-renderer.ts';
+import { LibreOfficeMissingError, PdfConversionError, toPdf } from '../../pdf.ts';
+import { InputError, UsageError } from '../errors.ts';
+import type { Command } from '../command.ts';
+import { AS_OF_OPTION, JSON_OPTION, PERIOD_OPTION, asOfOption, openWorkbook, orInputError, outDirOf, periodOption, printJson, workbookPath } from '../shared.ts';
+
+export const reportCommand: Command = {
+  name: 'report',
+  usage: 'report FILE.xlsx --type quarterly|plan|initiatives [--period Q2] [--as-of …] [--date YYYY-MM-DD] [--out FILE.docx] [--pdf]',
+  summary: {
+    vi: 'viết báo cáo/kế hoạch theo thể thức Nghị định 30/2020 (.docx; --pdf thêm bản PDF qua LibreOffice)',
+    en: 'writes the report or plan laid out by Decree 30/2020 (.docx; --pdf adds a PDF through LibreOffice)',
+  },
+  options: {
+    type: { type: 'string', hint: 'quarterly|plan|initiatives', help: { vi: 'loại văn bản', en: 'document type' } },
+    period: PERIOD_OPTION,
+    'as-of': AS_OF_OPTION,
+    date: { type: 'string', hint: 'YYYY-MM-DD', help: { vi: 'ngày ghi trên văn bản (mặc định: hôm nay)', en: 'the date on the document (default: today)' } },
+    out: { type: 'string', hint: 'FILE.docx', help: { vi: 'tệp kết quả (mặc định: cạnh bảng tính)', en: 'output file (default: beside the workbook)' } },
+    pdf: { type: 'boolean', help: { vi: 'xuất thêm PDF (cần LibreOffice)', en: 'also export a PDF (needs LibreOffice)' } },
+    number: { type: 'string', hint: 'N', help: { vi: 'tạo lại với số văn bản đã cấp (không lấy số mới)', en: 'regenerate with a number already given (takes no new number)' } },
+    json: JSON_OPTION,
+  },
+  async run(args, io) {
+    const vi = args.lang === 'vi';
+    const file = workbookPath(args);
+    const type = reportTypeSchema.safeParse(args.values.type);
+    if (!type.success) throw new UsageError(vi ? '--type cần quarterly, plan hoặc initiatives' : '--type takes quarterly, plan or initiatives');
+    let number: number | undefined;
+    if (args.values.number !== undefined) {
+      number = Number(args.values.number);
+      if (!/^\d{1,6}$/.test(String(args.values.number)) || number < 1) throw new UsageError(vi ? '--number cần một số nguyên dương' : '--number takes a positive whole number');
+    }
+    const out = args.values.out as string | undefined;
+    if (out !== undefined && !out.toLowerCase().endsWith('.docx')) throw new UsageError(vi ? '--out cần một tên tệp .docx' : '--out takes a .docx file name');
+    const request = { lang: args.lang, type: type.data, asOf: asOfOption(args), period: periodOption(args), date: asOfOption(args, 'date'), number };
+
+    const book = await openWorkbook(file, args.lang);
+    const documents: DocumentPort = out
+      ? {
+          createDocument: async (model, { name }) => {
+            const full = await writeDocx(model, out);
+            return { id: full, url: pathToFileURL(full).href, name };
+          },
+        }
+      : new DocxFileDocuments(outDirOf(file));
+    const ctx = { ...localContext(book, { outDir: outDirOf(file), prefs: fixedLang(args.lang) }), documents };
+    let result;
+    try {
+      result = await orInputError(() => generateReport(ctx, request));
+    } catch (e) {
+      if (e instanceof NumberingError) throw new InputError(e.message);
+      throw e;
+    }
+    const docxPath = result.document.id;
+    // The number taken and the log row are kept in the workbook.
+    await book.save(file);
+    let pdfPath: string | null = null;
+    if (args.values.pdf) {
+      try {
+        pdfPath = await toPdf(docxPath, { lang: args.lang });
+      } catch (e) {
+        if (e instanceof LibreOfficeMissingError || e instanceof PdfConversionError) {
+          io.stderr(`cchc report: ${e.message}\n`);
+          // The .docx is written; only the PDF is missing: exit 2 says the --pdf part could not be done.
+          if (!args.values.json) io.stdout(`${vi ? 'Đã viết' : 'Written'}: ${docxPath}\n`);
+          return 2;
+        }
+        throw e;
+      }
+    }
+    if (args.values.json) {
+      io.stdout(printJson({ type: type.data, number: result.number, file: docxPath, pdf: pdfPath, asOf: result.progress.asOf, period: result.progress.period }));
+    } else {
+      io.stdout(`${vi ? 'Đã viết' : 'Written'} ${result.number}: ${docxPath}\n${pdfPath ? `PDF: ${pdfPath}\n` : ''}`);
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,7 @@
+// Errors the CLI turns into exit code 2 with one clear line on stderr (CLI.md "Exit codes").
+export class InputError extends Error {
+  override name = 'InputError';
+}
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
