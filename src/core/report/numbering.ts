@@ -1,0 +1,153 @@
+// Document numbers (REPORTS.md): they count per ký hiệu (BC, KH) and calendar year; the next free
+// number is kept IN THE WORKBOOK and used once.
+//
+// Where: one row per ký hiệu and year in `Thông tin`, e.g. `Số văn bản tiếp theo BC/2024` | `13`.
+// Chosen over `Nhật ký` because the văn thư can see and correct it (a number taken by hand in the
+// paper register, a fresh year), and because it is one cell to read and one to write.
+// A row the add-on has not written yet reads as 1. A report generated again takes a new number;
+// regenerating in place passes the number it already has (`explicit`), which is then kept and
+// never handed out again.
+
+import type { Lang } from '../model.ts';
+import type { RawCell, WorkbookPort } from '../ports.ts';
+import type { DocSymbol } from './vn-format.ts';
+
+export const SETTINGS_SHEET = 'Thông tin';
+const KEY_HEADER = 'Mục';
+const VALUE_HEADER = 'Giá trị';
+
+export const numberKey = (symbol: DocSymbol, year: number): string => `Số văn bản tiếp theo ${symbol}/${year}`;
+
+const MESSAGES = {
+  badValue: {
+    vi: (cell: string, v: string) => `Trang "Thông tin", ô ${cell}: "${v}" không phải là số văn bản (cần một số nguyên dương).`,
+    en: (cell: string, v: string) => `Sheet "Thông tin", cell ${cell}: "${v}" is not a document number (a positive whole number is needed).`,
+  },
+  badExplicit: {
+    vi: (v: string) => `Số văn bản "${v}" không hợp lệ (cần một số nguyên dương).`,
+    en: (v: string) => `Document number "${v}" is not valid (a positive whole number is needed).`,
+  },
+};
+
+export class NumberingError extends Error {
+  constructor(
+    readonly code: 'NUMBER_CELL_INVALID' | 'NUMBER_INVALID',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'NumberingError';
+  }
+}
+
+const norm = (s: string): string => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+
+function text(c: RawCell | undefined): string {
+  if (c === null || c === undefined) return '';
+  if (typeof c === 'object') return c.date;
+  return String(c);
+}
+
+function colLetter(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+interface Located {
+  /** The sheet exists. */
+  exists: boolean;
+  keyCol: number;
+  valueCol: number;
+  /** 1-based row of the key, or null when absent. */
+  row: number | null;
+  value: RawCell;
+  /** First free row under the content. */
+  nextRow: number;
+}
+
+function locate(wb: WorkbookPort, key: string): Located {
+  const grid = wb.readSheet(SETTINGS_SHEET);
+  const values = grid?.values ?? [];
+  let keyCol = 1;
+  let valueCol = 2;
+  let headerRow = 0;
+  for (let r = 0; r < Math.min(10, values.length); r++) {
+    const row = values[r] ?? [];
+    const k = row.findIndex((c) => norm(text(c)) === norm(KEY_HEADER));
+    const v = row.findIndex((c) => norm(text(c)) === norm(VALUE_HEADER));
+    if (k >= 0 && v >= 0) {
+      keyCol = k + 1;
+      valueCol = v + 1;
+      headerRow = r + 1;
+      break;
+    }
+  }
+  for (let r = headerRow; r < values.length; r++) {
+    const row = values[r] ?? [];
+    if (norm(text(row[keyCol - 1])) === norm(key)) {
+      return { exists: true, keyCol, valueCol, row: r + 1, value: row[valueCol - 1] ?? null, nextRow: values.length + 1 };
+    }
+  }
+  return { exists: grid !== null, keyCol, valueCol, row: null, value: null, nextRow: Math.max(values.length, headerRow) + 1 };
+}
+
+function parseStored(loc: Located, lang: Lang): number {
+  if (loc.row === null) return 1;
+  const v = loc.value;
+  const raw = text(v).trim();
+  if (raw === '') return 1;
+  const n = typeof v === 'number' ? v : /^\d+$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isInteger(n) || n < 1) {
+    const cell = `${colLetter(loc.valueCol)}${loc.row}`;
+    throw new NumberingError('NUMBER_CELL_INVALID', MESSAGES.badValue[lang](cell, raw));
+  }
+  return n;
+}
+
+function store(wb: WorkbookPort, loc: Located, key: string, next: number): void {
+  if (!loc.exists) {
+    wb.ensureSheet(SETTINGS_SHEET);
+    wb.writeBlock(SETTINGS_SHEET, 1, 1, [[KEY_HEADER, VALUE_HEADER]]);
+    wb.writeBlock(SETTINGS_SHEET, 2, 1, [[key, next]]);
+    return;
+  }
+  if (loc.row !== null) {
+    wb.writeBlock(SETTINGS_SHEET, loc.row, loc.valueCol, [[next]]);
+  } else if (loc.valueCol === loc.keyCol + 1) {
+    wb.writeBlock(SETTINGS_SHEET, loc.nextRow, loc.keyCol, [[key, next]]);
+  } else {
+    wb.writeBlock(SETTINGS_SHEET, loc.nextRow, loc.keyCol, [[key]]);
+    wb.writeBlock(SETTINGS_SHEET, loc.nextRow, loc.valueCol, [[next]]);
+  }
+}
+
+/** The number the next document of this ký hiệu and year would take (reads only). */
+export function peekNextNumber(wb: WorkbookPort, symbol: DocSymbol, year: number, lang: Lang = 'vi'): number {
+  return parseStored(locate(wb, numberKey(symbol, year)), lang);
+}
+
+export interface TakenNumber {
+  number: number;
+  /** True when `explicit` was given (regenerated in place). */
+  regenerated: boolean;
+}
+
+/**
+ * Take a number: the next free one (and advance the counter), or `explicit` when a document is
+ * regenerated in place (the counter then moves past it if needed, so it is never reused).
+ * One read and at most one write of `Thông tin`.
+ */
+export function takeNumber(wb: WorkbookPort, symbol: DocSymbol, year: number, explicit?: number | null, lang: Lang = 'vi'): TakenNumber {
+  if (explicit !== undefined && explicit !== null && (!Number.isInteger(explicit) || explicit < 1)) {
+    throw new NumberingError('NUMBER_INVALID', MESSAGES.badExplicit[lang](String(explicit)));
+  }
+  const key = numberKey(symbol, year);
+  const loc = locate(wb, key);
+  const next = parseStored(loc, lang);
+  if (explicit !== undefined && explicit !== null) {
+    if (explicit >= next) store(wb, loc, key, explicit + 1);
+    return { number: explicit, regenerated: true };
+  }
+  store(wb, loc, key, next + 1);
+  return { number: next, regenerated: false };
+}

@@ -1,0 +1,30 @@
+// One entry point for every report: build the document model of a type from the workbook's data
+// and its computed figures. Renderers (docx locally, Google Docs) draw the model.
+
+import type { SchoolData } from '../model.ts';
+import type { Progress } from '../progress/types.ts';
+import type { DocModel, ReportType } from './doc-model.ts';
+import type { BuildOptions } from './common.ts';
+import { buildQuarterly } from './quarterly.ts';
+import { buildPlan } from './plan.ts';
+import { buildInitiatives } from './initiatives.ts';
+import type { DocSymbol } from './vn-format.ts';
+
+export type { BuildOptions } from './common.ts';
+export type { DocModel, ReportType } from './doc-model.ts';
+
+export const REPORT_TYPES: readonly ReportType[] = ['quarterly', 'plan', 'initiatives'];
+
+/** The ký hiệu a report type takes in its number: BC báo cáo, KH kế hoạch. */
+export const reportSymbol = (type: ReportType): DocSymbol => (type === 'plan' ? 'KH' : 'BC');
+
+export function buildReport(type: ReportType, data: SchoolData, progress: Progress, options: BuildOptions): DocModel {
+  switch (type) {
+    case 'quarterly':
+      return buildQuarterly(data, progress, options);
+    case 'plan':
+      return buildPlan(data, progress, options);
+    case 'initiatives':
+      return buildInitiatives(data, progress, options);
+  }
+}

@@ -1,0 +1,328 @@
+import { describe, expect, it } from 'vitest';
+import { buildReport, reportSymbol } from '../../../src/core/report/report.ts';
+import { fitLines, recipientLines, signerLines } from '../../../src/core/report/common.ts';
+import {
+  modelText,
+  PLACEHOLDER_MARK,
+  type Block,
+  type ChartBlock,
+  type DocModel,
+  type HeaderBlock,
+  type HeadingBlock,
+  type SignatureBlock,
+  type TableBlock,
+} from '../../../src/core/report/doc-model.ts';
+import { computeProgress } from '../../../src/core/progress/compute.ts';
+import type { Progress } from '../../../src/core/progress/types.ts';
+import type { SchoolData } from '../../../src/core/model.ts';
+import { BUILD_OPTIONS, HOSTILE_FORMULA, HOSTILE_HTML, sampleData, sampleProgress } from './fixture.ts';
+
+const build = (type: 'quarterly' | 'plan' | 'initiatives', data = sampleData(), progress = sampleProgress(), over = {}) =>
+  buildReport(type, data, progress, { ...BUILD_OPTIONS, ...over });
+
+const blocksOf = <K extends Block['kind']>(m: DocModel, kind: K) => m.blocks.filter((b): b is Extract<Block, { kind: K }> => b.kind === kind);
+const headings = (m: DocModel, level: 1 | 2 | 3) => blocksOf(m, 'heading').filter((h: HeadingBlock) => h.level === level).map((h) => `${h.number} ${h.text}`);
+const tableByCaption = (m: DocModel, caption: string): TableBlock => {
+  const t = blocksOf(m, 'table').find((x) => x.caption.startsWith(caption));
+  if (!t) throw new Error(`no table ${caption}`);
+  return t;
+};
+const cellText = (t: TableBlock, r: number, c: number) => (t.rows[r]?.[c]?.runs ?? []).map((x) => x.text).join('');
+const text = (m: DocModel) => modelText(m).join('\n');
+
+describe('every report starts with the Decree 30 header and title and ends with the signature', () => {
+  it.each(['quarterly', 'plan', 'initiatives'] as const)('%s', (type) => {
+    const m = build(type);
+    const header = m.blocks[0] as HeaderBlock;
+    expect(header.kind).toBe('header');
+    expect(header.parentBody).toEqual(['ỦY BAN NHÂN DÂN QUẬN 1']);
+    expect(header.unitName).toEqual(['TRƯỜNG MẦM NON BẾN THÀNH']);
+    expect(header.numberLine).toBe(`Số: 12/${reportSymbol(type)}-MNBT`);
+    expect(header.motto).toEqual(['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc']);
+    expect(header.placeDate).toBe('Quận 1, ngày 05 tháng 7 năm 2024');
+    expect(header.columnWidths[0] + header.columnWidths[1]).toBeCloseTo(1, 2);
+    expect(header.mottoRule.lengthMm).toBeGreaterThan(50);
+    expect(header.unitRule.lengthMm).toBeLessThan(header.mottoRule.lengthMm);
+    expect(m.blocks[1]?.kind).toBe('title');
+    const sig = blocksOf(m, 'signature');
+    expect(sig).toHaveLength(1);
+    expect(sig[0]).toMatchObject({ recipientsLabel: 'Nơi nhận:', title: 'HIỆU TRƯỞNG', authority: null, name: 'Nguyễn Mai Hằng' });
+    expect(sig[0]!.recipients).toEqual(['- Phòng Nội vụ Quận 1;', '- Thành viên BCĐ CCHC;', '- Lưu: VT.']);
+    expect(m.page.marginsMm).toEqual({ top: 20, bottom: 20, left: 30, right: 15 });
+    expect(m.meta.symbol).toBe(reportSymbol(type));
+    // the whole model is plain JSON
+    expect(JSON.parse(JSON.stringify(m))).toEqual(m);
+  });
+
+  it('breaks a long unit name after the kind of school, as the seeds do', () => {
+    const m = build('quarterly', sampleData({ unitName: 'Trường Mầm non Nguyễn Thái Bình Quận Một Thành phố' }));
+    expect((m.blocks[0] as HeaderBlock).unitName[0]).toBe('TRƯỜNG MẦM NON');
+  });
+
+  it('a deputy signs for the principal (KT.)', () => {
+    const m = build('quarterly', sampleData({ signerTitle: 'phó hiệu trưởng'.normalize('NFD'), signer: 'Trần Liên Hương' }));
+    const sig = blocksOf(m, 'signature')[0] as SignatureBlock;
+    expect([sig.authority, sig.title, sig.name]).toEqual(['KT. HIỆU TRƯỞNG', 'PHÓ HIỆU TRƯỞNG', 'Trần Liên Hương']);
+  });
+});
+
+describe('signer and recipients', () => {
+  it.each([
+    ['Hiệu trưởng', null, 'HIỆU TRƯỞNG'],
+    ['Phó Hiệu trưởng', 'KT. HIỆU TRƯỞNG', 'PHÓ HIỆU TRƯỞNG'],
+    ['  Phó   Trưởng phòng ', 'KT. TRƯỞNG PHÒNG', 'PHÓ TRƯỞNG PHÒNG'],
+    ['', null, 'HIỆU TRƯỞNG'],
+    ['Q. Hiệu trưởng', null, 'Q. HIỆU TRƯỞNG'],
+  ])('%j', (title, authority, printed) => {
+    expect(signerLines(title)).toEqual({ authority, title: printed });
+  });
+
+  it.each([
+    [[], ['- Lưu: VT.']],
+    [['Phòng Nội vụ Quận 1'], ['- Phòng Nội vụ Quận 1;', '- Lưu: VT.']],
+    [['- Lưu: VT, HS.', '  - Phòng GD&ĐT;  ', '', 'Website trường.'], ['- Phòng GD&ĐT;', '- Website trường;', '- Lưu: VT, HS.']],
+    [['<script>x</script>'], ['- <script>x</script>;', '- Lưu: VT.']],
+  ])('%j', (input, lines) => {
+    expect(recipientLines(input)).toEqual(lines);
+  });
+});
+
+describe('quarterly report', () => {
+  it('has every section REPORTS.md lists, in order', () => {
+    expect(headings(build('quarterly'), 1)).toEqual([
+      'I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH',
+      'II. KẾT QUẢ THỰC HIỆN THEO LĨNH VỰC',
+      'III. KẾT QUẢ THỰC HIỆN CHỈ TIÊU',
+      'IV. SÁNG KIẾN, MÔ HÌNH, GIẢI PHÁP',
+      'V. ĐÁNH GIÁ CHUNG',
+      'VI. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI',
+      'VII. ĐỀ XUẤT, KIẾN NGHỊ',
+    ]);
+  });
+
+  it.each([
+    ['Q1', 'Kết quả thực hiện công tác cải cách hành chính quý I năm 2024'],
+    ['Q2', 'Kết quả thực hiện công tác cải cách hành chính 6 tháng đầu năm 2024'],
+    ['Q3', 'Kết quả thực hiện công tác cải cách hành chính 9 tháng năm 2024'],
+    ['Q4', 'Kết quả thực hiện công tác cải cách hành chính năm 2024'],
+  ] as const)('titles %s as "%s"', (period, subject) => {
+    const m = build('quarterly', sampleData(), { ...sampleProgress(), period }, { period });
+    expect(m.blocks[1]).toMatchObject({ kind: 'title', docType: 'BÁO CÁO', subject: [subject] });
+  });
+
+  it('prints the task figures of Progress, area by area', () => {
+    const p = sampleProgress();
+    const m = build('quarterly');
+    const t = tableByCaption(m, 'Bảng 1');
+    expect(t.rows).toHaveLength(9);
+    const areas = ['LV1', 'LV2', 'LV3', 'LV4', 'LV5', 'LV6', 'LV7', 'LV8'] as const;
+    areas.forEach((a, i) => {
+      const c = p.tasks.byArea[a];
+      expect([0, 2, 3, 4, 5, 6].map((col) => cellText(t, i, col))).toEqual([a, c.total, c.done, c.doneOnTime, c.doneLate, c.overdue].map(String));
+    });
+    expect([2, 3, 4, 5, 6, 7].map((col) => cellText(t, 8, col))).toEqual(['11', '4', '3', '1', '2', '40%']);
+    expect(cellText(t, 0, 7)).toBe('66,7%'); // LV1: 2 of 3 not cancelled
+    expect(cellText(t, 3, 7)).toBe('-'); // LV4: nothing to do, not 0%
+    expect(text(m)).toContain(
+      'Tổng số nhiệm vụ trong Kế hoạch: 11; đã hoàn thành 4 nhiệm vụ (đạt 40%), trong đó hoàn thành đúng hạn 3, hoàn thành trễ hạn 1; ' +
+        'quá hạn chưa hoàn thành 2; sắp đến hạn 1; chậm tiến độ 1; đang thực hiện đúng tiến độ 2; hủy bỏ 1.',
+    );
+    expect(text(m)).toContain('Tổng số 4 nhiệm vụ; hoàn thành 2 (đúng hạn 1, trễ hạn 1); đang thực hiện 1; hủy bỏ 1.');
+    expect(text(m)).toContain('Tổng số 1 nhiệm vụ; chưa có nhiệm vụ hoàn thành; quá hạn chưa hoàn thành 1.');
+  });
+
+  it('takes its figures from Progress, not from its own counting', () => {
+    const p = sampleProgress();
+    p.tasks.done = 7;
+    p.tasks.byArea.LV3.overdue = 5;
+    p.kpiCounts.met = 6;
+    const m = build('quarterly', sampleData(), p);
+    expect(text(m)).toContain('đã hoàn thành 7 nhiệm vụ');
+    expect(cellText(tableByCaption(m, 'Bảng 1'), 2, 6)).toBe('5');
+    expect(text(m)).toContain('Tổng số 9 chỉ tiêu: đạt 6;');
+  });
+
+  it('names the tasks done, late and overdue, with owners and dates', () => {
+    const s = text(build('quarterly'));
+    expect(s).toContain('- Kiện toàn Ban Chỉ đạo cải cách hành chính của đơn vị (chủ trì: Nguyễn Mai Hằng; hoàn thành ngày 15/01/2024);');
+    expect(s).toContain('- Xây dựng kế hoạch tuyên truyền cải cách hành chính năm 2024 (chủ trì: Lê Thị Hoà; hoàn thành ngày 20/02/2024; trễ hạn, hạn 15/02/2024).');
+    expect(s).toContain('- Rà soát văn bản nội bộ của nhà trường (chủ trì: Trần Liên Hương; hạn hoàn thành 15/06/2024).');
+    // rows kept out of the figures are kept out of the lists too
+    expect(s).not.toContain('Nhiệm vụ có lỗi dữ liệu');
+    expect(s).not.toContain('Hội thi sau ngày báo cáo');
+  });
+
+  it('prints every target of Progress with target, value and Đánh giá', () => {
+    const m = build('quarterly');
+    const t = tableByCaption(m, 'Bảng 2');
+    expect(t.columns.map((c) => c.header)).toEqual(['Mã', 'Chỉ tiêu', 'Mục tiêu', 'Thực hiện', 'Đánh giá']);
+    const rows = t.rows.map((_, r) => [0, 1, 2, 3, 4].map((c) => cellText(t, r, c)));
+    expect(rows).toEqual([
+      ['CT01', 'Tỷ lệ hồ sơ thủ tục hành chính giải quyết đúng hạn', '≥ 100%', '100%', 'Đạt'],
+      ['CT02', 'Tỷ lệ xử lý đơn đúng hạn', '≥ 98%', '98,5%', 'Đạt'],
+      ['CT03', 'Mức độ hài lòng của phụ huynh học sinh', '≥ 99%', '90%', 'Chưa đạt'],
+      ['CT04', 'Số sản phẩm truyền thông về cải cách hành chính trên trang thông tin điện tử', '≥ 2', '1/2 quý', 'Chưa đạt'],
+      ['CT05', 'Tỷ lệ hồ sơ trễ hạn được gửi thư xin lỗi', '≥ 100%', 'Không phát sinh', 'Không phát sinh'],
+      ['CT06', 'Đơn vị ứng dụng thanh toán điện tử trong cung ứng dịch vụ', 'Có', 'Có', 'Đạt'],
+      ['CT07', 'Chỉ số cải cách hành chính của đơn vị', 'Khá trở lên', '-', 'Chưa có số liệu'],
+      ['CT08', 'Số vụ vi phạm kỷ luật hành chính', '≤ 0', '0', 'Đạt'],
+      ['CT09', 'Tỷ lệ giải quyết khiếu nại, tố cáo đúng hạn', '≥ 95%', '93%', 'Gần đạt'],
+    ]);
+    expect(text(m)).toContain('Tổng số 9 chỉ tiêu: đạt 4; gần đạt 1; chưa đạt 2; không phát sinh 1; chưa có số liệu 1.');
+  });
+
+  it('carries two charts whose data are the Progress figures, each with a PNG and a Vietnamese legend', () => {
+    const p = sampleProgress();
+    const charts = blocksOf(build('quarterly'), 'chart') as ChartBlock[];
+    expect(charts.map((c) => c.title)).toEqual(['Biểu đồ 1. Nhiệm vụ theo lĩnh vực', 'Biểu đồ 2. Chỉ tiêu theo kết quả đánh giá']);
+    const [tasks, kpis] = charts as [ChartBlock, ChartBlock];
+    expect(tasks.categories).toEqual(['LV1', 'LV2', 'LV3', 'LV4', 'LV5', 'LV6', 'LV7', 'LV8']);
+    expect(tasks.series.map((s) => s.values)).toEqual([
+      [4, 1, 2, 0, 1, 1, 1, 1],
+      [2, 0, 1, 0, 0, 1, 0, 0],
+      [0, 1, 0, 0, 0, 0, 0, 1],
+    ]);
+    expect(kpis.series[0]!.values).toEqual([p.kpiCounts.met, p.kpiCounts.near, p.kpiCounts.notMet, p.kpiCounts.notApplicable, p.kpiCounts.noData]);
+    expect(kpis.legend.rows.map((r) => r[2]!.runs[0]!.text)).toEqual(['Đạt', 'Gần đạt', 'Chưa đạt', 'Không phát sinh', 'Chưa có số liệu']);
+    for (const c of charts) {
+      expect(Buffer.from(c.image.pngBase64, 'base64').subarray(1, 4).toString()).toBe('PNG');
+      expect(c.image.alt.length).toBeGreaterThan(20);
+    }
+  });
+
+  it('states strengths and limits from the figures, and leaves causes and proposals to the principal', () => {
+    const m = build('quarterly');
+    const s = text(m);
+    expect(s).toContain('Hoàn thành 4/10 nhiệm vụ (40%), trong đó 3 nhiệm vụ hoàn thành đúng hạn.');
+    expect(s).toContain('- CT02 – Tỷ lệ xử lý đơn đúng hạn: 98,5%;');
+    expect(s).toContain('- CT09 – Tỷ lệ giải quyết khiếu nại, tố cáo đúng hạn: mục tiêu ≥ 95%, thực hiện 93% (gần đạt).');
+    expect(s).toContain('Còn 2 nhiệm vụ quá hạn chưa hoàn thành:');
+    const ph = blocksOf(m, 'placeholder').map((b) => b.text);
+    expect(ph).toHaveLength(2);
+    expect(ph.every((t) => t.startsWith(`[${PLACEHOLDER_MARK}:`))).toBe(true);
+    // VII is the principal's: the placeholder follows its heading directly
+    const vii = m.blocks.findIndex((b) => b.kind === 'heading' && b.number === 'VII.');
+    expect(m.blocks[vii + 1]?.kind).toBe('placeholder');
+  });
+
+  it('looks ahead to the next quarter, or to next year after Q4', () => {
+    const s = text(build('quarterly'));
+    expect(s).toContain('Các nhiệm vụ cần hoàn thành đến hết quý III năm 2024');
+    expect(s).toContain('Triển khai thanh toán học phí không dùng tiền mặt qua Yoyoschool (chủ trì: Lê Thị Hoà; hạn 31/08/2024)');
+    // 25/11 falls after quý III: not a milestone of the next period
+    expect(s).not.toContain('trước ngày 25/11/2024');
+    const q4 = text(build('quarterly', sampleData(), { ...sampleProgress(), period: 'Q4', asOf: '2024-12-31' }, { period: 'Q4', asOf: '2024-12-31' }));
+    expect(q4).toContain('Chuẩn bị Kế hoạch năm 2025');
+    expect(q4).not.toContain('quý V');
+  });
+
+  it('with no committee in Nhân sự, asks the principal instead of inventing one', () => {
+    const data = sampleData();
+    data.people = data.people.map((p) => ({ ...p, role: null }));
+    const m = build('quarterly', data);
+    expect(blocksOf(m, 'placeholder').some((b) => b.text.includes('Ban Chỉ đạo'))).toBe(true);
+  });
+});
+
+describe('plan', () => {
+  it('has I–IV like seed 001, the targets as sentences, the tasks by area and the appendix', () => {
+    const m = build('plan');
+    expect(m.blocks[1]).toMatchObject({ docType: 'KẾ HOẠCH', subject: ['Thực hiện công tác cải cách hành chính năm 2024'] });
+    expect(headings(m, 1)).toEqual(['I. MỤC TIÊU', 'II. CHỈ TIÊU', 'III. NHIỆM VỤ TRỌNG TÂM', 'IV. TỔ CHỨC THỰC HIỆN']);
+    const s = text(m);
+    expect(s).toContain('hoàn thành 10 nhiệm vụ trọng tâm và 9 chỉ tiêu');
+    expect(s).toContain('Tỷ lệ xử lý đơn đúng hạn: đạt từ 98% trở lên.');
+    expect(s).toContain('Tỷ lệ hồ sơ thủ tục hành chính giải quyết đúng hạn: đạt 100%.');
+    expect(s).toContain('Số vụ vi phạm kỷ luật hành chính: bằng 0.');
+    expect(s).toContain('Chỉ số cải cách hành chính của đơn vị: đạt mức “Khá” trở lên (theo kỳ gần nhất).');
+    expect(s).toContain('ít nhất 2 (đánh giá từng quý).');
+    expect(s).toContain('1.1. Kiện toàn Ban Chỉ đạo cải cách hành chính của đơn vị.');
+    expect(s).not.toContain('Tổ chức hội thi tìm hiểu'); // cancelled
+    expect(s).not.toContain('Nhiệm vụ có lỗi dữ liệu'); // blocked
+    const sigAt = m.blocks.findIndex((b) => b.kind === 'signature');
+    expect(m.blocks[sigAt + 1]?.kind).toBe('pageBreak');
+    expect(s).toContain('(Kèm theo Kế hoạch số 12/KH-MNBT ngày 05 tháng 7 năm 2024 của Trường Mầm non Bến Thành)');
+    const appendix = blocksOf(m, 'table').at(-1)!;
+    expect(appendix.columns.map((c) => c.header)).toEqual(['STT', 'Nhiệm vụ', 'Chủ trì', 'Phối hợp', 'Thời hạn', 'Sản phẩm']);
+    expect(appendix.rows[0]!.map((c) => c.runs[0]!.text)).toEqual(['I', 'Công tác chỉ đạo, điều hành và truyền thông cải cách hành chính']);
+    expect(appendix.rows[0]![1]!.colSpan).toBe(5);
+    expect(appendix.rows[1]!.map((c) => c.runs[0]!.text)).toEqual(['1', 'Kiện toàn Ban Chỉ đạo cải cách hành chính của đơn vị', 'Nguyễn Mai Hằng', 'Tổ văn phòng', '31/01/2024', 'Báo cáo']);
+    // 7 areas with tasks + 10 tasks
+    expect(appendix.rows).toHaveLength(17);
+  });
+});
+
+describe('initiatives report', () => {
+  it('lists registrations and results, and proposes the eligible ones', () => {
+    const m = build('initiatives');
+    expect(headings(m, 1)).toEqual(['I. TÌNH HÌNH ĐĂNG KÝ', 'II. KẾT QUẢ THỰC HIỆN', 'III. ĐỀ XUẤT KHEN THƯỞNG, NHÂN RỘNG', 'IV. ĐỀ XUẤT, KIẾN NGHỊ']);
+    const s = text(m);
+    expect(s).toContain('Tổng số sáng kiến, mô hình, giải pháp được đăng ký: 3 (cá nhân 2, tập thể 1).');
+    expect(s).toContain('Hạn đăng ký: 22/04/2024; có 1 đăng ký sau hạn.');
+    expect(s).toContain('Theo giai đoạn thực hiện: đăng ký 1, đang triển khai 1, đã nghiệm thu 1.');
+    expect(s).toContain('Có 1 sáng kiến, mô hình, giải pháp đủ điều kiện đề xuất khen thưởng');
+    expect(s).toContain('- Ứng dụng công nghệ số trong tổ chức hoạt động (tác giả: Tập thể Ban Giám hiệu; tổng điểm: 80).');
+    const reg = tableByCaption(m, 'Bảng 1');
+    expect(reg.rows.map((r) => r.map((c) => c.runs[0]!.text))).toContainEqual(['2', 'Sổ tay điện tử cho phụ huynh', 'Giải pháp', 'Thủ tục hành chính', 'Lê Thị Hoà', '25/04/2024']);
+    const res = tableByCaption(m, 'Bảng 2');
+    expect(res.rows[0]!.map((c) => c.runs[0]!.text)).toEqual([
+      '1', 'Ứng dụng công nghệ số trong tổ chức hoạt động', 'Đã nghiệm thu', 'Giảm 50% thời gian xử lý hồ sơ nội bộ',
+      'https://mnbenthanh.example/cchc/mo-hinh', '80', 'Đủ điều kiện',
+    ]);
+    expect(res.rows[1]![6]!.runs[0]!.text).toBe('Chưa đủ điều kiện');
+  });
+});
+
+describe('user text is printed literally', () => {
+  it.each(['quarterly', 'plan', 'initiatives'] as const)('%s keeps =HYPERLINK(…) and <script> as characters', (type) => {
+    const s = modelText(build(type));
+    expect(s.some((x) => x.includes(HOSTILE_FORMULA))).toBe(true);
+    if (type !== 'initiatives') expect(s.some((x) => x.includes(HOSTILE_HTML))).toBe(true);
+  });
+});
+
+describe('an empty school', () => {
+  const empty = (): [SchoolData, Progress] => {
+    const data = sampleData({ recipients: [], parentBody: '' });
+    data.tasks = [];
+    data.kpis = [];
+    data.initiatives = [];
+    data.activities = [];
+    data.people = [];
+    return [data, computeProgress(data, { asOf: '2024-06-30', period: 'Q2' })];
+  };
+  it.each(['quarterly', 'plan', 'initiatives'] as const)('%s still builds a document to sign, asking for what is missing', (type) => {
+    const [data, p] = empty();
+    const m = build(type, data, p);
+    expect((m.blocks[0] as HeaderBlock).parentBody).toEqual([]);
+    expect(blocksOf(m, 'signature')[0]!.recipients).toEqual(['- Lưu: VT.']);
+    expect(text(m)).not.toMatch(/NaN|undefined|null|Tổng số 0/);
+    expect(blocksOf(m, 'chart')).toEqual([]);
+  });
+});
+
+describe('fitLines', () => {
+  it.each([
+    ['TRƯỜNG MẦM NON BẾN THÀNH', 75, ['TRƯỜNG MẦM NON BẾN THÀNH']],
+    ['TRƯỜNG MẦM NON NGUYỄN THÁI BÌNH', 75, ['TRƯỜNG MẦM NON', 'NGUYỄN THÁI BÌNH']],
+    ['ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH', 75, ['ỦY BAN NHÂN DÂN', 'THÀNH PHỐ HỒ CHÍ MINH']],
+    ['', 75, []],
+  ])('%s in %i mm', (t, w, lines) => {
+    expect(fitLines(t, 13, true, w)).toEqual(lines);
+  });
+  it('wraps anything into lines that fit', () => {
+    const lines = fitLines('MỘT TÊN RẤT DÀI '.repeat(8), 13, true, 60);
+    expect(lines.length).toBeGreaterThan(2);
+  });
+});
+
+describe('the progress engine agrees with the hand-counted fixture', () => {
+  it('tasks, targets and initiatives', () => {
+    const engine = computeProgress(sampleData(), { asOf: '2024-06-30', period: 'Q2' });
+    const hand = sampleProgress();
+    expect(engine.tasks).toEqual(hand.tasks);
+    expect(engine.kpiCounts).toEqual(hand.kpiCounts);
+    expect(engine.kpis.map((k) => [k.code, k.status])).toEqual(hand.kpis.map((k) => [k.code, k.status]));
+    expect(engine.initiatives).toEqual(hand.initiatives);
+  });
+});
