@@ -162,7 +162,7 @@ export interface ReportResult {
 export function reportName(type: ReportType, unitCode: string, period: PeriodCode, year: number, number: number): string {
   const kind = { quarterly: `BC-CCHC-${periodFileTag(period)}`, plan: 'KH-CCHC', initiatives: 'BC-SANGKIEN' }[type];
   const code = unitCode.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^A-Za-z0-9]+/g, '');
-  return [kind, String(year), code, String(number).padStart(2, '0')].filter(Boolean).join('-');
+  return [kind, String(year), code, String(number).padStart(2, '0')].filter(Boolean).join('-').replace(/\s+/g, '-');
 }
 
 /**
