@@ -23,6 +23,15 @@ export function userLangPreference(): Lang | null {
   return v === 'vi' || v === 'en' ? v : null;
 }
 
+/** Who acts, for `Nhật ký` (scope userinfo.email); '' where Google withholds it (other domain). */
+function activeUserEmail(): string {
+  try {
+    return Session.getActiveUser().getEmail();
+  } catch {
+    return '';
+  }
+}
+
 export function gasContext(): AppContext {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   return {
@@ -33,7 +42,7 @@ export function gasContext(): AppContext {
       getLang: userLangPreference,
       setLang: (lang) => void PropertiesService.getUserProperties().setProperty(LANG_KEY, lang),
     },
-    user: () => Session.getActiveUser().getEmail(),
+    user: activeUserEmail,
     selectCell(sheet, a1) {
       const target = spreadsheet.getSheetByName(sheet);
       if (target) target.getRange(a1).activate();
