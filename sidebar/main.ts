@@ -480,6 +480,8 @@ function reportView(app: AppState): HTMLElement {
           tr('openReport', { name: state.report.name }),
         ),
         h('span', { class: 'muted' }, tr('reportNumber', { number: state.report.number })),
+        // A Google Doc cannot get page numbers from the API (src/gas/docs-renderer.ts): say how.
+        state.report.url.startsWith('https://docs.google.com/') ? h('p', { class: 'muted' }, tr('pageNumberHint')) : null,
       )
     : null;
 
@@ -588,5 +590,17 @@ function render(): void {
   }
 }
 
+/** The view the menu asked for (src/gas/menu.ts sets window.CCHC_VIEW): check data, or the report form. */
+function openRequestedView(): void {
+  const view = (window as { CCHC_VIEW?: unknown }).CCHC_VIEW;
+  if (!state.app?.templateInstalled) return;
+  if (view === 'validate') void validate();
+  if (view === 'report') {
+    const select = document.querySelector<HTMLElement>('[data-key="report-type"]');
+    select?.scrollIntoView({ block: 'start' });
+    select?.focus();
+  }
+}
+
 render();
-void load();
+void load().then(openRequestedView);

@@ -7,7 +7,10 @@ import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { API_NAMES } from '../../src/core/api.ts';
 import { createRuntime, loadAddon, type Runtime } from '../gas-runtime/index.ts';
-import { docsServices } from '../gas-runtime/docs-service.ts';
+import { docsServices, docText } from '../gas-runtime/docs-service.ts';
+import { fillSample } from '../../src/core/sample.ts';
+import { SpreadsheetWorkbook } from '../../src/gas/spreadsheet-workbook.ts';
+import { fillScaledSchool } from '../fixtures/scale-school.ts';
 
 const code = readFileSync('dist/Code.js', 'utf8');
 const sidebarHtml = readFileSync('dist/Sidebar.html', 'utf8');
@@ -126,6 +129,67 @@ describe('the sample school in Google Sheets', () => {
     rt = runtime();
     addon = loadAddon({ runtime: rt });
     expect(call(addon, 'installTemplate').ok).toBe(true);
+    // The staff type the school's data (written from outside the add-on).
+    rt.core.uncounted(() => fillSample(new SpreadsheetWorkbook(rt.active as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet, rt.services as never)));
+  });
+
+  it('validates the sample with no problem, then marks a wrong date on its cell and clears it', () => {
+    const clean = call(addon, 'validate', { asOf: '2024-06-30' });
+    expect(clean.ok && clean.value.counts).toEqual({ error: 0, warning: 0, notice: 0 });
+
+    const tasks = rt.active!.getSheetByName('Kế hoạch')!;
+    const header = tasks.getRange(1, 1, 1, tasks.getLastColumn()).getValues()[0]!;
+    const dueCol = header.indexOf('Hạn hoàn thành') + 1;
+    const noteCol = header.indexOf('Ghi chú') + 1;
+    tasks.getRange(3, dueCol).setValue('31/02/2024');
+    tasks.getRange(4, noteCol).setNote('ghi chú của cô Hằng');
+
+    const found = call(addon, 'validate', { asOf: '2024-06-30' });
+    expect(found.ok).toBe(true);
+    const issue = found.ok && found.value.issues.find((i: { cell: string }) => i.cell === tasks.getRange(3, dueCol).getA1Notation());
+    expect(issue).toMatchObject({ sheet: 'Kế hoạch', row: 3, severity: 'error', column: 'Hạn hoàn thành' });
+
+    const marked = call(addon, 'markProblems', { asOf: '2024-06-30' });
+    expect(marked.ok && marked.value.marked).toBeGreaterThanOrEqual(1);
+    const cell = tasks.getRange(3, dueCol);
+    expect(cell.getNote()).toContain('31/02/2024');
+    expect(cell.getBackground()).not.toBe('#ffffff');
+
+    expect(call(addon, 'clearMarks').ok).toBe(true);
+    expect(tasks.getRange(3, dueCol).getNote()).toBe('');
+    expect(tasks.getRange(4, noteCol).getNote()).toBe('ghi chú của cô Hằng');
+    expect(tasks.getRange(3, dueCol).getValue()).toBe('31/02/2024');
+    tasks.getRange(3, dueCol).setValue(new Date('2024-03-31T00:00:00+07:00'));
+  });
+
+  it('updates progress and logs who did it', () => {
+    const res = call(addon, 'updateProgress', { asOf: '2024-06-30', period: 'Q2' });
+    expect(res.ok).toBe(true);
+    expect(res.ok && res.value.summary.tasks.total).toBe(34);
+    const log = rt.active!.getSheetByName('Nhật ký')!;
+    const last = log.getRange(log.getLastRow(), 1, 1, 4).getValues()[0]!;
+    expect(last[1]).toBe('hieutruong@mnbenthanh.edu.vn');
+    expect(last[2]).toBe('Cập nhật tiến độ');
+    const dashboard = rt.active!.getSheetByName('Tổng hợp')!.getDataRange().getValues().flat().join(' ');
+    expect(dashboard).toContain('Quá hạn');
+  });
+
+  it('writes the quarterly report as a Google Doc, links it, logs it and numbers it', () => {
+    const first = call(addon, 'generateReport', { type: 'quarterly', period: 'Q2', asOf: '2024-06-30', date: '2024-07-05' });
+    expect(first.ok).toBe(true);
+    if (!first.ok) return;
+    expect(first.value.url).toMatch(/^https:\/\/docs\.google\.com\/document\/d\/.+\/edit$/);
+    expect(first.value.number).toBe('01/BC-MNBT');
+    const id = /\/d\/([^/]+)\//.exec(first.value.url)![1]!;
+    const docs = rt.services.Docs as { Documents: { get(id: string): Record<string, unknown> } };
+    const text = docText(docs.Documents.get(id)).join('\n');
+    expect(text).toContain('BÁO CÁO');
+    expect(text).toContain('Quận 1, ngày 05 tháng 7 năm 2024');
+    expect(text).toContain('Số: 01/BC-MNBT');
+    const log = rt.active!.getSheetByName('Nhật ký')!;
+    expect(log.getRange(log.getLastRow(), 4).getValue()).toBe(first.value.url);
+    const second = call(addon, 'generateReport', { type: 'quarterly', period: 'Q2', asOf: '2024-06-30', date: '2024-07-05' });
+    expect(second.ok && second.value.number).toBe('02/BC-MNBT');
   });
 
   it('selects the cell of a problem the user clicks', () => {
@@ -134,5 +198,34 @@ describe('the sample school in Google Sheets', () => {
     const active = rt.active!.getActiveRange();
     expect(active?.getA1Notation()).toBe('G7');
     expect(active?.getSheet().getName()).toBe('Kế hoạch');
+  });
+});
+
+describe('service calls do not grow with the data', () => {
+  function callsFor(tasks: number): Record<string, number> {
+    const rt = runtime();
+    const addon = loadAddon({ runtime: rt });
+    call(addon, 'installTemplate');
+    const port = new SpreadsheetWorkbook(rt.active as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet, rt.services as never);
+    rt.core.uncounted(() => fillScaledSchool(port, { tasks, kpis: Math.max(16, tasks / 20), initiatives: Math.max(2, tasks / 10) }));
+    const counts: Record<string, number> = {};
+    for (const [name, input] of [
+      ['validate', { asOf: '2024-06-30' }],
+      ['updateProgress', { asOf: '2024-06-30' }],
+      ['generateReport', { type: 'quarterly', asOf: '2024-06-30', period: 'Q2' }],
+    ] as const) {
+      rt.calls.reset();
+      expect(call(addon, name, input).ok, name).toBe(true);
+      counts[name] = rt.calls.count();
+    }
+    return counts;
+  }
+
+  it('reads, writes back and reports 50 or 2,000 tasks in the same number of calls', () => {
+    const small = callsFor(50);
+    const large = callsFor(2000);
+    expect(large).toEqual(small);
+    // One read per sheet: validating touches each of the six input sheets a constant few times.
+    expect(small.validate).toBeLessThan(60);
   });
 });
