@@ -30,6 +30,7 @@ import type {
   WriteCell,
 } from '../core/ports.ts';
 import { isDateCell } from '../core/ports.ts';
+import { columnLetter } from '../core/contract/a1.ts';
 
 type Worksheet = ExcelJS.Worksheet;
 type Cell = ExcelJS.Cell;
@@ -89,17 +90,6 @@ export class WorkbookOpenError extends Error {
 }
 
 // ---------------------------------------------------------------- small helpers
-
-export function columnLetter(col: number): string {
-  let s = '';
-  let n = col;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 function decodeAddress(address: string): { row: number; col: number } | null {
   const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(address);

@@ -1,6 +1,6 @@
 // The add-on's jobs, once, for every shell: the sidebar's handlers (Sheets and `cchc serve`) and
 // the `cchc` commands call these. Each reads the workbook once through the port.
-import { SCHOOL_SHEETS, SHEET_NAMES } from '../contract/index.ts';
+import { SCHOOL_SHEETS, SHEET_NAMES, parseA1 } from '../contract/index.ts';
 import { installTemplate, type InstallResult } from '../install.ts';
 import type { IsoDate, Issue, Lang, PeriodCode, SchoolData, Severity } from '../model.ts';
 import type { CellMark } from '../ports.ts';
@@ -104,7 +104,8 @@ export function markProblems(ctx: AppContext, opts: FigureOptions): { marked: nu
   const bySheet = new Map<string, Map<string, { row: number; col: number; issues: Issue[] }>>();
   for (const issue of issues) {
     if (issue.row === null || issue.cell === null) continue;
-    const col = columnOfCell(issue.cell);
+    const col = parseA1(issue.cell)?.col;
+    if (col === undefined) continue;
     const cells = bySheet.get(issue.sheet) ?? new Map();
     bySheet.set(issue.sheet, cells);
     const at = cells.get(issue.cell) ?? { row: issue.row, col, issues: [] };
@@ -137,12 +138,6 @@ export function clearMarks(ctx: AppContext): { sheets: string[] } {
   return { sheets };
 }
 
-function columnOfCell(a1: string): number {
-  const letters = /^[A-Z]+/.exec(a1)?.[0] ?? 'A';
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
 
 export interface ReportRequest extends FigureOptions {
   type: ReportType;

@@ -18,3 +18,12 @@ export function a1(row: number, col: number): string {
   if (!Number.isInteger(row) || row < 1) throw new RangeError(`row must be a positive integer, got ${row}`);
   return columnLetter(col) + String(row);
 }
+
+/** `G7` → { row: 7, col: 7 }; null for anything that is not one cell in A1 notation. */
+export function parseA1(cell: string): { row: number; col: number } | null {
+  const m = /^\$?([A-Z]{1,3})\$?([1-9][0-9]*)$/.exec(cell);
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1]!) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]), col };
+}

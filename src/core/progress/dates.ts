@@ -35,15 +35,12 @@ export function addDays(d: IsoDate, days: number): IsoDate {
 
 export const yearOf = (d: IsoDate): number => parts(d)[0];
 
-export const quarterOf = (d: IsoDate): Quarter => (Math.floor((parts(d)[1] - 1) / 3) + 1) as Quarter;
+// Quarters are the reader's (read/as-of.ts), so the as-of rule and the figures cannot disagree.
+export { quarterOfDate as quarterOf, quarterOfPeriod as periodQuarter, quarterEndDate as quarterEnd } from '../read/as-of.ts';
 
-export const periodQuarter = (p: PeriodCode): Quarter => Number(p.slice(1)) as Quarter;
-
-const QUARTER_END = ['03-31', '06-30', '09-30', '12-31'] as const;
 const QUARTER_START = ['01-01', '04-01', '07-01', '10-01'] as const;
 
 export const quarterStart = (year: number, q: Quarter): IsoDate => `${String(year).padStart(4, '0')}-${QUARTER_START[q - 1]}`;
-export const quarterEnd = (year: number, q: Quarter): IsoDate => `${String(year).padStart(4, '0')}-${QUARTER_END[q - 1]}`;
 
 /** `dd/mm/yyyy`, the way dates are shown to users. */
 export function formatDateVi(d: IsoDate): string {

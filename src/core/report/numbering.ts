@@ -11,6 +11,7 @@
 import type { Lang } from '../model.ts';
 import type { RawCell, WorkbookPort } from '../ports.ts';
 import type { DocSymbol } from './vn-format.ts';
+import { columnLetter } from '../contract/a1.ts';
 
 export const SETTINGS_SHEET = 'Thông tin';
 const KEY_HEADER = 'Mục';
@@ -47,11 +48,6 @@ function text(c: RawCell | undefined): string {
   return String(c);
 }
 
-function colLetter(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
 
 interface Located {
   /** The sheet exists. */
@@ -98,7 +94,7 @@ function parseStored(loc: Located, lang: Lang): number {
   if (raw === '') return 1;
   const n = typeof v === 'number' ? v : /^\d+$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isInteger(n) || n < 1) {
-    const cell = `${colLetter(loc.valueCol)}${loc.row}`;
+    const cell = `${columnLetter(loc.valueCol)}${loc.row}`;
     throw new NumberingError('NUMBER_CELL_INVALID', MESSAGES.badValue[lang](cell, raw));
   }
   return n;
