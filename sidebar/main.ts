@@ -434,6 +434,17 @@ function field(label: string, control: HTMLElement, hint?: string, invalid = fal
   );
 }
 
+/** `…/document/d/<id>/edit` → a link to Google's PDF export of that Doc; null for other links. */
+function pdfLink(url: string): HTMLElement | null {
+  const id = /^https:\/\/docs\.google\.com\/document\/d\/([A-Za-z0-9_-]+)\//.exec(url)?.[1];
+  if (!id) return null;
+  return h(
+    'a',
+    { key: 'report-pdf', attrs: { href: `https://docs.google.com/document/d/${id}/export?format=pdf`, target: '_blank', rel: 'noopener noreferrer' } },
+    tr('downloadPdf'),
+  );
+}
+
 function reportView(app: AppState): HTMLElement {
   const type = h(
     'select',
@@ -480,6 +491,8 @@ function reportView(app: AppState): HTMLElement {
           tr('openReport', { name: state.report.name }),
         ),
         h('span', { class: 'muted' }, tr('reportNumber', { number: state.report.number })),
+        // In Sheets the Doc's own export link gives the PDF (REPORTS.md "exports as PDF").
+        pdfLink(state.report.url),
         // A Google Doc cannot get page numbers from the API (src/gas/docs-renderer.ts): say how.
         state.report.url.startsWith('https://docs.google.com/') ? h('p', { class: 'muted' }, tr('pageNumberHint')) : null,
       )

@@ -332,4 +332,41 @@ describe.skipIf(!haveChromium && !mustRun)('sidebar in Chromium via cchc serve',
     expect(await page.evaluate(() => document.body.scrollWidth)).toBeLessThanOrEqual(300);
     await page.screenshot({ path: join(SHOTS, '08-gas-mode-300px.png'), fullPage: true });
   });
+
+  it('opens on the view the menu asked for, and links the Google Doc and its PDF', async () => {
+    // As in Sheets: the menu's "Kiểm tra dữ liệu" sets window.CCHC_VIEW (src/gas/menu.ts), and a
+    // report comes back as a Google Doc link.
+    await page.addInitScript(`
+      window.CCHC_VIEW = 'validate';
+      window.__gasCalls = [];
+      function runner(ok, fail) {
+        var r = {
+          withSuccessHandler: function (f) { return runner(f, fail); },
+          withFailureHandler: function (f) { return runner(ok, f); },
+        };
+        ['getState', 'setLanguage', 'installTemplate', 'validate', 'selectCell', 'markProblems', 'clearMarks', 'updateProgress', 'generateReport'].forEach(function (name) {
+          r[name] = function (input) {
+            window.__gasCalls.push(name);
+            if (name === 'generateReport') {
+              ok({ ok: true, value: { url: 'https://docs.google.com/document/d/abc_123-X/edit', name: 'BC-CCHC', number: '03/BC-MNBT' } });
+              return;
+            }
+            fetch('/api/' + name, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) })
+              .then(function (res) { return res.json().then(function (b) { ok(res.ok ? { ok: true, value: b } : { ok: false, error: b }); }); })
+              .catch(fail);
+          };
+        });
+        return r;
+      }
+      window.google = { script: { run: runner() } };
+    `);
+    await page.setViewportSize({ width: 300, height: 900 });
+    await page.goto(new URL('/sidebar', server.url).href);
+    await expect.poll(() => page.locator('.counts').textContent()).toBe('Tìm thấy 3 lỗi, 2 cảnh báo, 2 lưu ý.');
+    expect(await page.evaluate(() => (window as unknown as { __gasCalls: string[] }).__gasCalls)).toEqual(['getState', 'validate']);
+    await page.getByRole('button', { name: 'Tạo báo cáo', exact: true }).click();
+    const pdf = page.locator('[data-key="report-pdf"]');
+    await expect.poll(() => pdf.getAttribute('href')).toBe('https://docs.google.com/document/d/abc_123-X/export?format=pdf');
+    expect(await page.locator('.report-result').textContent()).toContain('Chèn › Số trang');
+  });
 });
