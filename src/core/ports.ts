@@ -108,7 +108,11 @@ export interface WorkbookPort {
   readSheet(name: string): SheetGrid | null;
   /** Create the sheet if missing (at the end, or at `index`, 0-based); true when created. */
   ensureSheet(name: string, index?: number): boolean;
-  /** Write a rectangular block whose top-left cell is (row, col), 1-based. One call. */
+  /**
+   * Write a rectangular block whose top-left cell is (row, col), 1-based. One call. A string is
+   * always written as that text, never as a formula or a number (a task named `=HYPERLINK(…)`
+   * stays those characters): the adapters see to it, so the core never escapes anything.
+   */
   writeBlock(sheet: string, row: number, col: number, values: WriteCell[][]): void;
   /** Number formats for a block (parallel to a writeBlock). One call. */
   writeFormats(sheet: string, row: number, col: number, formats: string[][]): void;

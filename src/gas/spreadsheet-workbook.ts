@@ -12,9 +12,9 @@
 //   Object.prototype.toString. The zone's UTC offset is learnt once (two Utilities.formatDate
 //   calls); a zone with daylight saving falls back to one formatDate per distinct instant.
 //   `{date}` is written as a Date at midnight in that zone, which round-trips.
-// - A text that Sheets would parse (a number, a percent, a date, TRUE/FALSE, a leading
-//   apostrophe) is written with a leading apostrophe so it stays the text it was; a text that
-//   starts with '=' is a formula, as in Sheets.
+// - A text that Sheets would parse (a formula `=…`/`+…`/`-…`/`@…`, a number, a percent, a date,
+//   TRUE/FALSE, a leading apostrophe) is written with a leading apostrophe so it stays the text
+//   it was (the port writes text, never formulas).
 // - Rows shorter than the block are padded with empty cells (the block is rectangular).
 // - Our conditional format rules carry `N("cchc")=0` in their formula; our protections carry a
 //   description starting `CCHC:`; our cell marks are notes holding `[CCHC]`. Re-running replaces
@@ -212,9 +212,8 @@ export class SpreadsheetWorkbook implements WorkbookPort {
     if (v === null) return '';
     if (isDateCell(v)) return this.dateAt(v.date);
     if (typeof v === 'string') {
-      if (v.startsWith('=') && v.length > 1) return v;
       const t = v.trim();
-      if (v.startsWith("'") || PARSED_TEXT.some((re) => re.test(t))) return `'${v}`;
+      if (/^['=+\-@]/.test(v) || PARSED_TEXT.some((re) => re.test(t))) return `'${v}`;
       return v;
     }
     return v;

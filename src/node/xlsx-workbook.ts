@@ -165,7 +165,6 @@ function normName(s: string): string {
 
 export class XlsxWorkbook implements WorkbookPort {
   private readonly wb: ExcelJS.Workbook;
-  private wroteFormula = false;
 
   private constructor(wb: ExcelJS.Workbook) {
     this.wb = wb;
@@ -204,7 +203,6 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** Write the workbook to `filePath` through a temporary file and a rename (never half a file). */
   async save(filePath: string): Promise<void> {
-    if (this.wroteFormula) this.wb.calcProperties.fullCalcOnLoad = true;
     const dir = path.dirname(path.resolve(filePath));
     const tmp = path.join(dir, `.${path.basename(filePath)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
     try {
@@ -312,11 +310,8 @@ export class XlsxWorkbook implements WorkbookPort {
     } else if (isDateCell(v)) {
       cell.value = new Date(`${v.date}T00:00:00Z`);
       if (!isDateFormat(cell.numFmt)) cell.numFmt = DEFAULT_DATE_FORMAT;
-    } else if (typeof v === 'string' && v.startsWith('=') && v.length > 1) {
-      // As in Google Sheets' setValues, a text starting with '=' is a formula.
-      cell.value = { formula: v.slice(1) } as ExcelJS.CellFormulaValue;
-      this.wroteFormula = true;
     } else {
+      // A string is stored as a string: Excel never reads `=…` in a string cell as a formula.
       cell.value = v;
     }
   }

@@ -138,6 +138,15 @@ export function runWorkbookPortContract(factory: AdapterFactory): void {
       expect(formatAt(grid, 2, 2)).not.toContain('%');
     });
 
+    it('writes every string as that text: never a formula, a number or a date', async () => {
+      const h = await factory.create();
+      h.port.ensureSheet('Văn bản');
+      const texts = ['=HYPERLINK("http://x","bấm")', '+84 903 123 456', '-', '-abc', '@mẹ', '0903123456', '10/6/2024', '98,5%', 'TRUE', "'trích dẫn", '<script>alert(1)</script>'];
+      h.port.writeBlock('Văn bản', 1, 1, texts.map((t) => [t]));
+      const grid = (await h.reload()).readSheet('Văn bản')!;
+      expect(texts.map((_, i) => cellAt(grid, i + 1, 1))).toEqual(texts);
+    });
+
     it('reads ragged rows and gaps; the grid ends at the last content', async () => {
       const h = await factory.create();
       h.port.ensureSheet('Lẻ');

@@ -2,15 +2,6 @@
 
 import type { WriteCell } from '../ports.ts';
 
-/**
- * User-typed text written into a sheet must stay text: both adapters (like Sheets' setValues)
- * take a string starting with `=` as a formula, and Sheets reads `+…`, `-…`, `@…` as formulas
- * too. A zero-width space in front keeps such text literal and looks the same.
- */
-export function literalText(s: string): string {
-  return /^[=+\-@]/.test(s) ? `\u200B${s}` : s;
-}
-
 /** A text bar of `width` cells for a share 0..1, then the percent: `██████░░░░ 60%`. */
 export function textBar(share: number | null, width = 10): string {
   if (share === null || !Number.isFinite(share)) return '';

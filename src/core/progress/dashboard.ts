@@ -6,7 +6,7 @@ import type { Dashboard } from '../api.ts';
 import { AREAS, INITIATIVE_STAGE, KPI_STATUS, enumLabel } from '../contract/enums.ts';
 import { AREA_CODES, type IsoDate, type KpiStatus, type Lang, type SchoolData, type TaskState } from '../model.ts';
 import type { BlockStyle, WriteCell } from '../ports.ts';
-import { literalText, rectangular, textBar } from './cells.ts';
+import { rectangular, textBar } from './cells.ts';
 import { addDays, daysBetween, formatDateVi, periodQuarter } from './dates.ts';
 import { INITIATIVE_STAGES } from './initiatives.ts';
 import type { Progress, TaskCounts } from './types.ts';
@@ -177,7 +177,7 @@ export function buildDashboard(data: SchoolData, progress: Progress, lang: Lang)
   const r1 = push([t('title')]);
   bold.push(r1);
   backgrounds.push({ row: r1, color: TITLE_COLOR });
-  push([literalText(progress.unit.name)]);
+  push([progress.unit.name]);
   push([`${t('asOf')}: ${displayDate(progress.asOf, lang)} · ${t('period')}: ${periodLabel(progress.period, year, lang)}`]);
 
   // 1. tasks by area
@@ -219,7 +219,7 @@ export function buildDashboard(data: SchoolData, progress: Progress, lang: Lang)
     header([t('milestone'), t('date'), t('daysLeft'), t('owner')]);
     for (const m of milestones) {
       const r = rows.length + 1;
-      push([literalText(m.label), date(m.date, 2, r), daysBetween(progress.asOf, m.date), literalText(m.owner)]);
+      push([m.label, date(m.date, 2, r), daysBetween(progress.asOf, m.date), m.owner]);
     }
   }
 
@@ -231,7 +231,7 @@ export function buildDashboard(data: SchoolData, progress: Progress, lang: Lang)
     header([t('task'), t('due'), t('daysLate'), t('owner'), t('row')]);
     for (const o of overdue) {
       const r = rows.length + 1;
-      push([literalText(o.title), date(o.due, 2, r), o.daysLate, literalText(o.owner), o.row]);
+      push([o.title, date(o.due, 2, r), o.daysLate, o.owner, o.row]);
     }
   }
 

@@ -4,7 +4,7 @@
 import { SHEET_NAMES, columnSpec } from '../contract/sheets.ts';
 import type { Lang, SchoolData } from '../model.ts';
 import type { WorkbookPort } from '../ports.ts';
-import { literalText, logTime } from './cells.ts';
+import { logTime } from './cells.ts';
 import { buildDashboard, periodLabel } from './dashboard.ts';
 import { formatDateVi } from './dates.ts';
 import type { Progress } from './types.ts';
@@ -56,7 +56,7 @@ export function writeProgress(port: WorkbookPort, data: SchoolData, progress: Pr
     port.writeBlock(logName, 1, 1, [['time', 'user', 'action', 'result'].map((key) => columnSpec('log', key).header)]);
   }
   const year = data.settings.year ?? Number(progress.asOf.slice(0, 4));
-  port.appendRows(logName, [[logTime(opts.now), literalText(opts.user), ACTION[opts.lang], progressLogResult(progress, year, opts.lang)]]);
+  port.appendRows(logName, [[logTime(opts.now), opts.user, ACTION[opts.lang], progressLogResult(progress, year, opts.lang)]]);
 
   return { columnBlocks: writes.length, dashboardRows: sheet.values.length };
 }
