@@ -1,12 +1,16 @@
 // What several commands share: opening the workbook file, the date and period options, and the
 // mapping of "this workbook cannot be used" to exit code 2.
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import type { AppContext } from '../../core/app/context.ts';
 import { TemplateProblem } from '../../core/app/operations.ts';
 import type { IsoDate, Lang, PeriodCode } from '../../core/model.ts';
 import { isoDateSchema, periodSchema } from '../../core/api.ts';
+import { fixedLang, localContext } from '../app-context.ts';
+import { systemClock } from '../clock.ts';
 import { XlsxWorkbook, WorkbookOpenError } from '../xlsx-workbook.ts';
 import { InputError, UsageError } from './errors.ts';
-import type { CommandArgs, OptionSpec } from './command.ts';
+import type { CommandArgs, CommandIO, OptionSpec } from './command.ts';
 
 export const AS_OF_OPTION: OptionSpec = {
   type: 'string', hint: 'YYYY-MM-DD',
@@ -56,12 +60,40 @@ export function periodOption(args: CommandArgs): PeriodCode | undefined {
   return parsed.data;
 }
 
-/** Run an operation; a workbook that is not this template (or newer) is exit code 2. */
-export function orInputError<T>(fn: () => T): T {
+/**
+ * The AppContext for one command. The clock reads CCHC_TODAY from the command's own env (not
+ * process.env), so `main(argv, io)` with a fixed day behaves like the real bin with that env.
+ */
+export function cliContext(book: XlsxWorkbook, file: string, args: CommandArgs, io: CommandIO): AppContext {
+  return localContext(book, { outDir: outDirOf(file), prefs: fixedLang(args.lang), clock: systemClock(io.env) });
+}
+
+/**
+ * Run an operation; a workbook that is not this template (or newer) is exit code 2. The core's
+ * messages for an empty workbook point at the Sheets menu; on a computer the fix is `cchc init`.
+ */
+export function orInputError<T>(fn: () => T, file: string, lang: Lang): T {
   try {
     return fn();
   } catch (e) {
-    if (e instanceof TemplateProblem) throw new InputError(e.message);
+    if (e instanceof TemplateProblem) {
+      const hint = e.code === 'NOT_INSTALLED' ? (lang === 'vi' ? ` Trên máy tính: cchc init ${file}` : ` On a computer: cchc init ${file}`) : '';
+      throw new InputError(`${e.message}${hint}`);
+    }
+    throw e;
+  }
+}
+
+/** Save the workbook; a folder that is missing or not writable is exit code 2, not a crash. */
+export async function saveWorkbook(book: XlsxWorkbook, file: string, lang: Lang, opts: { makeDir?: boolean } = {}): Promise<void> {
+  try {
+    if (opts.makeDir) mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    await book.save(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException)?.code;
+    if (code && ['ENOENT', 'ENOTDIR', 'EACCES', 'EPERM', 'EISDIR', 'EROFS', 'EBUSY', 'ENOSPC'].includes(code)) {
+      throw new InputError(lang === 'vi' ? `Không ghi được tệp ${file} (${code}): kiểm tra thư mục, quyền ghi, hoặc đóng tệp đang mở trong Excel.` : `Cannot write ${file} (${code}): check the folder and write permission, or close the file in Excel.`);
+    }
     throw e;
   }
 }
@@ -69,3 +101,17 @@ export function orInputError<T>(fn: () => T): T {
 export const outDirOf = (file: string): string => path.dirname(path.resolve(file));
 
 export const printJson = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
+
+/**
+ * progress and report still run on a workbook with errors (CLI.md: exit 0), but the rows with
+ * errors are left out of the figures; a principal about to sign must hear of it. On stderr, so
+ * stdout stays one JSON document.
+ */
+export function warnDataErrors(io: CommandIO, command: string, errors: number, file: string, lang: Lang): void {
+  if (errors === 0) return;
+  io.stderr(
+    lang === 'vi'
+      ? `cchc ${command}: lưu ý: dữ liệu có ${errors} lỗi, các dòng lỗi không được tính vào số liệu. Xem: cchc validate ${file}\n`
+      : `cchc ${command}: note: the data has ${errors} error(s); rows with errors are left out of the figures. See: cchc validate ${file}\n`,
+  );
+}

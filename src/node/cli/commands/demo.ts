@@ -1,14 +1,22 @@
 // cchc demo (npm start): the main job end to end on the embedded sample school. Creates the
 // workbook, checks it, computes and writes the progress, writes the three reports, and prints
 // what it did. Everything goes to out/demo/.
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { generateReport, install, updateProgress, validateWorkbook } from '../../../core/app/operations.ts';
 import { progressSummary } from '../../../core/progress/index.ts';
 import { fillSample } from '../../../core/sample.ts';
 import { fixedLang, localContext } from '../../app-context.ts';
+import { systemClock } from '../../clock.ts';
 import { XlsxWorkbook } from '../../xlsx-workbook.ts';
 import type { Command } from '../command.ts';
+import { saveWorkbook } from '../shared.ts';
+
+/** A path as the user can type it back: relative inside the current folder, else absolute. */
+function shown(p: string): string {
+  const rel = path.relative(process.cwd(), p);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p;
+}
 
 /** The sample school's plan is for 2024; its figures are shown as at the end of Quý II. */
 const DEMO_AS_OF = '2024-06-30';
@@ -26,13 +34,15 @@ export const demoCommand: Command = {
     const vi = args.lang === 'vi';
     const lang = args.lang;
     const dir = path.resolve((args.values.out as string | undefined) ?? path.join('out', 'demo'));
-    rmSync(dir, { recursive: true, force: true });
+    // Never empty the folder: --out may name one the user keeps other files in. The demo's own
+    // files have fixed names (a fresh workbook always numbers its reports 01, 01, 02), so a rerun
+    // overwrites exactly them.
     mkdirSync(dir, { recursive: true });
     const file = path.join(dir, 'truong-mam-non-ben-thanh-2024.xlsx');
     const step = (vi_: string, en: string) => io.stdout(`• ${vi ? vi_ : en}\n`);
 
     const book = XlsxWorkbook.create();
-    const ctx = localContext(book, { outDir: dir, prefs: fixedLang(lang) });
+    const ctx = localContext(book, { outDir: dir, prefs: fixedLang(lang), clock: systemClock(io.env) });
     install(ctx, { lang, name: 'Trường Mầm non Bến Thành', code: 'MNBT', year: 2024 });
     fillSample(book);
     step('Đã tạo bảng tính mẫu (Trường Mầm non Bến Thành, kế hoạch CCHC 2024)', 'Created the sample workbook (Trường Mầm non Bến Thành, 2024 plan)');
@@ -49,17 +59,17 @@ export const demoCommand: Command = {
     const written: string[] = [];
     for (const type of ['quarterly', 'plan', 'initiatives'] as const) {
       const r = await generateReport(ctx, { lang, type, asOf: DEMO_AS_OF, period: 'Q2', date: DEMO_DOC_DATE });
-      written.push(`${r.number}  ${path.relative(process.cwd(), r.document.id)}`);
+      written.push(`${r.number}  ${shown(r.document.id)}`);
     }
-    await book.save(file);
+    await saveWorkbook(book, file, lang);
     step('Đã viết 3 văn bản theo Nghị định 30/2020:', 'Wrote 3 documents laid out by Decree 30/2020:');
     for (const w of written) io.stdout(`    ${w}\n`);
 
     io.stdout(`\n${progressSummary(progress, lang, school.data.settings.year ?? undefined)}\n`);
     io.stdout(
       vi
-        ? `Bảng tính: ${path.relative(process.cwd(), file)}\nThử bảng điều khiển trong trình duyệt: npx cchc serve ${path.relative(process.cwd(), file)}\n`
-        : `Workbook: ${path.relative(process.cwd(), file)}\nTry the sidebar in a browser: npx cchc serve ${path.relative(process.cwd(), file)}\n`,
+        ? `Bảng tính: ${shown(file)}\nThử bảng điều khiển trong trình duyệt: npx cchc serve ${shown(file)}\n`
+        : `Workbook: ${shown(file)}\nTry the sidebar in a browser: npx cchc serve ${shown(file)}\n`,
     );
     return check.counts.error > 0 ? 1 : 0;
   },

@@ -4,11 +4,10 @@ import { existsSync } from 'node:fs';
 import { install } from '../../../core/app/operations.ts';
 import { InstallError } from '../../../core/install.ts';
 import { fillSample, SAMPLE_SCHOOL } from '../../../core/sample.ts';
-import { fixedLang, localContext } from '../../app-context.ts';
 import { XlsxWorkbook } from '../../xlsx-workbook.ts';
 import { InputError, UsageError } from '../errors.ts';
 import type { Command } from '../command.ts';
-import { JSON_OPTION, openWorkbook, outDirOf, printJson, workbookPath } from '../shared.ts';
+import { JSON_OPTION, cliContext, openWorkbook, printJson, saveWorkbook, workbookPath } from '../shared.ts';
 
 export const initCommand: Command = {
   name: 'init',
@@ -27,6 +26,8 @@ export const initCommand: Command = {
   async run(args, io) {
     const vi = args.lang === 'vi';
     const file = workbookPath(args);
+    // Excel opens a workbook by its extension; `cchc init truong` would write a file nobody can open.
+    if (!/\.xlsx$/i.test(file)) throw new UsageError(vi ? `tên tệp cần có đuôi .xlsx: ${file}` : `the file name needs the .xlsx extension: ${file}`);
     let year: number | undefined;
     if (args.values.year !== undefined) {
       year = Number(args.values.year);
@@ -40,9 +41,10 @@ export const initCommand: Command = {
       throw new InputError(vi ? `--sample chỉ dùng khi tạo tệp mới; ${file} đã có, dữ liệu mẫu sẽ ghi đè lên dữ liệu thật.` : `--sample only creates a new file; ${file} exists and the sample would overwrite real entries.`);
     }
     const book = exists ? await openWorkbook(file, args.lang) : XlsxWorkbook.create();
-    const ctx = localContext(book, { outDir: outDirOf(file), prefs: fixedLang(args.lang) });
-    const name = args.values.name as string | undefined;
-    const code = args.values.code as string | undefined;
+    const ctx = cliContext(book, file, args, io);
+    // Typed names go into the workbook as NFC: some keyboards (and macOS shells) give NFD.
+    const name = (args.values.name as string | undefined)?.normalize('NFC');
+    const code = (args.values.code as string | undefined)?.normalize('NFC');
     let result;
     try {
       result = sample && !exists
@@ -53,12 +55,19 @@ export const initCommand: Command = {
       throw e;
     }
     if (sample) fillSample(book);
-    await book.save(file);
+    // A new file may go into a folder that does not exist yet; create it rather than fail.
+    await saveWorkbook(book, file, args.lang, { makeDir: !exists });
     if (args.values.json) {
       io.stdout(printJson({ file, templateVersion: result.version, createdSheets: result.created, addedColumns: result.addedColumns, sample }));
     } else {
+      const changed = result.created.length > 0 || result.addedColumns.length > 0;
+      const head = !exists
+        ? (vi ? `Đã tạo ${file} (mẫu phiên bản ${result.version}).` : `Created ${file} (template version ${result.version}).`)
+        : changed
+          ? (vi ? `Đã nâng cấp ${file} lên mẫu phiên bản ${result.version}; dữ liệu đã nhập giữ nguyên.` : `Upgraded ${file} to template version ${result.version}; every entry kept.`)
+          : (vi ? `${file} đã đủ mẫu phiên bản ${result.version}; không có gì mới.` : `${file} already has template version ${result.version}; nothing new.`);
       const lines = [
-        vi ? `${exists ? 'Đã nâng cấp' : 'Đã tạo'} ${file} (mẫu phiên bản ${result.version}).` : `${exists ? 'Upgraded' : 'Created'} ${file} (template version ${result.version}).`,
+        head,
         result.created.length ? `${vi ? 'Trang mới' : 'New sheets'}: ${result.created.join(', ')}` : '',
         result.addedColumns.length ? `${vi ? 'Cột mới' : 'New columns'}: ${result.addedColumns.map((c) => `${c.sheet} › ${c.header}`).join(', ')}` : '',
         sample ? (vi ? 'Đã điền dữ liệu mẫu: Trường Mầm non Bến Thành, kế hoạch CCHC năm 2024.' : 'Filled in the sample school: Trường Mầm non Bến Thành, 2024 reform plan.') : '',

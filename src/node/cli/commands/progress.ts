@@ -2,9 +2,9 @@
 // the ⚙ columns, `Tổng hợp` and a `Nhật ký` row into the file.
 import { computeFigures, updateProgress } from '../../../core/app/operations.ts';
 import { progressSummary } from '../../../core/progress/index.ts';
-import { fixedLang, localContext } from '../../app-context.ts';
+import { validateSchool } from '../../../core/validate.ts';
 import type { Command } from '../command.ts';
-import { AS_OF_OPTION, JSON_OPTION, PERIOD_OPTION, asOfOption, openWorkbook, orInputError, outDirOf, periodOption, printJson, workbookPath } from '../shared.ts';
+import { AS_OF_OPTION, JSON_OPTION, PERIOD_OPTION, asOfOption, cliContext, openWorkbook, orInputError, periodOption, printJson, saveWorkbook, warnDataErrors, workbookPath } from '../shared.ts';
 
 export const progressCommand: Command = {
   name: 'progress',
@@ -23,9 +23,10 @@ export const progressCommand: Command = {
     const file = workbookPath(args);
     const opts = { lang: args.lang, asOf: asOfOption(args), period: periodOption(args) };
     const book = await openWorkbook(file, args.lang);
-    const ctx = localContext(book, { outDir: outDirOf(file), prefs: fixedLang(args.lang) });
-    const { school, progress } = orInputError(() => (args.values.write ? updateProgress(ctx, opts) : computeFigures(ctx, opts)));
-    if (args.values.write) await book.save(file);
+    const ctx = cliContext(book, file, args, io);
+    const { school, progress } = orInputError(() => (args.values.write ? updateProgress(ctx, opts) : computeFigures(ctx, opts)), file, args.lang);
+    if (args.values.write) await saveWorkbook(book, file, args.lang);
+    warnDataErrors(io, 'progress', validateSchool(school.data, school.asOf).counts.error, file, args.lang);
     if (args.values.json) {
       io.stdout(printJson(progress));
     } else {

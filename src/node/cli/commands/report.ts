@@ -1,16 +1,15 @@
 // cchc report FILE.xlsx --type quarterly|plan|initiatives [--period Q2] [--as-of …] [--date …]
 //   [--out FILE.docx] [--pdf] [--number N]: the document a principal signs (REPORTS.md).
 import { pathToFileURL } from 'node:url';
-import { generateReport } from '../../../core/app/operations.ts';
+import { generateReport, validateWorkbook } from '../../../core/app/operations.ts';
 import { reportTypeSchema } from '../../../core/api.ts';
 import type { DocumentPort } from '../../../core/report/doc-model.ts';
 import { NumberingError } from '../../../core/report/numbering.ts';
-import { fixedLang, localContext } from '../../app-context.ts';
 import { DocxFileDocuments, writeDocx } from '../../docx-renderer.ts';
-import { LibreOfficeMissingError, PdfConversionError, toPdf } from '../../pdf.ts';
+import { LibreOfficeMissingError, PdfConversionError, findSoffice, toPdf } from '../../pdf.ts';
 import { InputError, UsageError } from '../errors.ts';
 import type { Command } from '../command.ts';
-import { AS_OF_OPTION, JSON_OPTION, PERIOD_OPTION, asOfOption, openWorkbook, orInputError, outDirOf, periodOption, printJson, workbookPath } from '../shared.ts';
+import { AS_OF_OPTION, JSON_OPTION, PERIOD_OPTION, asOfOption, cliContext, openWorkbook, orInputError, outDirOf, periodOption, printJson, saveWorkbook, warnDataErrors, workbookPath } from '../shared.ts';
 
 export const reportCommand: Command = {
   name: 'report',
@@ -52,36 +51,37 @@ export const reportCommand: Command = {
           },
         }
       : new DocxFileDocuments(outDirOf(file));
-    const ctx = { ...localContext(book, { outDir: outDirOf(file), prefs: fixedLang(args.lang) }), documents };
+    const ctx = { ...cliContext(book, file, args, io), documents };
     let result;
     try {
-      result = await orInputError(() => generateReport(ctx, request));
+      result = await orInputError(() => generateReport(ctx, request), file, args.lang);
     } catch (e) {
       if (e instanceof NumberingError) throw new InputError(e.message);
       throw e;
     }
     const docxPath = result.document.id;
+    warnDataErrors(io, 'report', validateWorkbook(ctx, request).counts.error, file, args.lang);
     // The number taken and the log row are kept in the workbook.
-    await book.save(file);
+    await saveWorkbook(book, file, args.lang);
     let pdfPath: string | null = null;
+    let pdfFailed = false;
     if (args.values.pdf) {
       try {
-        pdfPath = await toPdf(docxPath, { lang: args.lang });
+        // LibreOffice is looked up in the command's env (CCHC_SOFFICE, PATH), like the clock.
+        pdfPath = await toPdf(docxPath, { lang: args.lang, soffice: findSoffice(io.env) });
       } catch (e) {
-        if (e instanceof LibreOfficeMissingError || e instanceof PdfConversionError) {
-          io.stderr(`cchc report: ${e.message}\n`);
-          // The .docx is written; only the PDF is missing: exit 2 says the --pdf part could not be done.
-          if (!args.values.json) io.stdout(`${vi ? 'Đã viết' : 'Written'}: ${docxPath}\n`);
-          return 2;
-        }
-        throw e;
+        if (!(e instanceof LibreOfficeMissingError || e instanceof PdfConversionError)) throw e;
+        io.stderr(`cchc report: ${e.message.replace(/\s*\n\s*/g, ' ')}\n`);
+        pdfFailed = true;
       }
     }
     if (args.values.json) {
-      io.stdout(printJson({ type: type.data, number: result.number, file: docxPath, pdf: pdfPath, asOf: result.progress.asOf, period: result.progress.period }));
+      io.stdout(printJson({ type: type.data, number: result.number, file: docxPath, pdf: pdfPath, templateVersion: result.progress.templateVersion, asOf: result.progress.asOf, period: result.progress.period }));
     } else {
       io.stdout(`${vi ? 'Đã viết' : 'Written'} ${result.number}: ${docxPath}\n${pdfPath ? `PDF: ${pdfPath}\n` : ''}`);
     }
-    return 0;
+    // The .docx is written (and said so on stdout); only the PDF asked for is missing: exit 2 tells
+    // a script that --pdf could not be done, and stderr says why.
+    return pdfFailed ? 2 : 0;
   },
 };

@@ -3,9 +3,8 @@ import { validateWorkbook } from '../../../core/app/operations.ts';
 import { textTable } from '../../../core/progress/index.ts';
 import type { Lang } from '../../../core/model.ts';
 import type { ValidateResult } from '../../../core/validate.ts';
-import { fixedLang, localContext } from '../../app-context.ts';
 import type { Command } from '../command.ts';
-import { AS_OF_OPTION, JSON_OPTION, asOfOption, openWorkbook, orInputError, outDirOf, printJson, workbookPath } from '../shared.ts';
+import { AS_OF_OPTION, JSON_OPTION, asOfOption, cliContext, openWorkbook, orInputError, printJson, workbookPath } from '../shared.ts';
 
 const SEVERITY = {
   vi: { error: 'Lỗi', warning: 'Cảnh báo', notice: 'Lưu ý' },
@@ -31,8 +30,8 @@ export const validateCommand: Command = {
     const file = workbookPath(args);
     const asOf = asOfOption(args);
     const book = await openWorkbook(file, args.lang);
-    const ctx = localContext(book, { outDir: outDirOf(file), prefs: fixedLang(args.lang) });
-    const result = orInputError(() => validateWorkbook(ctx, { lang: args.lang, asOf }));
+    const ctx = cliContext(book, file, args, io);
+    const result = orInputError(() => validateWorkbook(ctx, { lang: args.lang, asOf }), file, args.lang);
     io.stdout(args.values.json ? printJson(result) : validationText(result, args.lang));
     return result.counts.error > 0 ? 1 : 0;
   },
