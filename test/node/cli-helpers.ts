@@ -18,13 +18,13 @@ export interface Run {
 /** LibreOffice is never found: CCHC_SOFFICE names a file that does not exist (pdf.ts findSoffice). */
 export const NO_SOFFICE = { CCHC_SOFFICE: path.join(tmpdir(), 'cchc-no-such-soffice') };
 
-export async function run(argv: string[], env: Record<string, string> = {}): Promise<Run> {
+export async function run(argv: string[], env: Record<string, string> = {}, isTTY = false): Promise<Run> {
   let out = '';
   let err = '';
   const code = await main(argv, {
     stdout: (s) => void (out += s),
     stderr: (s) => void (err += s),
-    isTTY: false,
+    isTTY,
     env: { ...process.env, CCHC_TODAY: TODAY, ...NO_SOFFICE, ...env },
   });
   return { code, out, err };

@@ -524,3 +524,36 @@ describe('demo (npm start)', () => {
     expect(check.code).toBe(0);
   });
 });
+
+describe('progress bar on a terminal', () => {
+  let dir: string;
+  let sample: string;
+  beforeAll(async () => {
+    dir = tempDir();
+    sample = path.join(dir, 'mau.xlsx');
+    expect((await run(['init', sample, '--sample'])).code).toBe(0);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('shows its steps on stderr when stdout is a terminal, and clears the line', async () => {
+    const r = await run(['report', copyTo(dir, sample), '--type', 'plan'], {}, true);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('1/3 Đọc tệp');
+    expect(r.err).toContain('3/3 Lưu tệp');
+    expect(r.err.endsWith('\r\x1b[K')).toBe(true);
+    expect(r.out).not.toContain('\x1b');
+  });
+
+  it('stays quiet when piped', async () => {
+    const r = await run(['progress', copyTo(dir, sample), '--write'], {}, false);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('');
+  });
+
+  it('clears the bar before a one-line error', async () => {
+    const r = await run(['report', path.join(dir, 'khong-co.xlsx'), '--type', 'plan'], {}, true);
+    expect(r.code).toBe(2);
+    const last = r.err.split('\r\x1b[K').at(-1)!;
+    expect(last).toMatch(/^cchc report: .*khong-co\.xlsx.*\n$/);
+  });
+});

@@ -151,6 +151,8 @@ export interface ReportResult {
   document: CreatedDocument;
   number: string;
   progress: Progress;
+  /** The school as read for the report (its issues say which rows were left out). */
+  school: LoadedSchool;
 }
 
 /** The file or Doc name: `BC-CCHC-Q2-2024-MNBT-12`. ASCII, so it is safe as a file name. */
@@ -188,6 +190,6 @@ export function generateReport(ctx: AppContext, req: ReportRequest): MaybePromis
       action: say(req.lang, 'logReport', { number }),
       result: document.url,
     });
-    return { document, number, progress };
+    return { document, number, progress, school };
   });
 }

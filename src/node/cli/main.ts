@@ -137,6 +137,8 @@ export async function main(argv: string[], io: CommandIO = defaultIO()): Promise
     const values = parsed.values as Record<string, string | boolean | undefined>;
     return await command.run({ positionals: parsed.positionals, values, lang }, io);
   } catch (e) {
+    // A progress bar may be on the line (progress-bar.ts): clear it before the message.
+    if (io.isTTY) io.stderr('\r\x1b[K');
     if (e instanceof InputError || e instanceof UsageError) {
       io.stderr(`cchc ${name}: ${oneLine(e.message)}\n`);
       return 2;

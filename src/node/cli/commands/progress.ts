@@ -4,6 +4,7 @@ import { computeFigures, updateProgress } from '../../../core/app/operations.ts'
 import { progressSummary } from '../../../core/progress/index.ts';
 import { validateSchool } from '../../../core/validate.ts';
 import type { Command } from '../command.ts';
+import { STEP, progressSteps } from '../progress-bar.ts';
 import { AS_OF_OPTION, JSON_OPTION, PERIOD_OPTION, asOfOption, cliContext, openWorkbook, orInputError, periodOption, printJson, saveWorkbook, warnDataErrors, workbookPath } from '../shared.ts';
 
 export const progressCommand: Command = {
@@ -22,10 +23,17 @@ export const progressCommand: Command = {
   async run(args, io) {
     const file = workbookPath(args);
     const opts = { lang: args.lang, asOf: asOfOption(args), period: periodOption(args) };
+    const steps = progressSteps(io, args.lang, args.values.write ? 3 : 2);
+    steps.step(STEP.read);
     const book = await openWorkbook(file, args.lang);
     const ctx = cliContext(book, file, args, io);
+    steps.step(args.values.write ? STEP.write : STEP.compute);
     const { school, progress } = orInputError(() => (args.values.write ? updateProgress(ctx, opts) : computeFigures(ctx, opts)), file, args.lang);
-    if (args.values.write) await saveWorkbook(book, file, args.lang);
+    if (args.values.write) {
+      steps.step(STEP.save);
+      await saveWorkbook(book, file, args.lang);
+    }
+    steps.done();
     warnDataErrors(io, 'progress', validateSchool(school.data, school.asOf).counts.error, file, args.lang);
     if (args.values.json) {
       io.stdout(printJson(progress));

@@ -1,7 +1,8 @@
 // cchc report FILE.xlsx --type quarterly|plan|initiatives [--period Q2] [--as-of …] [--date …]
 //   [--out FILE.docx] [--pdf] [--number N]: the document a principal signs (REPORTS.md).
 import { pathToFileURL } from 'node:url';
-import { generateReport, validateWorkbook } from '../../../core/app/operations.ts';
+import { generateReport } from '../../../core/app/operations.ts';
+import { validateSchool } from '../../../core/validate.ts';
 import { reportTypeSchema } from '../../../core/api.ts';
 import type { DocumentPort } from '../../../core/report/doc-model.ts';
 import { NumberingError } from '../../../core/report/numbering.ts';
@@ -9,6 +10,7 @@ import { DocxFileDocuments, writeDocx } from '../../docx-renderer.ts';
 import { LibreOfficeMissingError, PdfConversionError, findSoffice, toPdf } from '../../pdf.ts';
 import { InputError, UsageError } from '../errors.ts';
 import type { Command } from '../command.ts';
+import { STEP, progressSteps } from '../progress-bar.ts';
 import { AS_OF_OPTION, JSON_OPTION, PERIOD_OPTION, asOfOption, cliContext, openWorkbook, orInputError, outDirOf, periodOption, printJson, saveWorkbook, warnDataErrors, workbookPath } from '../shared.ts';
 
 export const reportCommand: Command = {
@@ -42,7 +44,10 @@ export const reportCommand: Command = {
     if (out !== undefined && !out.toLowerCase().endsWith('.docx')) throw new UsageError(vi ? '--out cần một tên tệp .docx' : '--out takes a .docx file name');
     const request = { lang: args.lang, type: type.data, asOf: asOfOption(args), period: periodOption(args), date: asOfOption(args, 'date'), number };
 
+    const steps = progressSteps(io, args.lang, args.values.pdf ? 4 : 3);
+    steps.step(STEP.read);
     const book = await openWorkbook(file, args.lang);
+    steps.step(STEP.document);
     const documents: DocumentPort = out
       ? {
           createDocument: async (model, { name }) => {
@@ -56,13 +61,15 @@ export const reportCommand: Command = {
     try {
       result = await orInputError(() => generateReport(ctx, request), file, args.lang);
     } catch (e) {
+      steps.done();
       if (e instanceof NumberingError) throw new InputError(e.message);
       throw e;
     }
     const docxPath = result.document.id;
-    warnDataErrors(io, 'report', validateWorkbook(ctx, request).counts.error, file, args.lang);
     // The number taken and the log row are kept in the workbook.
+    steps.step(STEP.save);
     await saveWorkbook(book, file, args.lang);
+    if (args.values.pdf) steps.step(STEP.pdf);
     let pdfPath: string | null = null;
     let pdfFailed = false;
     if (args.values.pdf) {
@@ -75,6 +82,8 @@ export const reportCommand: Command = {
         pdfFailed = true;
       }
     }
+    steps.done();
+    warnDataErrors(io, 'report', validateSchool(result.school.data, result.school.asOf).counts.error, file, args.lang);
     if (args.values.json) {
       io.stdout(printJson({ type: type.data, number: result.number, file: docxPath, pdf: pdfPath, templateVersion: result.progress.templateVersion, asOf: result.progress.asOf, period: result.progress.period }));
     } else {
