@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { buildSidebarHtml } from '../../sidebar/build-html.mjs';
 import { startServer, type RunningServer } from '../../src/node/serve.ts';
 import { createFakeServer, XSS_TITLE, type FakeControl } from './fake-server.ts';
+import { API_NAMES } from '../../src/core/api.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -304,25 +305,7 @@ describe.skipIf(!haveChromium && !mustRun)('sidebar in Chromium via cchc serve',
   it('inside Google Sheets (google.script.run present) goes through it, not HTTP, at 300 px', async () => {
     // A stand-in for google.script.run that answers from the same fake handlers, as the real
     // dispatcher would: an ApiEnvelope from the entry point.
-    await page.addInitScript(`
-      window.__gasCalls = [];
-      function runner(ok, fail) {
-        var r = {
-          withSuccessHandler: function (f) { return runner(f, fail); },
-          withFailureHandler: function (f) { return runner(ok, f); },
-        };
-        ['getState', 'setLanguage', 'installTemplate', 'validate', 'selectCell', 'markProblems', 'clearMarks', 'updateProgress', 'generateReport'].forEach(function (name) {
-          r[name] = function (input) {
-            window.__gasCalls.push(name);
-            fetch('/api/' + name, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) })
-              .then(function (res) { return res.json().then(function (b) { ok(res.ok ? { ok: true, value: b } : { ok: false, error: b }); }); })
-              .catch(fail);
-          };
-        });
-        return r;
-      }
-      window.google = { script: { run: runner() } };
-    `);
+    await page.addInitScript(googleScriptRunStandIn());
     await page.setViewportSize({ width: 300, height: 900 });
     await page.goto(new URL('/sidebar', server.url).href);
     await expect.poll(() => page.locator('.unit').textContent()).toBe('Trường Mầm non Bến Thành');
@@ -336,30 +319,10 @@ describe.skipIf(!haveChromium && !mustRun)('sidebar in Chromium via cchc serve',
   it('opens on the view the menu asked for, and links the Google Doc and its PDF', async () => {
     // As in Sheets: the menu's "Kiểm tra dữ liệu" sets window.CCHC_VIEW (src/gas/menu.ts), and a
     // report comes back as a Google Doc link.
-    await page.addInitScript(`
-      window.CCHC_VIEW = 'validate';
-      window.__gasCalls = [];
-      function runner(ok, fail) {
-        var r = {
-          withSuccessHandler: function (f) { return runner(f, fail); },
-          withFailureHandler: function (f) { return runner(ok, f); },
-        };
-        ['getState', 'setLanguage', 'installTemplate', 'validate', 'selectCell', 'markProblems', 'clearMarks', 'updateProgress', 'generateReport'].forEach(function (name) {
-          r[name] = function (input) {
-            window.__gasCalls.push(name);
-            if (name === 'generateReport') {
-              ok({ ok: true, value: { url: 'https://docs.google.com/document/d/abc_123-X/edit', name: 'BC-CCHC', number: '03/BC-MNBT' } });
-              return;
-            }
-            fetch('/api/' + name, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) })
-              .then(function (res) { return res.json().then(function (b) { ok(res.ok ? { ok: true, value: b } : { ok: false, error: b }); }); })
-              .catch(fail);
-          };
-        });
-        return r;
-      }
-      window.google = { script: { run: runner() } };
-    `);
+    await page.addInitScript(googleScriptRunStandIn({
+      before: "window.CCHC_VIEW = 'validate';",
+      generateReport: { url: 'https://docs.google.com/document/d/abc_123-X/edit', name: 'BC-CCHC', number: '03/BC-MNBT' },
+    }));
     await page.setViewportSize({ width: 300, height: 900 });
     await page.goto(new URL('/sidebar', server.url).href);
     await expect.poll(() => page.locator('.counts').textContent()).toBe('Tìm thấy 3 lỗi, 2 cảnh báo, 2 lưu ý.');
@@ -370,3 +333,33 @@ describe.skipIf(!haveChromium && !mustRun)('sidebar in Chromium via cchc serve',
     expect(await page.locator('.report-result').textContent()).toContain('Chèn › Số trang');
   });
 });
+
+/**
+ * A stand-in for google.script.run that answers from the fake HTTP handlers, as the real
+ * dispatcher would (an ApiEnvelope per call), recording the calls in window.__gasCalls.
+ * `generateReport` fixes that call's answer (a Google Doc link, as in Sheets).
+ */
+function googleScriptRunStandIn(opts: { before?: string; generateReport?: unknown } = {}): string {
+  return `
+    ${opts.before ?? ''}
+    window.__gasCalls = [];
+    var fixedReport = ${JSON.stringify(opts.generateReport ?? null)};
+    function runner(ok, fail) {
+      var r = {
+        withSuccessHandler: function (f) { return runner(f, fail); },
+        withFailureHandler: function (f) { return runner(ok, f); },
+      };
+      ${JSON.stringify(API_NAMES)}.forEach(function (name) {
+        r[name] = function (input) {
+          window.__gasCalls.push(name);
+          if (name === 'generateReport' && fixedReport) { ok({ ok: true, value: fixedReport }); return; }
+          fetch('/api/' + name, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) })
+            .then(function (res) { return res.json().then(function (b) { ok(res.ok ? { ok: true, value: b } : { ok: false, error: b }); }); })
+            .catch(fail);
+        };
+      });
+      return r;
+    }
+    window.google = { script: { run: runner() } };
+  `;
+}
