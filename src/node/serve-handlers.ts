@@ -60,7 +60,7 @@ export function createServeHandlers(backing: ServeBacking): ServeHandlers {
     readSheets(): SheetView[] {
       return book.sheetNames().map((name) => {
         const grid = book.readSheet(name);
-        return { name, rows: (grid?.values ?? []).map((row) => row.map(viewCell)) };
+        return { name, rows: (grid?.values ?? []).map((row) => row.map(viewCell)), marks: book.markedCells(name) };
       });
     },
     async download(name) {

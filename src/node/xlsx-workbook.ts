@@ -557,6 +557,21 @@ export class XlsxWorkbook implements WorkbookPort {
     }
   }
 
+  /** The cells the add-on marked on a sheet, with our part of the note (for cchc serve's view). */
+  markedCells(sheet: string): { cell: string; note: string }[] {
+    const ws = this.find(sheet);
+    if (!ws) return [];
+    const out: { cell: string; note: string }[] = [];
+    ws.eachRow({ includeEmpty: false }, (row) => {
+      row.eachCell({ includeEmpty: true }, (cell) => {
+        const text = noteText(cell.note);
+        const at = text.indexOf(MARK_TAG);
+        if (at >= 0) out.push({ cell: cell.address, note: text.slice(at + MARK_TAG.length).trim() });
+      });
+    });
+    return out;
+  }
+
   clearMarks(sheet: string): void {
     const ws = this.sheet(sheet);
     ws.eachRow({ includeEmpty: true }, (row) => {
