@@ -35,11 +35,11 @@ import {
   headerNote,
   installerValidation,
   settingDefault,
-  type ColumnSpec,
   type SettingSpec,
   type SheetSpec,
 } from './contract/index.ts';
 import { foldKey } from './text.ts';
+import { findHeader } from './read/table.ts';
 import { t, tr, type Text2 } from './i18n.ts';
 
 export interface InstallOptions {
@@ -75,8 +75,6 @@ export class InstallError extends Error {
 
 /** Rows that validation and formats cover below the header (more when the data is longer). */
 export const TEMPLATE_DATA_ROWS = 1000;
-/** How far down a header row is looked for (TEMPLATE.md). */
-const HEADER_SEARCH_ROWS = 10;
 
 const COLORS = {
   red: '#f4cccc',
@@ -114,43 +112,18 @@ const cellText = (v: RawCell | undefined): string => {
   return String(v);
 };
 
-/** The contract column a header cell names (its header or an alias, folded), if any. */
-function columnForHeader(spec: SheetSpec, text: string): ColumnSpec | undefined {
-  const key = foldKey(text);
-  if (key === '') return undefined;
-  return spec.columns.find((c) => foldKey(c.header) === key || c.aliases.some((a) => foldKey(a) === key));
-}
-
 /**
- * The header row of a sheet: among the first 10 rows, the one naming the most contract columns
- * (at least two, or one for a sheet of at most two columns). Null when none does.
+ * The header row of a sheet, found exactly as the reader finds it (read/table.ts findHeader), so
+ * the installer never adds a column the reader would have recognised. Null when none.
  */
 export function findHeaderRow(grid: SheetGrid, spec: SheetSpec): FoundHeader | null {
-  const needed = Math.min(2, spec.columns.length);
-  let best: FoundHeader | null = null;
-  let bestCount = 0;
-  const rows = Math.min(HEADER_SEARCH_ROWS, grid.values.length);
-  for (let r = 0; r < rows; r++) {
-    const line = grid.values[r] ?? [];
-    const columns: Record<string, number> = {};
-    let count = 0;
-    let lastCol = 0;
-    line.forEach((v, c) => {
-      const text = cellText(v);
-      if (text.trim() !== '') lastCol = c + 1;
-      const col = columnForHeader(spec, text);
-      // The first column with a header wins; a second one is the user's duplicate.
-      if (col && columns[col.key] === undefined) {
-        columns[col.key] = c + 1;
-        count++;
-      }
-    });
-    if (count >= needed && count > bestCount) {
-      best = { row: r + 1, columns, lastCol };
-      bestCount = count;
-    }
-  }
-  return best;
+  const found = findHeader(grid, spec);
+  if (!found) return null;
+  let lastCol = 0;
+  (grid.values[found.headerRow - 1] ?? []).forEach((v, c) => {
+    if (cellText(v).trim() !== '') lastCol = c + 1;
+  });
+  return { row: found.headerRow, columns: found.columns, lastCol };
 }
 
 function lastContentRow(grid: SheetGrid): number {

@@ -231,6 +231,21 @@ for (const f of factories) {
       if (layout) expect(layout.frozenRows).toBe(3);
     });
 
+    it('recognises headers as the reader does (no ⚙, a trailing colon, an alias): adds no duplicate', async () => {
+      const b = await f.make();
+      b.port.ensureSheet('Kế hoạch');
+      // Typed by a secretary: `Tình trạng` without ⚙, `Lĩnh vực:` with a colon, `Thời hạn` alias.
+      const typed = ['Lĩnh vực:', 'Nhiệm vụ', 'Chủ trì', 'Thời hạn', 'Tình trạng'];
+      b.port.writeBlock('Kế hoạch', 1, 1, [typed, ['LV1', 'Xây dựng kế hoạch', 'Nguyễn Mai Hằng', { date: '2024-01-15' }, '']]);
+      const result = installTemplate(b.port, OPTS);
+      const added = result.addedColumns.filter((c) => c.sheet === 'Kế hoạch').map((c) => c.header);
+      expect(added).not.toContain('⚙ Tình trạng');
+      expect(added).not.toContain('Lĩnh vực');
+      expect(added).not.toContain('Hạn hoàn thành');
+      const g = (await b.reload()).readSheet('Kế hoạch')!;
+      expect(row(g, 1).slice(0, 5)).toEqual(typed);
+    });
+
     it('refuses a workbook with a newer template version and changes nothing', async () => {
       const b = await f.make();
       installTemplate(b.port, OPTS);
