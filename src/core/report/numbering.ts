@@ -12,10 +12,11 @@ import type { Lang } from '../model.ts';
 import type { RawCell, WorkbookPort } from '../ports.ts';
 import type { DocSymbol } from './vn-format.ts';
 import { columnLetter } from '../contract/a1.ts';
+import { SHEET_NAMES, columnSpec, sheetSpec } from '../contract/sheets.ts';
+import { findHeader } from '../read/table.ts';
+import { foldKey } from '../text.ts';
 
-export const SETTINGS_SHEET = 'Thông tin';
-const KEY_HEADER = 'Mục';
-const VALUE_HEADER = 'Giá trị';
+export const SETTINGS_SHEET = SHEET_NAMES.settings;
 
 export const numberKey = (symbol: DocSymbol, year: number): string => `Số văn bản tiếp theo ${symbol}/${year}`;
 
@@ -40,8 +41,6 @@ export class NumberingError extends Error {
   }
 }
 
-const norm = (s: string): string => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
-
 function text(c: RawCell | undefined): string {
   if (c === null || c === undefined) return '';
   if (typeof c === 'object') return c.date;
@@ -61,26 +60,18 @@ interface Located {
   nextRow: number;
 }
 
+/** The key's row in `Thông tin`, its header found as the reader finds it (read/table.ts). */
 function locate(wb: WorkbookPort, key: string): Located {
   const grid = wb.readSheet(SETTINGS_SHEET);
   const values = grid?.values ?? [];
-  let keyCol = 1;
-  let valueCol = 2;
-  let headerRow = 0;
-  for (let r = 0; r < Math.min(10, values.length); r++) {
-    const row = values[r] ?? [];
-    const k = row.findIndex((c) => norm(text(c)) === norm(KEY_HEADER));
-    const v = row.findIndex((c) => norm(text(c)) === norm(VALUE_HEADER));
-    if (k >= 0 && v >= 0) {
-      keyCol = k + 1;
-      valueCol = v + 1;
-      headerRow = r + 1;
-      break;
-    }
-  }
+  const header = grid ? findHeader(grid, sheetSpec('settings')) : null;
+  const keyCol = header?.columns.item ?? 1;
+  const valueCol = header?.columns.value ?? 2;
+  const headerRow = header?.headerRow ?? 0;
+  const want = foldKey(key);
   for (let r = headerRow; r < values.length; r++) {
     const row = values[r] ?? [];
-    if (norm(text(row[keyCol - 1])) === norm(key)) {
+    if (foldKey(text(row[keyCol - 1])) === want) {
       return { exists: true, keyCol, valueCol, row: r + 1, value: row[valueCol - 1] ?? null, nextRow: values.length + 1 };
     }
   }
@@ -103,7 +94,7 @@ function parseStored(loc: Located, lang: Lang): number {
 function store(wb: WorkbookPort, loc: Located, key: string, next: number): void {
   if (!loc.exists) {
     wb.ensureSheet(SETTINGS_SHEET);
-    wb.writeBlock(SETTINGS_SHEET, 1, 1, [[KEY_HEADER, VALUE_HEADER]]);
+    wb.writeBlock(SETTINGS_SHEET, 1, 1, [[columnSpec('settings', 'item').header, columnSpec('settings', 'value').header]]);
     wb.writeBlock(SETTINGS_SHEET, 2, 1, [[key, next]]);
     return;
   }
