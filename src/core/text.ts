@@ -7,6 +7,7 @@ const SPACES = /[\s\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g;
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
 const ALL_MARKS = /[\u0300-\u036F]/g;
 const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
+const WORD = /[\p{L}\p{M}]{1,1000}/gu;
 
 /** A value as stored: NFC, zero-width characters removed, trimmed. Inner line breaks are kept. */
 export function cleanText(s: string): string {
@@ -24,7 +25,10 @@ export function oneLine(s: string): string {
  * A Vietnamese syllable carries one tone, so base letters + tone identify it.
  */
 function foldToneMarks(nfd: string): string {
-  return nfd.replace(/[\p{L}\p{M}]+/gu, (word) => {
+  // Words are taken at most 1,000 code units at a time: an unbounded `+` over one huge "word"
+  // (a pasted 5 MB cell in a header row) overflows the regexp engine's stack. No name, header or
+  // enumerated word comes near the bound, so where it cuts changes no match that matters.
+  return nfd.replace(WORD, (word) => {
     const tones = word.match(TONE_MARKS);
     if (!tones) return word;
     return word.replace(TONE_MARKS, '') + tones.join('');

@@ -1,7 +1,7 @@
 // The add-on menu and what its items do. onOpen runs in AuthMode.NONE (or LIMITED): there it may
 // only add the menu, so labels are the Vietnamese ones unless the user's language can be read.
 import { createHandlers, userLang } from '../core/app/handlers.ts';
-import { isApiFailure } from '../core/api.ts';
+import { apiError, isApiFailure } from '../core/api.ts';
 import type { Lang } from '../core/model.ts';
 import { gasContext, userLangPreference } from './context.ts';
 
@@ -70,18 +70,22 @@ export function openSidebar(view: SidebarView = 'home'): void {
   SpreadsheetApp.getUi().showSidebar(html);
 }
 
-/** Run a menu action; a failure the user can act on is an alert with its message, never a stack. */
+/**
+ * Run a menu action; a failure the user can act on is an alert with its message. Anything else
+ * (a bug, `Service Spreadsheets timed out…`) gets the sidebar's generic message in the user's
+ * language, as a sidebar call would (server.ts), and its stack goes to the log, not on screen.
+ */
 function runFromMenu(lang: Lang, action: () => string): void {
   const ui = SpreadsheetApp.getUi();
+  let message: string;
   try {
-    ui.alert(action());
+    message = action();
   } catch (e) {
-    if (isApiFailure(e)) {
-      ui.alert(TEXT.failed[lang], e.message, ui.ButtonSet.OK);
-      return;
-    }
-    throw e;
+    if (!isApiFailure(e)) console.error('cchc: menu action failed', e instanceof Error ? e.stack ?? e.message : e);
+    ui.alert(TEXT.failed[lang], isApiFailure(e) ? e.message : apiError('SERVER', lang).message, ui.ButtonSet.OK);
+    return;
   }
+  ui.alert(message);
 }
 
 export function menuInstallTemplate(): void {

@@ -93,6 +93,13 @@ export interface SpreadsheetServices {
   Utilities: Utils;
 }
 
+/** The longest row's length. A loop: `Math.max(...rows)` overflows the stack past ~120,000 rows. */
+function widestRow(rows: readonly unknown[][]): number {
+  let width = 0;
+  for (const r of rows) if (r.length > width) width = r.length;
+  return width;
+}
+
 export class SpreadsheetWorkbook implements WorkbookPort {
   private readonly ss: Spreadsheet;
   private readonly app: App;
@@ -240,7 +247,7 @@ export class SpreadsheetWorkbook implements WorkbookPort {
   writeBlock(sheet: string, row: number, col: number, values: WriteCell[][]): void {
     if (values.length === 0) return;
     const s = this.sheet(sheet);
-    const width = Math.max(...values.map((r) => r.length));
+    const width = widestRow(values);
     if (width === 0) return;
     const grid = values.map((r) => {
       const line = r.map((v) => this.toSheetValue(v));
@@ -254,7 +261,7 @@ export class SpreadsheetWorkbook implements WorkbookPort {
   writeFormats(sheet: string, row: number, col: number, formats: string[][]): void {
     if (formats.length === 0) return;
     const s = this.sheet(sheet);
-    const width = Math.max(...formats.map((r) => r.length));
+    const width = widestRow(formats);
     if (width === 0) return;
     this.ensureSize(s, row + formats.length - 1, col + width - 1);
     const range = s.getRange(row, col, formats.length, width);

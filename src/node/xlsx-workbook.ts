@@ -16,6 +16,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import type {
@@ -88,6 +89,24 @@ export class WorkbookOpenError extends Error {
     this.messageEn = en;
   }
 }
+
+// ---------------------------------------------------------------- exceljs fix
+
+/**
+ * exceljs 4.4 turns the cached result of EVERY formula in a date-formatted cell into a Date, also
+ * when the result is text or an error (cell-xform.js reconcile → utils.excelToDate): `#REF!` or
+ * `="10/06/2024"` become an Invalid Date, read as an empty cell ("Chưa nhập", or a done date
+ * silently lost). Google Sheets gives those cells as the text they show, so here a result that
+ * is not a number is left as it is; numbers convert as before.
+ */
+function keepNonNumericFormulaResults(): void {
+  const utils = createRequire(import.meta.url)('exceljs/lib/utils/utils') as { excelToDate: (v: unknown, date1904?: boolean) => unknown; cchcPatched?: boolean };
+  if (utils.cchcPatched) return;
+  const excelToDate = utils.excelToDate.bind(utils);
+  utils.excelToDate = (v, date1904) => (typeof v === 'number' ? excelToDate(v, date1904) : v);
+  utils.cchcPatched = true;
+}
+keepNonNumericFormulaResults();
 
 // ---------------------------------------------------------------- small helpers
 
@@ -297,7 +316,9 @@ export class XlsxWorkbook implements WorkbookPort {
   writeBlock(sheet: string, row: number, col: number, values: WriteCell[][]): void {
     const ws = this.sheet(sheet);
     // The block is rectangular: a shorter row is padded with empty cells, as in Google Sheets.
-    const width = Math.max(0, ...values.map((line) => line.length));
+    // A loop: `Math.max(...rows)` overflows the stack past ~120,000 rows.
+    let width = 0;
+    for (const line of values) if (line.length > width) width = line.length;
     values.forEach((line, r) => {
       const xrow = ws.getRow(row + r);
       for (let c = 0; c < width; c++) this.writeCell(xrow.getCell(col + c), line[c] ?? null);

@@ -171,6 +171,17 @@ export function runWorkbookPortContract(factory: AdapterFactory): void {
       expect(normaliseGrid(grid)).toEqual([['a'], ['c', 'x']]);
     });
 
+    it('writes a one-column block of 200,000 rows (a ⚙ column down to a stray cell far below)', async () => {
+      const h = await factory.create();
+      h.port.ensureSheet('S');
+      const rows: WriteCell[][] = Array.from({ length: 200_000 }, (_, i) => [i === 0 || i === 199_999 ? 'Quá hạn' : null]);
+      expect(() => h.port.writeBlock('S', 2, 3, rows)).not.toThrow();
+      expect(() => h.port.writeFormats('S', 2, 3, rows.map(() => ['']))).not.toThrow();
+      const grid = h.port.readSheet('S')!;
+      expect(cellAt(grid, 2, 3)).toBe('Quá hạn');
+      expect(cellAt(grid, 200_001, 3)).toBe('Quá hạn');
+    }, 60_000);
+
     it('appends after the last row with content, not after formatted empty rows', async () => {
       const h = await factory.create();
       h.port.ensureSheet('Nhật ký');

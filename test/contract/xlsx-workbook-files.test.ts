@@ -93,6 +93,20 @@ describe('XlsxWorkbook reads cells as Excel stores them', () => {
     expect(cellAt(grid, 6, 1)).toBe('#DIV/0!');
   });
 
+  it('a formula with a text or error result in a date-formatted column reads as that text, as in Sheets', async () => {
+    const book = await fixture((ws) => {
+      ws.getColumn(1).numFmt = 'dd/mm/yyyy';
+      ws.getCell('A1').value = { formula: 'Z1/0', result: { error: '#REF!' } } as unknown as ExcelJS.CellFormulaValue;
+      ws.getCell('A2').value = { formula: '"10/06/2024"', result: '10/06/2024' } as ExcelJS.CellFormulaValue;
+      ws.getCell('A3').value = { formula: 'DATE(2024,6,10)', result: new Date(Date.UTC(2024, 5, 10)) } as ExcelJS.CellFormulaValue;
+      for (const a of ['A1', 'A2', 'A3']) ws.getCell(a).numFmt = 'dd/mm/yyyy';
+    });
+    const grid = book.readSheet('Kế hoạch')!;
+    expect(cellAt(grid, 1, 1)).toBe('#REF!');
+    expect(cellAt(grid, 2, 1)).toBe('10/06/2024');
+    expect(cellAt(grid, 3, 1)).toEqual({ date: '2024-06-10' });
+  });
+
   it('rich text, links and error values read as plain text', async () => {
     const book = await fixture((ws) => {
       ws.getCell('A1').value = { richText: [{ text: 'Rà soát ' }, { font: { bold: true }, text: 'thủ tục' }] };

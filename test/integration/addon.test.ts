@@ -108,6 +108,23 @@ describe('dist/Code.js', () => {
     if (!res.ok) expect(res.error.code).toBe('NOT_INSTALLED');
   });
 
+  it('a menu action that fails unexpectedly shows the generic message in the user\'s language, not the error', () => {
+    const rt = runtime();
+    const addon = loadAddon({ runtime: rt });
+    // A transient Google error, as users do meet it (set before the first call: the fake keeps
+    // each method's wrapper once used).
+    const failure = 'Service Spreadsheets timed out while accessing document with id 1abc.';
+    (rt.active as unknown as { getSheets: () => never }).getSheets = () => {
+      throw new Error(failure);
+    };
+    expect(() => addon.call('menuValidate')).not.toThrow();
+    const alert = rt.ui.alerts.at(-1)!;
+    expect(alert.title).toBe('Không thực hiện được');
+    expect(alert.prompt).toContain('Đã có lỗi xảy ra');
+    expect(alert.prompt).not.toContain('timed out');
+    expect(rt.logs.messages().join('\n')).toContain('timed out');
+  });
+
   it('remembers the language per user', () => {
     const rt = runtime();
     let addon = loadAddon({ runtime: rt });

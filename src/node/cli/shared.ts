@@ -84,17 +84,23 @@ export function orInputError<T>(fn: () => T, file: string, lang: Lang): T {
   }
 }
 
+// EEXIST: a folder on the way is a file (`mkdir -p a/file/b`).
+const WRITE_ERRORS = ['ENOENT', 'ENOTDIR', 'EEXIST', 'EACCES', 'EPERM', 'EISDIR', 'EROFS', 'EBUSY', 'ENOSPC'];
+
+/** A file-system error on writing `file` as the one line a user can act on (exit 2), or null. */
+export function cannotWrite(e: unknown, file: string, lang: Lang): InputError | null {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (!code || !WRITE_ERRORS.includes(code)) return null;
+  return new InputError(lang === 'vi' ? `Không ghi được tệp ${file} (${code}): kiểm tra thư mục, quyền ghi, hoặc đóng tệp đang mở trong Excel.` : `Cannot write ${file} (${code}): check the folder and write permission, or close the file in Excel.`);
+}
+
 /** Save the workbook; a folder that is missing or not writable is exit code 2, not a crash. */
 export async function saveWorkbook(book: XlsxWorkbook, file: string, lang: Lang, opts: { makeDir?: boolean } = {}): Promise<void> {
   try {
     if (opts.makeDir) mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     await book.save(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException)?.code;
-    if (code && ['ENOENT', 'ENOTDIR', 'EACCES', 'EPERM', 'EISDIR', 'EROFS', 'EBUSY', 'ENOSPC'].includes(code)) {
-      throw new InputError(lang === 'vi' ? `Không ghi được tệp ${file} (${code}): kiểm tra thư mục, quyền ghi, hoặc đóng tệp đang mở trong Excel.` : `Cannot write ${file} (${code}): check the folder and write permission, or close the file in Excel.`);
-    }
-    throw e;
+    throw cannotWrite(e, file, lang) ?? e;
   }
 }
 

@@ -50,3 +50,13 @@ describe('as-of date and period', () => {
     expect(resolveAsOf('2025-03-01', 2024, undefined, 'Q3')).toEqual({ asOf: '2024-09-30', period: 'Q3' });
   });
 });
+
+describe('text folding on huge cells', () => {
+  it('folds a 2-million-letter Vietnamese "word" (a pasted cell) without overflowing the stack', () => {
+    // NFD makes it 6 million code units of one run of letters and marks.
+    const huge = 'ệ'.repeat(2_000_000);
+    expect(() => foldKey(huge)).not.toThrow();
+    expect(foldKey(huge)).toBe(foldKey(huge.normalize('NFD')));
+    expect(foldLoose(huge).slice(0, 3)).toBe('eee');
+  });
+});

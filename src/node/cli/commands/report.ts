@@ -11,7 +11,7 @@ import { LibreOfficeMissingError, PdfConversionError, findSoffice, toPdf } from 
 import { InputError, UsageError } from '../errors.ts';
 import type { Command } from '../command.ts';
 import { STEP, progressSteps } from '../progress-bar.ts';
-import { AS_OF_OPTION, JSON_OPTION, PERIOD_OPTION, asOfOption, cliContext, openWorkbook, orInputError, outDirOf, periodOption, printJson, saveWorkbook, warnDataErrors, workbookPath } from '../shared.ts';
+import { AS_OF_OPTION, JSON_OPTION, PERIOD_OPTION, asOfOption, cannotWrite, cliContext, openWorkbook, orInputError, outDirOf, periodOption, printJson, saveWorkbook, warnDataErrors, workbookPath } from '../shared.ts';
 
 export const reportCommand: Command = {
   name: 'report',
@@ -63,7 +63,9 @@ export const reportCommand: Command = {
     } catch (e) {
       steps.done();
       if (e instanceof NumberingError) throw new InputError(e.message);
-      throw e;
+      // The document could not be written (a folder on the way is a file, no permission…): the
+      // workbook is not saved, so no number is used up.
+      throw cannotWrite(e, out ?? outDirOf(file), args.lang) ?? e;
     }
     const docxPath = result.document.id;
     // The number taken and the log row are kept in the workbook.

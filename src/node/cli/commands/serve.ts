@@ -8,7 +8,7 @@ import { fixedLang, filePreferences, localContext } from '../../app-context.ts';
 import { startServer } from '../../serve.ts';
 import { createServeHandlers } from '../../serve-handlers.ts';
 import { XlsxWorkbook } from '../../xlsx-workbook.ts';
-import { UsageError } from '../errors.ts';
+import { InputError, UsageError } from '../errors.ts';
 import type { Command } from '../command.ts';
 import { openWorkbook, outDirOf } from '../shared.ts';
 
@@ -38,7 +38,17 @@ export const serveCommand: Command = {
     const file = args.positionals[0] ?? (await sampleFile());
     const book = await openWorkbook(file, args.lang);
     const handlers = createServeHandlers({ file, book, outDir: path.join(outDirOf(file), 'cchc-bao-cao'), prefs: filePreferences() });
-    const server = await startServer({ file, port, handlers, onError: (e) => io.stderr(`cchc serve: ${(e as Error)?.stack ?? e}\n`) });
+    let server;
+    try {
+      server = await startServer({ file, port, handlers, onError: (e) => io.stderr(`cchc serve: ${(e as Error)?.stack ?? e}\n`) });
+    } catch (e) {
+      // A second `cchc serve`, or another program, already holds the port: say which option helps.
+      const code = (e as NodeJS.ErrnoException)?.code;
+      if (code === 'EADDRINUSE' || code === 'EACCES') {
+        throw new InputError(vi ? `Không mở được cổng ${port} (${code}): cổng đang được dùng hoặc không được phép. Chọn cổng khác, ví dụ --port ${port === 8080 ? 8081 : 0}.` : `Cannot open port ${port} (${code}): it is in use or not allowed. Choose another, e.g. --port ${port === 8080 ? 8081 : 0}.`);
+      }
+      throw e;
+    }
     io.stdout(vi ? `CCHC đang chạy tại ${server.url} với tệp ${file}\nNhấn Ctrl+C để dừng.\n` : `CCHC is running at ${server.url} on ${file}\nPress Ctrl+C to stop.\n`);
     await new Promise<void>((resolve) => {
       const stop = () => void server.close().then(resolve);
