@@ -4,6 +4,7 @@
 
 import type { ApiOutput, ApiIssue, Dashboard, ReportType } from '../src/core/api.ts';
 import type { Lang, PeriodCode } from '../src/core/model.ts';
+import { SHEET_NAMES } from '../src/core/contract/sheet-names.ts';
 import { formatDate, parseDate } from '../src/core/parse/date.ts';
 import { t, type StringKey } from './strings.ts';
 import { CallError, detectTransport } from './transport.ts';
@@ -45,7 +46,7 @@ const tr = (key: StringKey, params?: Record<string, string | number>) => t(state
 
 // The plan sheet's name is fixed by the template contract (TEMPLATE.md), so an overdue task can be
 // selected by its row; column A is chosen because the sheet's columns may be reordered.
-const PLAN_SHEET = 'Kế hoạch';
+const PLAN_SHEET = SHEET_NAMES.tasks;
 const MAX_ISSUES_PER_SHEET = 100;
 // A late school can have dozens of overdue tasks; the actions below must stay in reach.
 const OVERDUE_SHOWN = 5;

@@ -1,9 +1,22 @@
 // Every word the sidebar shows, Vietnamese first. `{name}` placeholders are filled by `t`.
 // Data from the server (unit name, task titles, issue messages) never passes through here.
 
-import type { Lang } from '../src/core/model.ts';
+import { KPI_STATUS, TASK_STATE } from '../src/core/contract/enums.ts';
+import type { KpiStatus, Lang, TaskState } from '../src/core/model.ts';
+
+/**
+ * The `Tình trạng` and `Đánh giá` words are the contract's (the ones written in the sheet and on
+ * `Tổng hợp`), so the sidebar never names a state differently from the workbook.
+ */
+function contractWords(lang: Lang): Record<`state_${TaskState}` | `kpi_${KpiStatus}`, string> {
+  return {
+    ...Object.fromEntries(TASK_STATE.options.map((o) => [`state_${o.value}`, o[lang]])),
+    ...Object.fromEntries(KPI_STATUS.options.map((o) => [`kpi_${o.value}`, o[lang]])),
+  } as Record<`state_${TaskState}` | `kpi_${KpiStatus}`, string>;
+}
 
 const vi = {
+  ...contractWords('vi'),
   appTitle: 'Cải cách hành chính',
   switchLang: 'English',
   switchLangLabel: 'Chuyển sang tiếng Anh (Switch to English)',
@@ -26,18 +39,6 @@ const vi = {
   showAll: 'Xem tất cả ({n})',
   showFewer: 'Thu gọn',
   overdueItem: '{owner} · hạn {due} · trễ {days} ngày',
-  state_doneOnTime: 'Hoàn thành đúng hạn',
-  state_doneLate: 'Hoàn thành trễ hạn',
-  state_overdue: 'Quá hạn',
-  state_dueSoon: 'Sắp đến hạn',
-  state_behind: 'Chậm tiến độ',
-  state_onTrack: 'Đúng tiến độ',
-  state_cancelled: 'Đã hủy',
-  kpi_met: 'Đạt',
-  kpi_near: 'Gần đạt',
-  kpi_notMet: 'Chưa đạt',
-  kpi_notApplicable: 'Không phát sinh',
-  kpi_noData: 'Chưa có số liệu',
   checkHeading: 'Lỗi và cảnh báo',
   validate: 'Kiểm tra dữ liệu',
   validating: 'Đang kiểm tra dữ liệu…',
@@ -94,6 +95,7 @@ const vi = {
 export type StringKey = keyof typeof vi;
 
 const en: Record<StringKey, string> = {
+  ...contractWords('en'),
   appTitle: 'Administrative reform',
   switchLang: 'Tiếng Việt',
   switchLangLabel: 'Switch to Vietnamese (Chuyển sang tiếng Việt)',
@@ -116,18 +118,6 @@ const en: Record<StringKey, string> = {
   showAll: 'Show all ({n})',
   showFewer: 'Show fewer',
   overdueItem: '{owner} · due {due} · {days} days late',
-  state_doneOnTime: 'Done on time',
-  state_doneLate: 'Done late',
-  state_overdue: 'Overdue',
-  state_dueSoon: 'Due soon',
-  state_behind: 'Behind',
-  state_onTrack: 'On track',
-  state_cancelled: 'Cancelled',
-  kpi_met: 'Met',
-  kpi_near: 'Nearly met',
-  kpi_notMet: 'Not met',
-  kpi_notApplicable: 'No case arose',
-  kpi_noData: 'No data',
   checkHeading: 'Problems in the data',
   validate: 'Check data',
   validating: 'Checking the data…',

@@ -38,8 +38,8 @@ import {
   type SettingSpec,
   type SheetSpec,
 } from './contract/index.ts';
-import { foldKey } from './text.ts';
 import { findHeader } from './read/table.ts';
+import { settingForItem } from './read/settings.ts';
 import { t, tr, type Text2 } from './i18n.ts';
 
 export interface InstallOptions {
@@ -65,7 +65,7 @@ export interface InstallResult {
 
 /** The installer refused the workbook; `message` is in the requested language. */
 export class InstallError extends Error {
-  readonly code: 'TEMPLATE_NEWER' | 'HEADER_NOT_FOUND';
+  readonly code: 'TEMPLATE_NEWER' | 'HEADER_NOT_FOUND' | 'NO_ROOM_FOR_COLUMNS';
   constructor(code: InstallError['code'], message: string) {
     super(message);
     this.name = 'InstallError';
@@ -92,7 +92,14 @@ const TEXT = {
     vi: 'Sheet “{sheet}” đã có dữ liệu nhưng không tìm thấy dòng tiêu đề trong 10 dòng đầu (cần các cột như {headers}). Tiện ích không ghi đè dữ liệu: hãy thêm dòng tiêu đề, hoặc đổi tên sheet này rồi chạy lại Cài đặt mẫu.',
     en: 'The sheet “{sheet}” has data but no header row in its first 10 rows (columns such as {headers}). Nothing was overwritten: add the header row, or rename this sheet, then run Install template again.',
   },
+  noRoom: {
+    vi: 'Sheet “{sheet}” không còn chỗ thêm cột “{column}”: dòng tiêu đề đã dùng đến cột {last}, cột cuối cùng mà Excel cho phép. Xóa các ô thừa ở cuối dòng {row} rồi chạy lại Cài đặt mẫu.',
+    en: 'The sheet “{sheet}” has no room for the column “{column}”: its header row reaches column {last}, the last one Excel allows. Delete the stray cells at the end of row {row}, then run Install template again.',
+  },
 } satisfies Record<string, Text2>;
+
+/** Columns a sheet may have: Excel's limit (XFD), lower than Google Sheets' (18,278). */
+const MAX_COLUMNS = 16_384;
 
 // ---------------------------------------------------------------- header rows
 
@@ -231,11 +238,6 @@ function settingValue(spec: SettingSpec, opts: InstallOptions, year: number): Wr
   return d;
 }
 
-function settingForLabel(text: string): SettingSpec | undefined {
-  const key = foldKey(text);
-  if (key === '') return undefined;
-  return SETTINGS.find((s) => foldKey(s.label) === key || s.aliases.some((a) => foldKey(a) === key));
-}
 
 /** The template version recorded in `Thông tin`, or null when none is. */
 export function recordedTemplateVersion(grid: SheetGrid | null, spec: SheetSpec): number | null {
@@ -245,7 +247,7 @@ export function recordedTemplateVersion(grid: SheetGrid | null, spec: SheetSpec)
   const valueCol = header?.columns.value ?? 2;
   for (let r = header?.row ?? 0; r < grid.values.length; r++) {
     const line = grid.values[r] ?? [];
-    const setting = settingForLabel(cellText(line[itemCol - 1]));
+    const setting = settingForItem(cellText(line[itemCol - 1]));
     if (setting?.key !== 'templateVersion') continue;
     const raw = line[valueCol - 1];
     const n = typeof raw === 'number' ? raw : Number(cellText(raw).trim().replace(',', '.'));
@@ -263,7 +265,7 @@ function installSettingsRows(port: WorkbookPort, spec: SheetSpec, header: FoundH
   const present = new Map<string, { row: number; value: RawCell }>();
   for (let r = header.row; r < grid.values.length; r++) {
     const line = grid.values[r] ?? [];
-    const setting = settingForLabel(cellText(line[itemCol - 1]));
+    const setting = settingForItem(cellText(line[itemCol - 1]));
     if (setting && !present.has(setting.key)) present.set(setting.key, { row: r + 1, value: line[valueCol - 1] ?? null });
   }
   // Existing rows: record the version; fill name/code/year only where the cell is empty.
@@ -424,11 +426,21 @@ export function installTemplate(port: WorkbookPort, opts: InstallOptions): Insta
   }
   for (const s of sheets) {
     const grid = grids.get(s.name);
-    if (!grid || s.columns.length === 0 || s.role === 'output') continue;
-    if (lastContentRow(grid) > 0 && !findHeaderRow(grid, s) && (grid.values[0] ?? []).some((v) => cellText(v).trim() !== '')) {
+    if (!grid || s.columns.length === 0) continue;
+    const found = findHeaderRow(grid, s);
+    if (s.role !== 'output' && !found && lastContentRow(grid) > 0 && (grid.values[0] ?? []).some((v) => cellText(v).trim() !== '')) {
       throw new InstallError(
         'HEADER_NOT_FOUND',
         tr(opts.lang, TEXT.headerNotFound, { sheet: s.name, headers: s.columns.slice(0, 3).map((c) => `“${c.header}”`).join(', ') }),
+      );
+    }
+    // Missing columns go after the last used header cell; a stray cell at the sheet's far end
+    // leaves no room, and a write past it would fail half way.
+    const missing = found ? s.columns.filter((c) => found.columns[c.key] === undefined) : [];
+    if (found && missing.length > 0 && found.lastCol + missing.length > MAX_COLUMNS) {
+      throw new InstallError(
+        'NO_ROOM_FOR_COLUMNS',
+        tr(opts.lang, TEXT.noRoom, { sheet: s.name, column: missing[0]?.header ?? '', last: columnLetter(found.lastCol), row: found.row }),
       );
     }
   }

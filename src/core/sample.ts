@@ -6,9 +6,9 @@
 
 import type { Settings } from './model.ts';
 import type { WorkbookPort, WriteCell } from './ports.ts';
-import { settingSpec, sheetSpec, type SheetKey } from './contract/index.ts';
-import { foldKey } from './text.ts';
+import { sheetSpec, type SheetKey } from './contract/index.ts';
 import { findHeaderRow } from './install.ts';
+import { settingForItem } from './read/settings.ts';
 
 export const SAMPLE_SCHOOL = {
   name: 'Trường Mầm non Bến Thành',
@@ -316,16 +316,15 @@ function fillSettings(port: WorkbookPort): void {
   if (!header) throw new Error(`fillSample: no header row in ${spec.name}; install the template first`);
   const itemCol = header.columns.item ?? 1;
   const valueCol = header.columns.value ?? 2;
-  const labels = new Map(
-    (Object.keys(SAMPLE_SETTINGS) as (keyof Settings)[]).map((k) => [foldKey(settingSpec(k).label), SAMPLE_SETTINGS[k] ?? null]),
-  );
   const first = header.row + 1;
   if (grid.values.length < first) return;
   // One block over the value column: the sample's values where it has one, the rest as read.
+  // Rows are matched as the reader matches them (read/settings.ts).
   const block = grid.values.slice(header.row).map((line) => {
-    const label = foldKey(String(line[itemCol - 1] ?? ''));
+    const item = line[itemCol - 1];
+    const key = typeof item === 'string' ? settingForItem(item)?.key : undefined;
     const current = line[valueCol - 1] ?? null;
-    return [labels.has(label) ? (labels.get(label) ?? null) : current === '' ? null : current];
+    return [key !== undefined && key in SAMPLE_SETTINGS ? (SAMPLE_SETTINGS[key] ?? null) : current === '' ? null : current];
   });
   port.writeBlock(spec.name, first, valueCol, block);
 }

@@ -10,6 +10,7 @@ import { installTemplate, InstallError, guideRows } from '../../src/core/install
 import { DISTRICT_SHEETS, SCHOOL_SHEETS, SETTINGS, TEMPLATE_VERSION, sheetSpec, dropdownValues } from '../../src/core/contract/index.ts';
 import type { RawCell, SheetGrid, WorkbookPort } from '../../src/core/ports.ts';
 import { XlsxWorkbook } from '../../src/node/xlsx-workbook.ts';
+import { readSchool } from '../../src/core/read/index.ts';
 import { xlsxLayoutSnapshot } from '../contract/xlsx-helpers.ts';
 import { gasBook, gasLayoutSnapshot } from '../contract/gas-adapter.ts';
 
@@ -323,5 +324,31 @@ describe('the guide', () => {
   it('speaks English when asked', () => {
     const { rows } = guideRows(SCHOOL_SHEETS, 'en');
     expect(String(rows[0]?.[0])).toContain('HOW TO FILL IN');
+  });
+});
+
+describe('installTemplate on a Thông tin typed by hand', () => {
+  it('adds no second row for an item the reader already recognises (a trailing colon, no accents)', async () => {
+    const { MemoryWorkbook } = await import('./helpers/memory-workbook.ts');
+    const port = new MemoryWorkbook({
+      'Thông tin': [
+        ['Mục', 'Giá trị'],
+        ['Phiên bản mẫu', 1],
+        ['Mã đơn vị:', 'MNBT'],
+        ['Ten don vi', 'Trường Mầm non Bến Thành'],
+        ['NĂM', 2024],
+      ],
+    });
+    installTemplate(port, { ...OPTS, code: 'KHAC', name: 'Tên khác' });
+    const items = port.readSheet('Thông tin')!.values.slice(1).map((r) => String(r[0] ?? ''));
+    const folded = items.map((s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').replace(/:$/, '').toLowerCase());
+    for (const label of ['ma don vi', 'ten don vi', 'nam', 'phien ban mau']) {
+      expect(folded.filter((f) => f === label), label).toHaveLength(1);
+    }
+    // Every other item was added once, and the user's values stand.
+    expect(items).toHaveLength(SETTINGS.length);
+    const read = readSchool(port, { lang: 'vi', today: TODAY });
+    expect(read.settings.unitCode).toBe('MNBT');
+    expect(read.settings.unitName).toBe('Trường Mầm non Bến Thành');
   });
 });

@@ -6,6 +6,7 @@ import type { Issue } from '../../src/core/model.ts';
 import type { RawCell } from '../../src/core/ports.ts';
 import { readSchool } from '../../src/core/read/index.ts';
 import { isUnusable, validate } from '../../src/core/validate.ts';
+import { computeProgress } from '../../src/core/progress/index.ts';
 import { MemoryWorkbook } from './helpers/memory-workbook.ts';
 import { KPIS, OPTS, PEOPLE, SETTINGS_ROWS, TASKS, headers, row, school, schoolGrids, type Row } from './read/fixture.ts';
 
@@ -341,6 +342,18 @@ describe('Chỉ tiêu', () => {
     expect(i).toMatchObject({ cell: 'I2', severity: 'warning' });
     expect(i.message).toContain('quý I chưa có số liệu');
     expect(kpiIssues([{ ...KPI, method: 'Từng quý' }], '2024-03-31').filter((x) => x.code === 'PERIOD_NO_ENTRY')).toHaveLength(1);
+  });
+
+  it('Từng quý: a quarter of the period not begun at the as-of date is not warned of, as it is not judged', () => {
+    // The year's report (Q4) prepared in May: Quý III and IV have no results yet.
+    const wb = school({ kpis: [{ ...KPI, method: 'Từng quý', q1Achieved: 5, q1Total: 5, q2Achieved: 4, q2Total: 5 }] });
+    const opts = { ...OPTS, asOf: '2024-05-10', period: 'Q4' as const };
+    expect(validate(wb, opts).issues.filter((i) => i.code === 'PERIOD_NO_ENTRY')).toEqual([]);
+    const data = readSchool(wb, opts);
+    const k = computeProgress(data, { asOf: '2024-05-10', period: 'Q4' }).kpis[0];
+    expect(k?.quarters).toEqual({ judged: 2, met: 1 });
+    // Before the plan year nothing is due yet either.
+    expect(validate(school({ kpis: [{ ...KPI, method: 'Từng quý' }] }), { ...OPTS, asOf: '2023-12-20' }).issues.filter((i) => i.code === 'PERIOD_NO_ENTRY')).toEqual([]);
   });
 
   it('a number typed on a target counted from Hoạt động is a warning and ignored', () => {

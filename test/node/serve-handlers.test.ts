@@ -74,3 +74,17 @@ describe('cchc serve handlers', () => {
     expect(state.summary?.milestones.every((m) => typeof m.label === 'string')).toBe(true);
   });
 });
+
+describe('getState before the unit is named', () => {
+  it('gives an empty unit name, so the sidebar shows “(chưa có tên đơn vị)”, not a sheet name', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cchc-serve-'));
+    const file = path.join(dir, 'moi.xlsx');
+    const book = XlsxWorkbook.create();
+    install(localContext(book, { outDir: dir, prefs: fixedLang('vi'), clock }), { lang: 'vi' });
+    await book.save(file);
+    const handlers = createServeHandlers({ file, book, outDir: dir, prefs: memoryPrefs(), clock });
+    const state = await handlers.getState({});
+    expect(state.templateInstalled).toBe(true);
+    expect(state.unit).toEqual({ code: '', name: '' });
+  });
+});

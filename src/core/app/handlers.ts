@@ -6,7 +6,6 @@ import { InstallError } from '../install.ts';
 import type { Lang } from '../model.ts';
 import { dashboardSummary } from '../progress/index.ts';
 import { NumberingError } from '../report/numbering.ts';
-import { SHEET_NAMES } from '../contract/index.ts';
 import type { AppContext } from './context.ts';
 import {
   TemplateProblem,
@@ -57,7 +56,7 @@ export function createHandlers(ctx: AppContext): ApiHandlers {
         const s = school.data.settings;
         return {
           lang,
-          unit: { code: s.unitCode, name: s.unitName || SHEET_NAMES.settings },
+          unit: { code: s.unitCode, name: s.unitName },
           asOf: school.asOf,
           period: school.period,
           templateInstalled: true,

@@ -1,15 +1,8 @@
-// Messages of the operations layer (vi first, en). Validation messages live in ../i18n.ts.
+// Messages of the operations layer (vi first, en). Validation messages (and why a workbook
+// cannot be used) live in ../i18n.ts.
 import type { Lang } from '../model.ts';
 
 const S = {
-  notInstalled: {
-    vi: 'Bảng tính chưa có mẫu CCHC. Chọn "Cài đặt mẫu" (hoặc chạy cchc init) trước.',
-    en: 'This workbook has no CCHC template yet. Choose "Install template" (or run cchc init) first.',
-  },
-  templateNewer: {
-    vi: 'Bảng tính dùng mẫu phiên bản {version}, mới hơn phiên bản {supported} mà tiện ích này hiểu. Hãy cập nhật tiện ích.',
-    en: 'This workbook uses template version {version}, newer than version {supported} this add-on understands. Update the add-on.',
-  },
   logInstall: { vi: 'Cài đặt mẫu', en: 'Install template' },
   logInstallResult: {
     vi: 'Phiên bản mẫu {version}: thêm {created} trang, {columns} cột',

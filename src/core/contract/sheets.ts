@@ -5,6 +5,7 @@ import {
   ACTIVITY_TYPE, AUTHOR_KIND, CCHC_ROLE, INITIATIVE_FORM, INITIATIVE_STAGE, KPI_DIRECTION, KPI_KIND,
   KPI_METHOD, QUARTER_ROMAN, TASK_STATUS, type EnumSpec, type Label,
 } from './enums.ts';
+import { SHEET_NAMES } from './sheet-names.ts';
 import type { ColumnSpec, ColumnType, SheetKey, SheetSpec, ValidationMode } from './types.ts';
 
 /** Longest free text accepted in a cell (TEMPLATE.md, Kế hoạch `Nhiệm vụ`). */
@@ -282,18 +283,18 @@ const sheet = (
 
 /** Every sheet of template version 1, in workbook order (school sheets, then district ones). */
 export const SHEETS: readonly SheetSpec[] = [
-  sheet('settings', 'Thông tin', 'Settings', 'settings', SETTINGS_COLUMNS, { district: true }),
-  sheet('people', 'Nhân sự', 'People', 'input', PEOPLE_COLUMNS),
-  sheet('tasks', 'Kế hoạch', 'Plan', 'input', TASK_COLUMNS),
-  sheet('kpis', 'Chỉ tiêu', 'Targets', 'input', KPI_COLUMNS),
-  sheet('initiatives', 'Sáng kiến', 'Initiatives', 'input', INITIATIVE_COLUMNS),
-  sheet('activities', 'Hoạt động', 'Activities', 'input', ACTIVITY_COLUMNS),
-  sheet('dashboard', 'Tổng hợp', 'Dashboard', 'output', [], { protectSheet: true }),
-  sheet('log', 'Nhật ký', 'Log', 'log', LOG_COLUMNS, { protectSheet: true, district: true }),
-  sheet('guide', 'Hướng dẫn', 'Guide', 'guide', [], { district: true }),
-  sheet('units', 'Danh sách đơn vị', 'Units', 'input', UNIT_COLUMNS, { school: false, district: true }),
-  sheet('unitSummary', 'Tổng hợp đơn vị', 'Units summary', 'output', UNIT_SUMMARY_COLUMNS, { school: false, district: true, protectSheet: true }),
-  sheet('unitKpis', 'Chỉ tiêu toàn đơn vị', 'Targets across units', 'output', UNIT_KPI_COLUMNS, { school: false, district: true, protectSheet: true, dynamicColumns: true }),
+  sheet('settings', SHEET_NAMES.settings, 'Settings', 'settings', SETTINGS_COLUMNS, { district: true }),
+  sheet('people', SHEET_NAMES.people, 'People', 'input', PEOPLE_COLUMNS),
+  sheet('tasks', SHEET_NAMES.tasks, 'Plan', 'input', TASK_COLUMNS),
+  sheet('kpis', SHEET_NAMES.kpis, 'Targets', 'input', KPI_COLUMNS),
+  sheet('initiatives', SHEET_NAMES.initiatives, 'Initiatives', 'input', INITIATIVE_COLUMNS),
+  sheet('activities', SHEET_NAMES.activities, 'Activities', 'input', ACTIVITY_COLUMNS),
+  sheet('dashboard', SHEET_NAMES.dashboard, 'Dashboard', 'output', [], { protectSheet: true }),
+  sheet('log', SHEET_NAMES.log, 'Log', 'log', LOG_COLUMNS, { protectSheet: true, district: true }),
+  sheet('guide', SHEET_NAMES.guide, 'Guide', 'guide', [], { district: true }),
+  sheet('units', SHEET_NAMES.units, 'Units', 'input', UNIT_COLUMNS, { school: false, district: true }),
+  sheet('unitSummary', SHEET_NAMES.unitSummary, 'Units summary', 'output', UNIT_SUMMARY_COLUMNS, { school: false, district: true, protectSheet: true }),
+  sheet('unitKpis', SHEET_NAMES.unitKpis, 'Targets across units', 'output', UNIT_KPI_COLUMNS, { school: false, district: true, protectSheet: true, dynamicColumns: true }),
 ];
 
 export const SCHOOL_SHEETS: readonly SheetSpec[] = SHEETS.filter((s) => s.school);
@@ -316,4 +317,4 @@ export function columnSpec(sheetKey: SheetKey, columnKey: string): ColumnSpec {
 }
 
 /** Sheet names, for callers that only need the name. */
-export const SHEET_NAMES = Object.fromEntries(SHEETS.map((s) => [s.key, s.name])) as Record<SheetKey, string>;
+export { SHEET_NAMES };

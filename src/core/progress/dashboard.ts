@@ -4,7 +4,8 @@
 
 import type { Dashboard } from '../api.ts';
 import { AREAS, INITIATIVE_STAGE, KPI_STATUS, enumLabel } from '../contract/enums.ts';
-import { AREA_CODES, type IsoDate, type KpiStatus, type Lang, type SchoolData, type TaskState } from '../model.ts';
+import { settingSpec } from '../contract/settings.ts';
+import { AREA_CODES, type IsoDate, type KpiStatus, type Lang, type SchoolData, type Settings, type TaskState } from '../model.ts';
 import type { BlockStyle, WriteCell } from '../ports.ts';
 import { rectangular, textBar } from './cells.ts';
 import { addDays, daysBetween, formatDateVi, periodQuarter } from './dates.ts';
@@ -48,11 +49,13 @@ const T = {
   daysLate: { vi: 'Số ngày quá hạn', en: 'Days late' },
   row: { vi: 'Dòng', en: 'Row' },
   none: { vi: 'Không có', en: 'None' },
-  registration: { vi: 'Hạn đăng ký sáng kiến', en: 'Initiative registration deadline' },
-  phase1: { vi: 'Hạn báo cáo đợt 1', en: 'Phase-1 report deadline' },
-  phase2: { vi: 'Hạn báo cáo đợt 2', en: 'Phase-2 report deadline' },
-  awardDossier: { vi: 'Hạn hồ sơ khen thưởng', en: 'Award dossier deadline' },
 } as const;
+
+/** A campaign deadline is named as its `Mục` in `Thông tin` (contract/settings.ts). */
+const deadlineLabel = (key: keyof Settings, lang: Lang): string => {
+  const spec = settingSpec(key);
+  return lang === 'vi' ? spec.label : spec.en;
+};
 
 const ROMAN = ['I', 'II', 'III', 'IV'] as const;
 
@@ -87,14 +90,15 @@ export function milestonesWithRows(data: SchoolData, progress: Progress, lang: L
   const within = (d: IsoDate | null): d is IsoDate => d !== null && d >= asOf && d <= until;
   const out: MilestoneAt[] = [];
   const s = data.settings;
-  const campaign: [IsoDate | null, Milestone['kind']][] = [
-    [s.registrationDeadline, 'registration'],
-    [s.phase1Deadline, 'phase1'],
-    [s.phase2Deadline, 'phase2'],
-    [s.awardDossierDeadline, 'awardDossier'],
+  const campaign: [keyof Settings, Milestone['kind']][] = [
+    ['registrationDeadline', 'registration'],
+    ['phase1Deadline', 'phase1'],
+    ['phase2Deadline', 'phase2'],
+    ['awardDossierDeadline', 'awardDossier'],
   ];
-  for (const [date, kind] of campaign) {
-    if (within(date)) out.push({ date, kind, label: T[kind as Exclude<Milestone['kind'], 'taskDue'>][lang], row: null, owner: '' });
+  for (const [key, kind] of campaign) {
+    const date = s[key] as IsoDate | null;
+    if (within(date)) out.push({ date, kind, label: deadlineLabel(key, lang), row: null, owner: '' });
   }
   const open = new Set<TaskState>(['overdue', 'dueSoon', 'behind', 'onTrack']);
   const stateByRow = new Map(progress.tasks.rows.map((r) => [r.row, r.state]));

@@ -1,7 +1,7 @@
 // Calendar arithmetic on `YYYY-MM-DD` dates, by whole days, with no time zone involved: the
 // dates are already the workbook's calendar dates.
 
-import type { IsoDate, PeriodCode, Quarter } from '../model.ts';
+import type { IsoDate, Quarter } from '../model.ts';
 
 const MS_PER_DAY = 86_400_000;
 
@@ -42,8 +42,5 @@ const QUARTER_START = ['01-01', '04-01', '07-01', '10-01'] as const;
 
 export const quarterStart = (year: number, q: Quarter): IsoDate => `${String(year).padStart(4, '0')}-${QUARTER_START[q - 1]}`;
 
-/** `dd/mm/yyyy`, the way dates are shown to users. */
-export function formatDateVi(d: IsoDate): string {
-  const [y, mo, da] = parts(d);
-  return `${String(da).padStart(2, '0')}/${String(mo).padStart(2, '0')}/${y}`;
-}
+/** `dd/mm/yyyy`, the way dates are shown to users: the parser's own formatter, one for the project. */
+export { formatDate as formatDateVi } from '../parse/date.ts';

@@ -15,7 +15,8 @@
 
 import { RATING_SCALES, type RatingScale } from '../contract/enums.ts';
 import type { Activity, Decimal, IsoDate, Kpi, KpiStatus, PeriodCode, QuarterEntry } from '../model.ts';
-import { periodQuarter, quarterEnd, quarterOf, quarterStart, yearOf } from './dates.ts';
+import { quartersToDate } from '../read/as-of.ts';
+import { quarterEnd, quarterOf, quarterStart } from './dates.ts';
 import { foldNameCached as foldName } from './names.ts';
 import {
   add,
@@ -59,14 +60,8 @@ export function kpiContext(opts: {
   return { asOf: opts.asOf, period: opts.period, year: opts.year, tolerance: tol, activities: opts.activities };
 }
 
-/** How many quarters (from Quý I) count: up to the period, never past the as-of date's quarter. */
-export function quartersToDate(asOf: IsoDate, period: PeriodCode, year: number): number {
-  const last = periodQuarter(period);
-  const y = yearOf(asOf);
-  if (y < year) return 0;
-  if (y > year) return last;
-  return Math.min(last, quarterOf(asOf));
-}
+// The quarters that count are the reader's (read/as-of.ts), so its "no entry" warnings match.
+export { quartersToDate } from '../read/as-of.ts';
 
 /** Activities of `type` (matched folded) per quarter of `year`, dated on or before `asOf`. */
 export function activityCounts(activities: readonly Activity[], type: string, year: number, asOf: IsoDate): [number, number, number, number] {

@@ -1,10 +1,10 @@
 // "Cập nhật tiến độ": the ⚙ columns, the whole `Tổng hợp` sheet and a `Nhật ký` row, through
 // the workbook port. Running it twice on the same data leaves the same sheets (plus a log row).
 
-import { SHEET_NAMES, columnSpec } from '../contract/sheets.ts';
+import { appendLog } from '../app/log.ts';
+import { SHEET_NAMES } from '../contract/sheets.ts';
 import type { Lang, SchoolData } from '../model.ts';
 import type { WorkbookPort } from '../ports.ts';
-import { logTime } from './cells.ts';
 import { buildDashboard, periodLabel } from './dashboard.ts';
 import { formatDateVi } from './dates.ts';
 import type { Progress } from './types.ts';
@@ -50,13 +50,8 @@ export function writeProgress(port: WorkbookPort, data: SchoolData, progress: Pr
   if (sheet.formats.some((line) => line.some((f) => f !== ''))) port.writeFormats(dashboardName, 1, 1, sheet.formats);
   port.styleBlock(dashboardName, sheet.style);
 
-  const logName = SHEET_NAMES.log;
-  if (port.ensureSheet(logName)) {
-    // A log sheet made here gets the contract's headers, as the installer would write them.
-    port.writeBlock(logName, 1, 1, [['time', 'user', 'action', 'result'].map((key) => columnSpec('log', key).header)]);
-  }
   const year = data.settings.year ?? Number(progress.asOf.slice(0, 4));
-  port.appendRows(logName, [[logTime(opts.now), opts.user, ACTION[opts.lang], progressLogResult(progress, year, opts.lang)]]);
+  appendLog(port, { now: opts.now, user: opts.user, action: ACTION[opts.lang], result: progressLogResult(progress, year, opts.lang) });
 
   return { columnBlocks: writes.length, dashboardRows: sheet.values.length };
 }

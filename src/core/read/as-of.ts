@@ -27,3 +27,16 @@ export function resolveAsOf(today: IsoDate, year: number | null, asOf?: IsoDate 
   const end = quarterEndDate(year ?? Number(date.slice(0, 4)), quarterOfPeriod(period));
   return { asOf: end < date ? end : date, period };
 }
+
+/**
+ * How many quarters (from Quý I) are "to date": up to the report period, and never past the
+ * as-of date's quarter (a quarter not begun has no results yet); none when the as-of date is
+ * before the plan year. The reader's "no entry" warnings and the figures both use this.
+ */
+export function quartersToDate(asOf: IsoDate, period: PeriodCode, year: number): number {
+  const last = quarterOfPeriod(period);
+  const y = Number(asOf.slice(0, 4));
+  if (y < year) return 0;
+  if (y > year) return last;
+  return Math.min(last, quarterOfDate(asOf));
+}

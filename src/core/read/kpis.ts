@@ -2,7 +2,7 @@
 // the row's `Loại`. An error keeps the target out of the figures, except in free-text cells.
 
 import { ACTIVITY_TYPE, KPI_DIRECTION, KPI_KIND, KPI_METHOD, enumOption, type RatingScale } from '../contract/enums.ts';
-import type { Decimal, IsoDate, Kpi, Quarter, QuarterEntry } from '../model.ts';
+import type { Decimal, Kpi, Quarter, QuarterEntry } from '../model.ts';
 import { cellText } from '../parse/cell.ts';
 import { compareDecimal, formatDecimal, formatPercent, isNegative } from '../parse/decimal.ts';
 import { parseActivitySource, parseRating, parseYesNo, ratingLevelsText } from '../parse/enum.ts';
@@ -26,7 +26,8 @@ function suggestCode(code: string, used: ReadonlySet<string>): string {
   return `${code}-2`;
 }
 
-export function readKpis(table: Table, periodQuarter: Quarter, _asOf: IsoDate): Kpi[] {
+/** `quartersDue`: the quarters to date (read/as-of.ts quartersToDate), the ones `Từng quý` judges. */
+export function readKpis(table: Table, quartersDue: number): Kpi[] {
   const out: Kpi[] = [];
   const lang = table.lang;
   const firstRowOf = new Map<string, number>();
@@ -82,7 +83,7 @@ export function readKpis(table: Table, periodQuarter: Quarter, _asOf: IsoDate): 
     ) as Kpi['quarters'];
 
     if (method === 'perQuarter' && sourceKey === null && kind !== null) {
-      for (let q = 1; q <= periodQuarter; q++) {
+      for (let q = 1; q <= quartersDue; q++) {
         const e = quarters[q - 1];
         const key = `q${q}Achieved`;
         if (e && e.achieved === null && e.total === null && !r.erred(key, `q${q}Total`)) {

@@ -8,7 +8,7 @@ import type { IsoDate, Lang, PeriodCode, Person, SchoolData, Task } from '../mod
 import type { SheetGrid, WorkbookPort } from '../ports.ts';
 import { isBlank } from '../parse/cell.ts';
 import { foldKey, foldLoose } from '../text.ts';
-import { resolveAsOf, quarterOfPeriod } from './as-of.ts';
+import { quartersToDate, resolveAsOf } from './as-of.ts';
 import { IssueSink, sortIssues } from './issues.ts';
 import { readActivities } from './activities.ts';
 import { readInitiatives } from './initiatives.ts';
@@ -92,7 +92,7 @@ export function readSchool(port: WorkbookPort, opts: ReadOptions): SchoolData {
   const taskTable = table('tasks');
   if (taskTable) data.tasks = readTasks(taskTable, asOf);
   const kpiTable = table('kpis');
-  if (kpiTable) data.kpis = readKpis(kpiTable, quarterOfPeriod(period), asOf);
+  if (kpiTable) data.kpis = readKpis(kpiTable, quartersToDate(asOf, period, data.settings.year ?? Number(asOf.slice(0, 4))));
   const initiativeTable = table('initiatives');
   if (initiativeTable) data.initiatives = readInitiatives(initiativeTable, data.settings);
   const activityTable = table('activities');

@@ -43,8 +43,15 @@ for (const s of SETTINGS) {
     byLoose.set(foldLoose(l), s);
   }
 }
-const matchSetting = (text: string): SettingSpec | null =>
-  byLabel.get(foldKey(text).replace(/:$/, '')) ?? byLoose.get(foldLoose(text).replace(/:$/, '')) ?? null;
+/**
+ * The setting a `Mục` cell names: its label or an alias after folding, a trailing `:` allowed,
+ * then the same with accents dropped (`Ma don vi`). The installer and the sample use this too, so
+ * a row the reader takes is never added a second time.
+ */
+export function settingForItem(text: string): SettingSpec | null {
+  if (text.trim() === '') return null;
+  return byLabel.get(foldKey(text).replace(/:$/, '')) ?? byLoose.get(foldLoose(text).replace(/:$/, '')) ?? null;
+}
 
 export interface SettingsRead {
   settings: Settings;
@@ -64,7 +71,7 @@ export function readSettings(grid: SheetGrid, sink: IssueSink): SettingsRead {
   for (let r = startRow; r <= lastRow; r++) {
     const item = grid.values[r - 1]?.[itemCol - 1];
     if (typeof item !== 'string') continue;
-    const spec = matchSetting(item);
+    const spec = settingForItem(item);
     if (!spec || rows.has(spec.key)) continue;
     rows.set(spec.key, { row: r, value: grid.values[r - 1]?.[valueCol - 1] ?? null, format: grid.formats[r - 1]?.[valueCol - 1] ?? '' });
   }

@@ -29,11 +29,8 @@ export function dateWords(date: IsoDate): string {
   return dateLine('', date).replace(/^Ngày/, 'ngày');
 }
 
-/** `dd/mm/yyyy`. */
-export function formatDate(date: IsoDate): string {
-  const [y, m, d] = dateParts(date);
-  return `${pad2(d)}/${pad2(m)}/${y}`;
-}
+/** `dd/mm/yyyy`: the parser's formatter, so a document shows a date as the sheet and messages do. */
+export { formatDate } from '../parse/date.ts';
 
 /**
  * A number with the decimal comma and at most `maxDecimals` decimals, trailing zeros dropped:

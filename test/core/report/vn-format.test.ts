@@ -94,3 +94,14 @@ describe('small helpers', () => {
     expect([0, 3, 4, 5].map(letter)).toEqual(['a', 'd', 'đ', 'e']);
   });
 });
+
+describe('one dd/mm/yyyy formatter', () => {
+  it('reports, Tổng hợp and messages share the parser\'s, which never throws on a stray value', async () => {
+    const { formatDate: parserFormat } = await import('../../../src/core/parse/date.ts');
+    const { formatDateVi } = await import('../../../src/core/progress/dates.ts');
+    expect(formatDate).toBe(parserFormat);
+    expect(formatDateVi).toBe(parserFormat);
+    expect(formatDate('2024-02-05')).toBe('05/02/2024');
+    expect(formatDate('2024-6-5')).toBe('2024-6-5');
+  });
+});
