@@ -8,7 +8,7 @@ import { computeProgress, dashboardSummary, writeProgress, type Progress } from 
 import { readSchool } from '../read/index.ts';
 import { resolveAsOf } from '../read/as-of.ts';
 import { buildReport, reportSymbol, type ReportType } from '../report/report.ts';
-import { takeNumber } from '../report/numbering.ts';
+import { numberToUse, takeNumber } from '../report/numbering.ts';
 import { documentNumber, periodFileTag } from '../report/vn-format.ts';
 import type { CreatedDocument } from '../report/doc-model.ts';
 import { isUnusable, validateSchool, type ValidateResult } from '../validate.ts';
@@ -163,8 +163,8 @@ export function reportName(type: ReportType, unitCode: string, period: PeriodCod
 }
 
 /**
- * Build, render and log a report. The document number is taken only once the figures are
- * computed, so a workbook that cannot be read never burns a number.
+ * Build, render and log a report. The document number is taken only once the document exists,
+ * so neither an unreadable workbook nor a failed render burns a number.
  */
 export function generateReport(ctx: AppContext, req: ReportRequest): MaybePromise<ReportResult> {
   const { school, progress } = computeFigures(ctx, req);
@@ -172,18 +172,21 @@ export function generateReport(ctx: AppContext, req: ReportRequest): MaybePromis
   const date = req.date ?? ctx.clock.today();
   const year = Number(date.slice(0, 4));
   const symbol = reportSymbol(req.type);
-  const taken = takeNumber(ctx.workbook, symbol, year, req.number ?? null, req.lang);
+  // The number is read now and taken only once the document exists: a failed render (a Docs
+  // quota, a full disk) burns no number. The caller holds the workbook's lock between the two.
+  const docNumber = numberToUse(ctx.workbook, symbol, year, req.number ?? null, req.lang);
   const model = buildReport(req.type, school.data, progress, {
     period: school.period,
     asOf: school.asOf,
     date,
-    number: taken.number,
+    number: docNumber,
     lang: req.lang,
     deflate: ctx.deflate,
   });
-  const name = reportName(req.type, settings.unitCode, school.period, settings.year ?? year, taken.number);
-  const number = documentNumber(taken.number, symbol, settings.unitCode).replace(/^Số:\s*/, '');
+  const name = reportName(req.type, settings.unitCode, school.period, settings.year ?? year, docNumber);
+  const number = documentNumber(docNumber, symbol, settings.unitCode).replace(/^Số:\s*/, '');
   return thenMaybe(ctx.documents.createDocument(model, { name }), (document) => {
+    takeNumber(ctx.workbook, symbol, year, docNumber, req.lang);
     appendLog(ctx.workbook, {
       now: ctx.clock.now(),
       user: ctx.user(),

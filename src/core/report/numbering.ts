@@ -124,10 +124,24 @@ export interface TakenNumber {
  * regenerated in place (the counter then moves past it if needed, so it is never reused).
  * One read and at most one write of `Thông tin`.
  */
-export function takeNumber(wb: WorkbookPort, symbol: DocSymbol, year: number, explicit?: number | null, lang: Lang = 'vi'): TakenNumber {
+function checkExplicit(explicit: number | null | undefined, lang: Lang): void {
   if (explicit !== undefined && explicit !== null && (!Number.isInteger(explicit) || explicit < 1)) {
     throw new NumberingError('NUMBER_INVALID', MESSAGES.badExplicit[lang](String(explicit)));
   }
+}
+
+/**
+ * The number a document about to be made will carry (reads only): `explicit` when regenerating
+ * in place, else the next free one. Take it with takeNumber(…, that number) once the document
+ * exists, so a failed render never burns a number.
+ */
+export function numberToUse(wb: WorkbookPort, symbol: DocSymbol, year: number, explicit?: number | null, lang: Lang = 'vi'): number {
+  checkExplicit(explicit, lang);
+  return explicit ?? peekNextNumber(wb, symbol, year, lang);
+}
+
+export function takeNumber(wb: WorkbookPort, symbol: DocSymbol, year: number, explicit?: number | null, lang: Lang = 'vi'): TakenNumber {
+  checkExplicit(explicit, lang);
   const key = numberKey(symbol, year);
   const loc = locate(wb, key);
   const next = parseStored(loc, lang);
