@@ -5,6 +5,7 @@ import { AREA_CODES, type AreaCode, type IsoDate, type Person, type Task, type T
 import { daysBetween } from './dates.ts';
 import { foldNameCached as foldName } from './names.ts';
 import { compare, fromNumber, rational, sub, type Rational } from './rational.ts';
+import { ownerIndex } from '../read/owners.ts';
 import type { PersonProgress, TaskCounts, TaskProgress, TaskRowState } from './types.ts';
 
 /** "Sắp đến hạn": the deadline is the as-of date or at most this many days after it. */
@@ -105,30 +106,35 @@ export function taskProgress(counted: readonly CountedTask[]): TaskProgress {
  * alphabetically.
  */
 export function peopleProgress(counted: readonly CountedTask[], people: readonly Person[]): PersonProgress[] {
-  const staffOrder = new Map<string, { index: number; name: string }>();
+  // Owners are resolved as the check resolves them (read/owners.ts): a title one person holds is
+  // that person, and every person a cell names is credited with the task.
+  const owners = ownerIndex(people);
+  const staffOrder = new Map<string, number>();
   people.forEach((p, index) => {
     const key = foldName(p.name);
-    if (key !== '' && !staffOrder.has(key)) staffOrder.set(key, { index, name: p.name.normalize('NFC').trim() });
+    if (key !== '' && !staffOrder.has(key)) staffOrder.set(key, index);
   });
   const byKey = new Map<string, PersonProgress>();
   for (const { task, state } of counted) {
-    const spelling = task.owner.normalize('NFC').trim().replace(/\s+/g, ' ');
-    const key = foldName(spelling);
-    if (key === '') continue;
-    let entry = byKey.get(key);
-    if (!entry) {
-      entry = { name: staffOrder.get(key)?.name ?? spelling, total: 0, done: 0, doneOnTime: 0, doneAhead: 0, overdue: 0 };
-      byKey.set(key, entry);
-    } else if (!staffOrder.has(key) && spelling < entry.name) {
-      entry.name = spelling;
+    for (const owner of owners.resolve(task.owner)) {
+      const key = foldName(owner.name);
+      if (key === '') continue;
+      let entry = byKey.get(key);
+      if (!entry) {
+        entry = { name: owner.name, total: 0, done: 0, doneOnTime: 0, doneAhead: 0, overdue: 0 };
+        byKey.set(key, entry);
+      } else if (!staffOrder.has(key) && owner.name < entry.name) {
+        // Not in Nhân sự: the same spelling whatever the row order.
+        entry.name = owner.name;
+      }
+      entry.total++;
+      if (state === 'doneOnTime' || state === 'doneLate') entry.done++;
+      if (state === 'doneOnTime') entry.doneOnTime++;
+      if (state === 'overdue') entry.overdue++;
+      if (state === 'doneOnTime' && task.doneDate !== null && task.due !== null && task.doneDate < task.due) entry.doneAhead++;
     }
-    entry.total++;
-    if (state === 'doneOnTime' || state === 'doneLate') entry.done++;
-    if (state === 'doneOnTime') entry.doneOnTime++;
-    if (state === 'overdue') entry.overdue++;
-    if (state === 'doneOnTime' && task.doneDate !== null && task.due !== null && task.doneDate < task.due) entry.doneAhead++;
   }
-  const rank = (key: string): number => staffOrder.get(key)?.index ?? Number.MAX_SAFE_INTEGER;
+  const rank = (key: string): number => staffOrder.get(key) ?? Number.MAX_SAFE_INTEGER;
   return [...byKey.entries()]
     .sort(([ka, a], [kb, b]) => rank(ka) - rank(kb) || a.name.localeCompare(b.name, 'vi') || (ka < kb ? -1 : ka > kb ? 1 : 0))
     .map(([, entry]) => entry);

@@ -7,7 +7,7 @@ import type { SheetKey, SheetSpec } from '../contract/types.ts';
 import type { IsoDate, Lang, PeriodCode, Person, SchoolData, Task } from '../model.ts';
 import type { SheetGrid, WorkbookPort } from '../ports.ts';
 import { isBlank } from '../parse/cell.ts';
-import { foldKey, foldLoose } from '../text.ts';
+import { foldLoose } from '../text.ts';
 import { quartersToDate, resolveAsOf } from './as-of.ts';
 import { IssueSink, sortIssues } from './issues.ts';
 import { readActivities } from './activities.ts';
@@ -17,6 +17,7 @@ import { readPeople } from './people.ts';
 import { defaultSettings, readSettings } from './settings.ts';
 import { locateTable, type Table } from './table.ts';
 import { readTasks } from './tasks.ts';
+import { ownerIndex } from './owners.ts';
 
 export interface ReadOptions {
   /** `--as-of`; defaults by resolveAsOf. */
@@ -115,11 +116,7 @@ function reportMissingSheet(spec: SheetSpec, names: readonly string[], sink: Iss
   }
 }
 
-/**
- * A task owner should be someone in `Nhân sự`. Plans often name the owner by title (`Hiệu
- * trưởng`) or team (`Tổ văn phòng`), so a match on Chức vụ or Bộ phận counts too; an owner cell
- * naming several people (`A, B` / `A; B`) needs each of them to match.
- */
+/** A task owner should be someone in `Nhân sự` (by name, title or team: read/owners.ts). */
 function checkOwners(tasks: readonly Task[], people: readonly Person[], table: Table, sink: IssueSink): void {
   if (tasks.length === 0) return;
   if (people.length === 0) {
@@ -127,15 +124,12 @@ function checkOwners(tasks: readonly Task[], people: readonly Person[], table: T
     sink.add(sheetSpec('people').name, null, null, null, 'warning', 'PEOPLE_EMPTY');
     return;
   }
-  const known = new Set<string>();
-  for (const p of people) for (const s of [p.name, p.title, p.department]) if (s !== '') known.add(foldKey(s));
+  const owners = ownerIndex(people);
   const col = table.col('owner') ?? null;
   const header = table.column('owner').header;
   for (const task of tasks) {
-    if (task.owner === '' || known.has(foldKey(task.owner))) continue;
-    const parts = task.owner.split(/[,;/+\n]| và /).map((s) => s.trim()).filter((s) => s !== '');
-    const unknown = parts.find((p) => !known.has(foldKey(p)));
-    if (unknown !== undefined) sink.add(table.spec.name, task.row, header, col, 'warning', 'OWNER_NOT_IN_PEOPLE', { value: unknown });
+    const unknown = owners.resolve(task.owner).find((o) => !o.known);
+    if (unknown !== undefined) sink.add(table.spec.name, task.row, header, col, 'warning', 'OWNER_NOT_IN_PEOPLE', { value: unknown.name });
   }
 }
 
