@@ -5,7 +5,7 @@
 // The words written are the contract's Vietnamese words whatever the user's language: they are
 // what the installer's conditional formats and the district reader look for.
 
-import { AWARD_ELIGIBILITY, KPI_STATUS, TASK_STATE, enumLabel, type SheetKey, SHEET_NAMES } from '../contract/index.ts';
+import { AWARD_ELIGIBILITY, KPI_STATUS, TASK_STATE, computedKeys, enumLabel, sheetSpec, type SheetKey, SHEET_NAMES } from '../contract/index.ts';
 import type { Lang, SchoolData, SheetHeaderMap } from '../model.ts';
 import type { WorkbookPort, WriteCell } from '../ports.ts';
 import { kpiContextFor } from './compute.ts';
@@ -29,9 +29,9 @@ export interface ColumnWrite {
 
 /** The computed columns of each sheet, by contract key. */
 export const COMPUTED_COLUMNS: Readonly<Record<'tasks' | 'kpis' | 'initiatives', readonly string[]>> = {
-  tasks: ['state'],
-  kpis: ['value', 'achievement', 'evaluation'],
-  initiatives: ['totalScore', 'award'],
+  tasks: computedKeys(sheetSpec('tasks')),
+  kpis: computedKeys(sheetSpec('kpis')),
+  initiatives: computedKeys(sheetSpec('initiatives')),
 };
 
 const RATIO_FORMAT = '0.0%';
@@ -62,16 +62,16 @@ function columnWrites(
   const sheet = SHEET_NAMES[sheetKey];
   const map: SheetHeaderMap | undefined = data.sheets[sheet];
   if (!map) return [];
-  const computedKeys = COMPUTED_COLUMNS[sheetKey as keyof typeof COMPUTED_COLUMNS];
+  const keys = COMPUTED_COLUMNS[sheetKey as keyof typeof COMPUTED_COLUMNS];
   // A computed column found where an input column also is (a damaged header) is not written:
   // never overwrite an input cell.
-  const inputCols = new Set(Object.entries(map.columns).filter(([k]) => !computedKeys.includes(k)).map(([, c]) => c));
+  const inputCols = new Set(Object.entries(map.columns).filter(([k]) => !keys.includes(k)).map(([, c]) => c));
   const first = map.headerRow + 1;
   let last = map.lastRow;
   for (const row of cellsByRow.keys()) if (row > last) last = row;
   if (last < first) return [];
   const out: ColumnWrite[] = [];
-  for (const key of computedKeys) {
+  for (const key of keys) {
     const col = map.columns[key];
     if (col === undefined || inputCols.has(col)) continue;
     const values: WriteCell[][] = [];
