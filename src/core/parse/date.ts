@@ -45,12 +45,15 @@ export function fromEpochDay(day: number): IsoDate {
 export const addDays = (iso: IsoDate, n: number): IsoDate => fromEpochDay(epochDay(iso) + n);
 
 const SERIAL_EPOCH = epochDay('1899-12-30');
+const MAX_SERIAL = 2_958_465;
 
 /**
  * An Excel/Sheets serial (1900 date system) → ISO date, or null for serial 60, the 29 February
  * 1900 that Lotus invented and Excel kept. Serials 1–59 are one day off from the simple rule.
  */
 export function serialToIso(serial: number): IsoDate | null {
+  // Excel's serials end at 2,958,465 (31/12/9999); past that a JS Date is invalid.
+  if (!Number.isFinite(serial) || serial < 1 || serial > MAX_SERIAL) return null;
   const whole = Math.floor(serial);
   if (whole === 60) return null;
   return fromEpochDay(SERIAL_EPOCH + (whole < 60 ? whole + 1 : whole));
@@ -84,7 +87,7 @@ export function parseDate(v: RawCell): Parsed<IsoDate> {
     const iso = Number.isFinite(v) && v > 0 ? serialToIso(v) : null;
     if (iso === null) return fail('DATE_INVALID', { value: String(v) });
     const y = Number(iso.slice(0, 4));
-    if (y < MIN_YEAR || y > MAX_YEAR) return fail('DATE_INVALID', { value: String(v) });
+    if (!(y >= MIN_YEAR && y <= MAX_YEAR)) return fail('DATE_INVALID', { value: String(v) });
     return ok(iso);
   }
   if (typeof v !== 'string') return fail('DATE_INVALID', { value: String(v) });

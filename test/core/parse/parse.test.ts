@@ -43,6 +43,12 @@ describe('dates', () => {
     expect(value(parseDate(45453.75))).toBe('2024-06-10');
     expect(code(parseDate(2024))).toBe('DATE_INVALID');
   });
+  it('refuses a serial past the last one Excel knows, instead of an invalid date (found by fuzzing)', () => {
+    expect(serialToIso(2_958_465)).toBe('9999-12-31');
+    expect(serialToIso(100_025_570)).toBeNull();
+    expect(serialToIso(Number.MAX_VALUE)).toBeNull();
+    expect(code(parseDate(100_025_570))).toBe('DATE_INVALID');
+  });
   it('names what is wrong with other text', () => {
     expect(code(parseDate('hôm qua'))).toBe('DATE_INVALID');
     expect(code(parseDate('10/6/24'))).toBe('DATE_SHORT_YEAR');
