@@ -51,6 +51,17 @@ describe('cchc serve handlers', () => {
     expect((await XlsxWorkbook.open(file)).markedCells('Kế hoạch')).toEqual([]);
   });
 
+  it('marks problems in Thông tin too (a missing unit code at its value cell)', async () => {
+    const info = (await handlers.readSheets()).find((s) => s.name === 'Thông tin')!;
+    const row = info.rows.findIndex((r) => r[0] === 'Mã đơn vị') + 1;
+    const book = await XlsxWorkbook.open(file);
+    book.writeBlock('Thông tin', row, 2, [[null]]);
+    await book.save(file);
+    const fresh = createServeHandlers({ file, book: await XlsxWorkbook.open(file), outDir: path.join(dir, 'bao-cao'), prefs: memoryPrefs(), clock });
+    await fresh.markProblems({});
+    expect((await XlsxWorkbook.open(file)).markedCells('Thông tin').map((m) => m.cell)).toContain(`B${row}`);
+  });
+
   it('writes a report that downloads from the server, and logs it in the file', async () => {
     const r = await handlers.generateReport({ type: 'plan', date: '2024-01-15' });
     expect(r.number).toBe('01/KH-MNBT');

@@ -40,7 +40,8 @@ export interface LoadedSchool {
   period: PeriodCode;
 }
 
-const INPUT_SHEETS = SCHOOL_SHEETS.filter((s) => s.role === 'input');
+/** Sheets people type in, where problems are marked: `Thông tin` and the input sheets. */
+const TYPED_SHEETS = SCHOOL_SHEETS.filter((s) => s.role === 'input' || s.role === 'settings');
 
 /** Is the school template there at all? (Its input sheets, or at least `Thông tin`.) */
 export function templatePresent(ctx: AppContext): boolean {
@@ -114,7 +115,7 @@ export function markProblems(ctx: AppContext, opts: FigureOptions): { marked: nu
   }
   const present = new Set(ctx.workbook.sheetNames());
   let marked = 0;
-  for (const spec of INPUT_SHEETS) {
+  for (const spec of TYPED_SHEETS) {
     if (!present.has(spec.name)) continue;
     const cells = bySheet.get(spec.name);
     if (!cells) {
@@ -133,7 +134,7 @@ export function markProblems(ctx: AppContext, opts: FigureOptions): { marked: nu
 
 export function clearMarks(ctx: AppContext): { sheets: string[] } {
   const present = new Set(ctx.workbook.sheetNames());
-  const sheets = INPUT_SHEETS.map((s) => s.name).filter((n) => present.has(n));
+  const sheets = TYPED_SHEETS.map((s) => s.name).filter((n) => present.has(n));
   for (const name of sheets) ctx.workbook.clearMarks(name);
   return { sheets };
 }
