@@ -213,8 +213,10 @@ describe('validate', () => {
     expect(r.err).toBe('');
   });
 
-  it('exit 1 with errors; the human list names sheet, cell and message', async () => {
+  it('exit 1 with errors; the human list names sheet, cell and message; the file is not touched', async () => {
+    const before = readFileSync(withErrors);
     const r = await run(['validate', withErrors]);
+    expect(readFileSync(withErrors).equals(before)).toBe(true);
     expect(r.code).toBe(1);
     expect(r.err).toBe('');
     expect(r.out).toMatch(/\d+ lỗi/);
