@@ -2,6 +2,7 @@
 // the `cchc` commands call these. Each reads the workbook once through the port.
 import { SCHOOL_SHEETS, SHEET_NAMES, parseA1 } from '../contract/index.ts';
 import { installTemplate, type InstallResult } from '../install.ts';
+import { SAMPLE_SCHOOL, fillSample } from '../sample.ts';
 import type { IsoDate, Issue, Lang, PeriodCode, SchoolData, Severity } from '../model.ts';
 import type { CellMark } from '../ports.ts';
 import { computeProgress, dashboardSummary, writeProgress, type Progress } from '../progress/index.ts';
@@ -93,6 +94,21 @@ export function install(ctx: AppContext, opts: { lang: Lang; name?: string; code
     action: say(opts.lang, 'logInstall'),
     result: say(opts.lang, 'logInstallResult', { version: result.version, created: result.created.length, columns: result.addedColumns.length }),
   });
+  return result;
+}
+
+/**
+ * Install the template and fill in the sample school (Trường Mầm non Bến Thành, 2024): `cchc init
+ * --sample`, `cchc demo` and `cchc serve` with no file. Names given override the sample's.
+ */
+export function installSample(ctx: AppContext, opts: { lang: Lang; name?: string; code?: string; year?: number }): InstallResult {
+  const result = install(ctx, {
+    lang: opts.lang,
+    name: opts.name ?? SAMPLE_SCHOOL.name,
+    code: opts.code ?? SAMPLE_SCHOOL.code,
+    year: opts.year ?? SAMPLE_SCHOOL.year,
+  });
+  fillSample(ctx.workbook);
   return result;
 }
 

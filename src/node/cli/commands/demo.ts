@@ -3,9 +3,8 @@
 // what it did. Everything goes to out/demo/.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { generateReport, install, updateProgress, validateWorkbook } from '../../../core/app/operations.ts';
+import { generateReport, installSample, updateProgress, validateWorkbook } from '../../../core/app/operations.ts';
 import { progressSummary } from '../../../core/progress/index.ts';
-import { fillSample } from '../../../core/sample.ts';
 import { fixedLang, localContext } from '../../app-context.ts';
 import { systemClock } from '../../clock.ts';
 import { XlsxWorkbook } from '../../xlsx-workbook.ts';
@@ -43,8 +42,7 @@ export const demoCommand: Command = {
 
     const book = XlsxWorkbook.create();
     const ctx = localContext(book, { outDir: dir, prefs: fixedLang(lang), clock: systemClock(io.env) });
-    install(ctx, { lang, name: 'Trường Mầm non Bến Thành', code: 'MNBT', year: 2024 });
-    fillSample(book);
+    installSample(ctx, { lang });
     step('Đã tạo bảng tính mẫu (Trường Mầm non Bến Thành, kế hoạch CCHC 2024)', 'Created the sample workbook (Trường Mầm non Bến Thành, 2024 plan)');
 
     const check = validateWorkbook(ctx, { lang, asOf: DEMO_AS_OF });

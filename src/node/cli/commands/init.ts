@@ -1,9 +1,8 @@
 // cchc init FILE.xlsx [--name …] [--code …] [--year …] [--sample]: create the workbook, or
 // upgrade an existing one to the current template without changing any entry.
 import { existsSync } from 'node:fs';
-import { install } from '../../../core/app/operations.ts';
+import { install, installSample } from '../../../core/app/operations.ts';
 import { InstallError } from '../../../core/install.ts';
-import { fillSample, SAMPLE_SCHOOL } from '../../../core/sample.ts';
 import { XlsxWorkbook } from '../../xlsx-workbook.ts';
 import { InputError, UsageError } from '../errors.ts';
 import type { Command } from '../command.ts';
@@ -48,13 +47,12 @@ export const initCommand: Command = {
     let result;
     try {
       result = sample && !exists
-        ? install(ctx, { lang: args.lang, name: name ?? SAMPLE_SCHOOL.name, code: code ?? SAMPLE_SCHOOL.code, year: year ?? SAMPLE_SCHOOL.year })
+        ? installSample(ctx, { lang: args.lang, name, code, year })
         : install(ctx, { lang: args.lang, name, code, year });
     } catch (e) {
       if (e instanceof InstallError) throw new InputError(e.message);
       throw e;
     }
-    if (sample) fillSample(book);
     // A new file may go into a folder that does not exist yet; create it rather than fail.
     await saveWorkbook(book, file, args.lang, { makeDir: !exists });
     if (args.values.json) {

@@ -2,8 +2,7 @@
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { install } from '../../../core/app/operations.ts';
-import { fillSample } from '../../../core/sample.ts';
+import { installSample } from '../../../core/app/operations.ts';
 import { fixedLang, filePreferences, localContext } from '../../app-context.ts';
 import { startServer } from '../../serve.ts';
 import { createServeHandlers } from '../../serve-handlers.ts';
@@ -17,8 +16,7 @@ async function sampleFile(): Promise<string> {
   const file = path.join(tmpdir(), 'cchc-mau-ben-thanh.xlsx');
   if (existsSync(file)) return file;
   const book = XlsxWorkbook.create();
-  install(localContext(book, { outDir: tmpdir(), prefs: fixedLang('vi') }), { lang: 'vi' });
-  fillSample(book);
+  installSample(localContext(book, { outDir: tmpdir(), prefs: fixedLang('vi') }), { lang: 'vi' });
   await book.save(file);
   return file;
 }
