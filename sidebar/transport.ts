@@ -75,37 +75,54 @@ function checkedOutput<N extends ApiName>(name: N, value: unknown, lang: Lang): 
   return parsed.data as ApiOutput<N>;
 }
 
-export function gasTransport(script: GoogleScript, getLang: () => Lang): Transport {
+/**
+ * What both transports share: at most MAX_CONCURRENT calls at once, the input checked before it
+ * leaves, the output checked when it arrives. `send` only moves the checked input and returns
+ * the raw output (or throws a CallError); `after` sees each successful call.
+ */
+function checkedTransport(
+  getLang: () => Lang,
+  send: (name: ApiName, sent: unknown, lang: Lang) => Promise<unknown>,
+  after?: (name: ApiName, sent: unknown, output: unknown) => void,
+): Transport {
   const limit = createLimiter(MAX_CONCURRENT);
   return {
     call(name, input) {
       const lang = getLang();
       return limit(async () => {
         const sent = checkedInput(name, input, lang);
-        const envelope = await new Promise<unknown>((resolve, reject) => {
-          const runner = script.run
-            .withSuccessHandler(resolve)
-            .withFailureHandler((error) => {
-              // An exception escaped the server (quota, authorisation, timeout): its text is not
-              // meant for users, so log it and show the generic message.
-              console.error(`cchc: ${name} failed on the server`, error);
-              reject(new CallError(apiError('SERVER', lang)));
-            });
-          // One top-level server function per call, named like it (src/gas/main.ts).
-          const entry = runner[name];
-          if (typeof entry !== 'function') {
-            reject(new CallError(apiError('SERVER', lang)));
-            return;
-          }
-          entry.call(runner, sent);
-        });
-        const parsed = apiEnvelopeSchema.safeParse(envelope);
-        if (!parsed.success) throw new CallError(apiError('BAD_OUTPUT', lang));
-        if (!parsed.data.ok) throw new CallError(parsed.data.error);
-        return checkedOutput(name, parsed.data.value, lang);
+        const output = checkedOutput(name, await send(name, sent, lang), lang);
+        after?.(name, sent, output);
+        return output;
       });
     },
   };
+}
+
+export function gasTransport(script: GoogleScript, getLang: () => Lang): Transport {
+  return checkedTransport(getLang, async (name, sent, lang) => {
+    const envelope = await new Promise<unknown>((resolve, reject) => {
+      const runner = script.run
+        .withSuccessHandler(resolve)
+        .withFailureHandler((error) => {
+          // An exception escaped the server (quota, authorisation, timeout): its text is not
+          // meant for users, so log it and show the generic message.
+          console.error(`cchc: ${name} failed on the server`, error);
+          reject(new CallError(apiError('SERVER', lang)));
+        });
+      // One top-level server function per call, named like it (src/gas/main.ts).
+      const entry = runner[name];
+      if (typeof entry !== 'function') {
+        reject(new CallError(apiError('SERVER', lang)));
+        return;
+      }
+      entry.call(runner, sent);
+    });
+    const parsed = apiEnvelopeSchema.safeParse(envelope);
+    if (!parsed.success) throw new CallError(apiError('BAD_OUTPUT', lang));
+    if (!parsed.data.ok) throw new CallError(parsed.data.error);
+    return parsed.data.value;
+  });
 }
 
 /** A successful call, told to the page around the sidebar in `cchc serve` (it shows the workbook). */
@@ -117,41 +134,39 @@ export interface CallNotice {
 }
 
 export function httpTransport(getLang: () => Lang, fetchImpl: typeof fetch = fetch.bind(globalThis)): Transport {
-  const limit = createLimiter(MAX_CONCURRENT);
-  return {
-    call(name, input) {
-      const lang = getLang();
-      return limit(async () => {
-        const sent = checkedInput(name, input, lang);
-        let response: Response;
-        try {
-          response = await fetchImpl(`/api/${name}`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', 'accept-language': lang },
-            body: JSON.stringify(sent),
-          });
-        } catch {
-          throw new CallError(apiError('NETWORK', lang));
-        }
-        let body: unknown;
-        try {
-          body = await response.json();
-        } catch {
-          throw new CallError(apiError(response.ok ? 'BAD_OUTPUT' : 'SERVER', lang));
-        }
-        if (!response.ok) {
-          const error = apiErrorSchema.safeParse(body);
-          throw new CallError(error.success ? error.data : apiError('SERVER', lang));
-        }
-        const output = checkedOutput(name, body, lang);
-        if (window.parent !== window) {
-          const notice: CallNotice = { source: 'cchc-sidebar', name, input: sent, output };
-          window.parent.postMessage(notice, window.location.origin);
-        }
-        return output;
-      });
+  return checkedTransport(
+    getLang,
+    async (name, sent, lang) => {
+      let response: Response;
+      try {
+        response = await fetchImpl(`/api/${name}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'accept-language': lang },
+          body: JSON.stringify(sent),
+        });
+      } catch {
+        throw new CallError(apiError('NETWORK', lang));
+      }
+      let body: unknown;
+      try {
+        body = await response.json();
+      } catch {
+        throw new CallError(apiError(response.ok ? 'BAD_OUTPUT' : 'SERVER', lang));
+      }
+      if (!response.ok) {
+        const error = apiErrorSchema.safeParse(body);
+        throw new CallError(error.success ? error.data : apiError('SERVER', lang));
+      }
+      return body;
     },
-  };
+    (name, sent, output) => {
+      // The page around the sidebar in `cchc serve` refreshes its view of the workbook.
+      if (window.parent !== window) {
+        const notice: CallNotice = { source: 'cchc-sidebar', name, input: sent, output };
+        window.parent.postMessage(notice, window.location.origin);
+      }
+    },
+  );
 }
 
 /** google.script.run when the sidebar runs inside Google Sheets, else HTTP. */
