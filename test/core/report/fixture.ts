@@ -4,29 +4,14 @@
 
 import type { Activity, Initiative, Kpi, Person, QuarterEntry, SchoolData, Settings, Task } from '../../../src/core/model.ts';
 import type { Progress } from '../../../src/core/progress/types.ts';
+import { settings as baseSettings } from '../progress/fixtures.ts';
 
 export const HOSTILE_FORMULA = '=HYPERLINK("http://evil.example","bấm")';
 export const HOSTILE_HTML = '<script>alert("x")</script> & Co';
 
-export const settings = (over: Partial<Settings> = {}): Settings => ({
-  templateVersion: 1,
-  unitCode: 'MNBT',
-  unitName: 'Trường Mầm non Bến Thành',
-  parentBody: 'Ủy ban nhân dân Quận 1',
-  place: 'Quận 1',
-  year: 2024,
-  signer: 'Nguyễn Mai Hằng',
-  signerTitle: 'Hiệu trưởng',
-  recipients: ['Phòng Nội vụ Quận 1', 'Thành viên BCĐ CCHC', 'Lưu: VT'],
-  registrationDeadline: '2024-04-22',
-  phase1Deadline: '2024-06-10',
-  phase2Deadline: '2024-11-25',
-  awardDossierDeadline: '2024-12-05',
-  tolerance: 0.05,
-  minAwardScore: 70,
-  emailReminders: false,
-  ...over,
-});
+/** The progress tests' settings, with the recipients a report prints. */
+export const settings = (over: Partial<Settings> = {}): Settings =>
+  baseSettings({ recipients: ['Phòng Nội vụ Quận 1', 'Thành viên BCĐ CCHC', 'Lưu: VT'], ...over });
 
 const person = (row: number, name: string, title: string, role: Person['role']): Person => ({ row, name, title, department: '', email: '', role });
 
