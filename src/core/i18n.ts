@@ -171,9 +171,9 @@ const M = {
     vi: 'Nhiệm vụ đã Hoàn thành nhưng chưa có Ngày hoàn thành. Nhập ngày làm xong, ví dụ 10/06/2024.',
     en: 'The task is Done but has no completion date. Type the date it was done, e.g. 10/06/2024.',
   },
-  DONE_DATE_AFTER_AS_OF: {
-    vi: 'Ngày hoàn thành {date} sau ngày báo cáo {asOf}. Kiểm tra lại ngày hoàn thành.',
-    en: 'The completion date {date} is after the as-of date {asOf}. Check the completion date.',
+  DATE_IN_FUTURE: {
+    vi: 'Ngày {date} chưa tới (hôm nay là {today}). Kiểm tra lại ngày đã nhập.',
+    en: 'The date {date} has not come yet (today is {today}). Check the date typed.',
   },
   DONE_PERCENT_MISMATCH: {
     vi: 'Nhiệm vụ Hoàn thành nhưng % hoàn thành là {percent}; được tính là 100%. Sửa thành 100% cho khớp.',

@@ -2,6 +2,8 @@
 // Everything here is plain data (no classes, no Dates) so it can cross google.script.run,
 // be JSON-encoded for the CLI and compared in tests.
 
+import type { ReportingFrame } from './frame.ts';
+
 /** A calendar date, `YYYY-MM-DD`. Compares correctly as a string. */
 export type IsoDate = string;
 
@@ -179,6 +181,8 @@ export interface SheetHeaderMap {
 
 /** A school workbook as read through the contract. */
 export interface SchoolData {
+  /** The frame it was read for: the as-of date, period and plan year every figure uses. */
+  frame: ReportingFrame;
   templateVersion: number | null;
   /** Template sheet name → where its header and columns are; absent sheets are missing. */
   sheets: Record<string, SheetHeaderMap>;

@@ -4,7 +4,6 @@
 
 import type { Issue, IsoDate, Lang, PeriodCode, SchoolData, Severity } from './model.ts';
 import type { WorkbookPort } from './ports.ts';
-import { resolveAsOf } from './read/as-of.ts';
 import { countIssues, sortIssues } from './read/issues.ts';
 import { readSchool } from './read/school.ts';
 
@@ -16,10 +15,10 @@ export interface ValidateResult {
   counts: Record<Severity, number>;
 }
 
-/** Package a read workbook's issues; `asOf` is the date it was read for. */
-export function validateSchool(data: SchoolData, asOf: IsoDate): ValidateResult {
+/** Package a read workbook's issues, for the as-of date it was read for. */
+export function validateSchool(data: SchoolData): ValidateResult {
   const issues = sortIssues(data.issues);
-  return { templateVersion: data.templateVersion, asOf, issues, counts: countIssues(issues) };
+  return { templateVersion: data.templateVersion, asOf: data.frame.asOf, issues, counts: countIssues(issues) };
 }
 
 export interface ValidateOptions {
@@ -31,9 +30,7 @@ export interface ValidateOptions {
 
 /** Read and validate a workbook. */
 export function validate(port: WorkbookPort, opts: ValidateOptions): ValidateResult {
-  const data = readSchool(port, opts);
-  const { asOf } = resolveAsOf(opts.today, data.settings.year, opts.asOf, opts.period);
-  return validateSchool(data, asOf);
+  return validateSchool(readSchool(port, opts));
 }
 
 /** True when the workbook cannot be used at all (CLI exit code 2): not this template, or newer. */

@@ -12,6 +12,7 @@ import type { WorkbookPort } from '../../src/core/ports.ts';
 import { XlsxWorkbook } from '../../src/node/xlsx-workbook.ts';
 import { MemoryWorkbook } from './helpers/memory-workbook.ts';
 import { gasBook } from '../contract/gas-adapter.ts';
+import { atFrame } from './helpers/frame.ts';
 
 const OPTS = { lang: 'vi' as const, today: SAMPLE_SCHOOL.asOf, name: SAMPLE_SCHOOL.name, code: SAMPLE_SCHOOL.code, year: SAMPLE_SCHOOL.year };
 
@@ -79,7 +80,7 @@ describe.each(['xlsx', 'memory', 'sheets'] as const)('the sample school (%s)', (
   it('shows a mix of states on 30/06/2024 and Q1–Q2 targets judged', async () => {
     const port = await sampleBook(kind);
     const data = readSchool(port, { lang: 'vi', today: '2024-06-30', asOf: '2024-06-30' });
-    const p = computeProgress(data, { asOf: '2024-06-30', period: 'Q2', lang: 'vi' } as Parameters<typeof computeProgress>[1]);
+    const p = computeProgress(atFrame(data, { asOf: '2024-06-30', period: 'Q2' }));
     const json = JSON.stringify(p);
     for (const state of ['doneOnTime', 'doneLate', 'overdue', 'dueSoon', 'behind', 'onTrack', 'cancelled']) {
       expect(json, state).toMatch(new RegExp(`"${state}":[1-9]`));

@@ -9,6 +9,7 @@ import { isUnusable, validate } from '../../src/core/validate.ts';
 import { computeProgress } from '../../src/core/progress/index.ts';
 import { MemoryWorkbook } from './helpers/memory-workbook.ts';
 import { KPIS, OPTS, PEOPLE, SETTINGS_ROWS, TASKS, headers, row, school, schoolGrids, type Row } from './read/fixture.ts';
+import { atFrame } from './helpers/frame.ts';
 
 const TASK: Row = { area: 'LV1', title: 'Nhiệm vụ mẫu', owner: 'Nguyễn Mai Hằng', due: '30/09/2024' };
 const KPI: Row = { code: 'CT09', area: 'LV3', title: 'Chỉ tiêu mẫu', kind: 'Tỷ lệ', target: '100%' };
@@ -259,12 +260,33 @@ describe('Kế hoạch', () => {
     expect(data.tasks[0]?.blocked).toBe(true);
   });
 
-  it('Ngày hoàn thành after the as-of date', () => {
-    const i = only(issuesOf(school({ tasks: [{ ...TASK, status: 'Hoàn thành', doneDate: '15/07/2024', evidence: 'https://x.vn' }] })), 'DONE_DATE_AFTER_AS_OF');
-    expect(i).toMatchObject({ cell: 'K2', severity: 'error' });
-    expect(i.message).toContain('15/07/2024 sau ngày báo cáo 30/06/2024');
-    expect(issuesOf(school({ tasks: [{ ...TASK, status: 'Hoàn thành', doneDate: '15/07/2024', evidence: 'https://x.vn' }] }), '2024-07-31')
-      .filter((x) => x.sheet === 'Kế hoạch')).toEqual([]);
+  it('Ngày hoàn thành after the as-of date is no problem: the task was open on that date', () => {
+    const done = school({ tasks: [{ ...TASK, status: 'Hoàn thành', doneDate: '15/07/2024', evidence: 'https://x.vn' }] });
+    const asked = { lang: 'vi' as const, today: '2024-08-10', asOf: '2024-03-31' };
+    expect(validate(done, asked).issues.filter((x) => x.sheet === 'Kế hoạch')).toEqual([]);
+    expect(readSchool(done, asked).tasks[0]).toMatchObject({ doneDate: '2024-07-15', blocked: false });
+  });
+
+  it('a date after today is a typing mistake: done, held or registered in the future', () => {
+    const wb = school({
+      tasks: [{ ...TASK, status: 'Hoàn thành', doneDate: '15/07/2024', evidence: 'https://x.vn' }],
+      initiatives: [{ ...INIT, registered: '01/07/2024' }],
+      activities: [{ date: '02/07/2024', type: 'Tập huấn, bồi dưỡng', title: 'Tập huấn' }],
+    });
+    const issues = validate(wb, { lang: 'vi', today: '2024-06-30' }).issues.filter((i) => i.code === 'DATE_IN_FUTURE');
+    expect(issues.map((i) => [i.sheet, i.cell, i.severity])).toEqual([
+      ['Kế hoạch', 'K2', 'error'],
+      ['Sáng kiến', 'G2', 'error'],
+      ['Hoạt động', 'A2', 'error'],
+    ]);
+    expect(issues[0]!.message).toBe('Ngày 15/07/2024 chưa tới (hôm nay là 30/06/2024). Kiểm tra lại ngày đã nhập.');
+    const en = validate(wb, { lang: 'en', today: '2024-06-30' }).issues.find((i) => i.code === 'DATE_IN_FUTURE');
+    expect(en?.message).toBe('The date 15/07/2024 has not come yet (today is 30/06/2024). Check the date typed.');
+    // The rows stay out of the figures, as any row with a wrong date.
+    const data = readSchool(wb, { lang: 'vi', today: '2024-06-30' });
+    expect(data.tasks[0]!.blocked).toBe(true);
+    expect(data.initiatives[0]!.blocked).toBe(true);
+    expect(data.activities[0]!.blocked).toBe(true);
   });
 
   it('Hoàn thành with another percent is a warning and counts as 100%', () => {
@@ -350,7 +372,7 @@ describe('Chỉ tiêu', () => {
     const opts = { ...OPTS, asOf: '2024-05-10', period: 'Q4' as const };
     expect(validate(wb, opts).issues.filter((i) => i.code === 'PERIOD_NO_ENTRY')).toEqual([]);
     const data = readSchool(wb, opts);
-    const k = computeProgress(data, { asOf: '2024-05-10', period: 'Q4' }).kpis[0];
+    const k = computeProgress(atFrame(data, { asOf: '2024-05-10', period: 'Q4' })).kpis[0];
     expect(k?.quarters).toEqual({ judged: 2, met: 1 });
     // Before the plan year nothing is due yet either.
     expect(validate(school({ kpis: [{ ...KPI, method: 'Từng quý' }] }), { ...OPTS, asOf: '2023-12-20' }).issues.filter((i) => i.code === 'PERIOD_NO_ENTRY')).toEqual([]);

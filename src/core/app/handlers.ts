@@ -20,7 +20,7 @@ import {
 } from './operations.ts';
 import { say } from './strings.ts';
 import { thenMaybe } from './maybe.ts';
-import { resolveAsOf } from '../read/as-of.ts';
+import { reportingFrame } from '../frame.ts';
 
 /** The language the user chose, Vietnamese until they choose. */
 export const userLang = (ctx: AppContext): Lang => ctx.prefs.getLang() ?? 'vi';
@@ -48,7 +48,7 @@ export function createHandlers(ctx: AppContext): ApiHandlers {
     getState(): ApiOutput<'getState'> {
       const lang = userLang(ctx);
       if (!templatePresent(ctx)) {
-        const { asOf, period } = resolveAsOf(ctx.clock.today(), null);
+        const { asOf, period } = reportingFrame(ctx.clock.today(), null);
         return { lang, unit: { code: '', name: '' }, asOf, period, templateInstalled: false, templateVersion: null, summary: null };
       }
       return userFacing(() => {
@@ -57,8 +57,8 @@ export function createHandlers(ctx: AppContext): ApiHandlers {
         return {
           lang,
           unit: { code: s.unitCode, name: s.unitName },
-          asOf: school.asOf,
-          period: school.period,
+          asOf: school.frame.asOf,
+          period: school.frame.period,
           templateInstalled: true,
           templateVersion: school.data.templateVersion,
           summary: dashboardSummary(school.data, progress, lang),

@@ -3,11 +3,11 @@
 import { SCHOOL_SHEETS, SHEET_NAMES, parseA1 } from '../contract/index.ts';
 import { installTemplate, type InstallResult } from '../install.ts';
 import { SAMPLE_SCHOOL, fillSample } from '../sample.ts';
+import type { FrameRequest, ReportingFrame } from '../frame.ts';
 import type { IsoDate, Issue, Lang, PeriodCode, SchoolData, Severity } from '../model.ts';
 import type { CellMark } from '../ports.ts';
 import { computeProgress, dashboardSummary, writeProgress, type Progress } from '../progress/index.ts';
 import { readSchool } from '../read/index.ts';
-import { resolveAsOf } from '../read/as-of.ts';
 import { buildReport, reportSymbol, type ReportType } from '../report/report.ts';
 import { numberToUse, takeNumber } from '../report/numbering.ts';
 import { documentNumber, periodFileTag } from '../report/vn-format.ts';
@@ -29,16 +29,15 @@ export class TemplateProblem extends Error {
   }
 }
 
-export interface FigureOptions {
-  asOf?: IsoDate;
-  period?: PeriodCode;
+/** What the user asked for; the frame itself is settled by the reader (core/frame.ts). */
+export interface FigureOptions extends FrameRequest {
   lang: Lang;
 }
 
 export interface LoadedSchool {
   data: SchoolData;
-  asOf: IsoDate;
-  period: PeriodCode;
+  /** `data.frame`: the as-of date, period and plan year of every figure made from it. */
+  frame: ReportingFrame;
 }
 
 /** Sheets people type in, where problems are marked: `Thông tin` and the input sheets. */
@@ -51,27 +50,24 @@ export function templatePresent(ctx: AppContext): boolean {
 }
 
 /**
- * Read the school once and settle the as-of date and period (TEMPLATE.md). A workbook with no
- * template, or one newer than this code, is refused with a TemplateProblem.
+ * Read the school once, for its reporting frame (TEMPLATE.md "As-of date and period"). A workbook
+ * with no template, or one newer than this code, is refused with a TemplateProblem.
  */
 export function loadSchool(ctx: AppContext, opts: FigureOptions): LoadedSchool {
-  const today = ctx.clock.today();
-  const data = readSchool(ctx.workbook, { lang: opts.lang, today, asOf: opts.asOf, period: opts.period });
+  const data = readSchool(ctx.workbook, { lang: opts.lang, today: ctx.clock.today(), asOf: opts.asOf, period: opts.period });
   const unusable = data.issues.find((i) => isUnusable({ issues: [i] }));
   if (unusable) {
     throw new TemplateProblem(unusable.code === 'TEMPLATE_NEWER' ? 'WRONG_TEMPLATE' : 'NOT_INSTALLED', unusable.message);
   }
-  const { asOf, period } = resolveAsOf(today, data.settings.year, opts.asOf, opts.period);
-  return { data, asOf, period };
+  return { data, frame: data.frame };
 }
 
 export function validateWorkbook(ctx: AppContext, opts: FigureOptions): ValidateResult {
-  const { data, asOf } = loadSchool(ctx, opts);
-  return validateSchool(data, asOf);
+  return validateSchool(loadSchool(ctx, opts).data);
 }
 
 export function progressOf(school: LoadedSchool): Progress {
-  return computeProgress(school.data, { asOf: school.asOf, period: school.period });
+  return computeProgress(school.data);
 }
 
 export function computeFigures(ctx: AppContext, opts: FigureOptions): { school: LoadedSchool; progress: Progress } {
@@ -82,7 +78,7 @@ export function computeFigures(ctx: AppContext, opts: FigureOptions): { school: 
 export function updateProgress(ctx: AppContext, opts: FigureOptions) {
   const { school, progress } = computeFigures(ctx, opts);
   writeProgress(ctx.workbook, school.data, progress, { lang: opts.lang, now: ctx.clock.now(), user: ctx.user() });
-  const validation = validateSchool(school.data, school.asOf);
+  const validation = validateSchool(school.data);
   return { school, progress, validation, summary: dashboardSummary(school.data, progress, opts.lang) };
 }
 
@@ -193,14 +189,14 @@ export function generateReport(ctx: AppContext, req: ReportRequest): MaybePromis
   // quota, a full disk) burns no number. The caller holds the workbook's lock between the two.
   const docNumber = numberToUse(ctx.workbook, symbol, year, req.number ?? null, req.lang);
   const model = buildReport(req.type, school.data, progress, {
-    period: school.period,
-    asOf: school.asOf,
+    period: school.frame.period,
+    asOf: school.frame.asOf,
     date,
     number: docNumber,
     lang: req.lang,
     deflate: ctx.deflate,
   });
-  const name = reportName(req.type, settings.unitCode, school.period, settings.year ?? year, docNumber);
+  const name = reportName(req.type, settings.unitCode, school.frame.period, school.frame.year, docNumber);
   const number = documentNumber(docNumber, symbol, settings.unitCode).replace(/^Số:\s*/, '');
   return thenMaybe(ctx.documents.createDocument(model, { name }), (document) => {
     takeNumber(ctx.workbook, symbol, year, docNumber, req.lang);

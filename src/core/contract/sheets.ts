@@ -124,7 +124,7 @@ const TASK_COLUMNS: ColumnSpec[] = [
   col('output', 'Sản phẩm', 'Output', LONG, { vi: 'Sản phẩm đầu ra, ví dụ Kế hoạch, Báo cáo.', en: 'Expected output, e.g. a plan or report.' }, { aliases: ['Sản phẩm đầu ra', 'Kết quả đầu ra'], width: 200 }),
   col('status', 'Trạng thái', 'Status', en(TASK_STATUS), { vi: 'Chọn trong danh sách; để trống là Chưa bắt đầu.', en: 'Pick from the list; empty means Not started.' }, { default: 'Chưa bắt đầu' }),
   col('percent', '% hoàn thành', '% done', RATIO, { vi: 'Phần trăm đã làm, từ 0% đến 100%. Hoàn thành là 100%.', en: 'Share done, 0% to 100%. Done means 100%.' }, { aliases: ['Tỷ lệ hoàn thành', 'Tiến độ', '% tiến độ', 'Phần trăm hoàn thành'] }),
-  col('doneDate', 'Ngày hoàn thành', 'Done on', DATE, { vi: 'Ngày làm xong; bắt buộc khi Hoàn thành, không sau ngày báo cáo.', en: 'Date it was done; required when Done, not after the as-of date.' }),
+  col('doneDate', 'Ngày hoàn thành', 'Done on', DATE, { vi: 'Ngày làm xong; bắt buộc khi Hoàn thành, không sau hôm nay.', en: 'Date it was done; required when Done, not after today.' }),
   col('evidence', 'Minh chứng', 'Evidence', LINK, HELP_EVIDENCE, { aliases: ['Link minh chứng', 'Minh chứng (link)'] }),
   col('note', 'Ghi chú', 'Note', LONG, HELP_NOTE, { width: 200 }),
   col('state', '⚙ Tình trạng', 'State', computed('text'), computedHelp('Tình trạng so với hạn tại ngày báo cáo.', 'State against the deadline at the as-of date.'), { aliases: ['Tình trạng'], width: 160 }),

@@ -36,7 +36,7 @@ export function addDays(d: IsoDate, days: number): IsoDate {
 export const yearOf = (d: IsoDate): number => parts(d)[0];
 
 // Quarters are the reader's (read/as-of.ts), so the as-of rule and the figures cannot disagree.
-export { quarterOfDate as quarterOf, quarterOfPeriod as periodQuarter, quarterEndDate as quarterEnd } from '../read/as-of.ts';
+export { quarterOfDate as quarterOf, quarterOfPeriod as periodQuarter, quarterEndDate as quarterEnd } from '../frame.ts';
 
 const QUARTER_START = ['01-01', '04-01', '07-01', '10-01'] as const;
 

@@ -1,7 +1,7 @@
 // Initiatives (`Sáng kiến`): counts by stage, `⚙ Tổng điểm` and `⚙ Đề xuất khen thưởng`.
 
 import { stageAtLeast } from '../contract/enums.ts';
-import type { Initiative, InitiativeStage } from '../model.ts';
+import type { Initiative, InitiativeStage, IsoDate } from '../model.ts';
 import { add, compare, fromNumber, toNumber, ZERO, type Rational } from './rational.ts';
 import type { InitiativeProgress } from './types.ts';
 
@@ -34,14 +34,18 @@ export function isEligible(i: Initiative, minAwardScore: number): boolean {
   return compare(total, fromNumber(Number.isFinite(minAwardScore) ? minAwardScore : 0)) >= 0;
 }
 
-/** Initiatives that count in the figures: not blocked (name, stage or registration date wrong). */
-export const countedInitiatives = (all: readonly Initiative[]): Initiative[] => all.filter((i) => !i.blocked);
+/**
+ * Initiatives that count in the figures: not blocked (name, stage or registration date wrong),
+ * and registered on or before the as-of date (one registered later did not exist yet then).
+ */
+export const countedInitiatives = (all: readonly Initiative[], asOf: IsoDate): Initiative[] =>
+  all.filter((i) => !i.blocked && i.registered !== null && i.registered <= asOf);
 
-export function initiativeProgress(all: readonly Initiative[], minAwardScore: number): InitiativeProgress {
+export function initiativeProgress(all: readonly Initiative[], minAwardScore: number, asOf: IsoDate): InitiativeProgress {
   const byStage = Object.fromEntries(INITIATIVE_STAGES.map((s) => [s, 0])) as Record<InitiativeStage, number>;
   let total = 0;
   let eligible = 0;
-  for (const i of countedInitiatives(all)) {
+  for (const i of countedInitiatives(all, asOf)) {
     total++;
     byStage[i.stage]++;
     if (isEligible(i, minAwardScore)) eligible++;

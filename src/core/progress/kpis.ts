@@ -15,7 +15,7 @@
 
 import { RATING_SCALES, type RatingScale } from '../contract/enums.ts';
 import type { Activity, Decimal, IsoDate, Kpi, KpiStatus, PeriodCode, QuarterEntry } from '../model.ts';
-import { quartersToDate } from '../read/as-of.ts';
+import { quartersToDate, type ReportingFrame } from '../frame.ts';
 import { quarterEnd, quarterOf, quarterStart } from './dates.ts';
 import { foldNameCached as foldName } from './names.ts';
 import {
@@ -37,31 +37,24 @@ import {
 import type { KpiCounts, KpiProgress } from './types.ts';
 
 export interface KpiContext {
-  /** The effective as-of date. */
-  asOf: IsoDate;
-  period: PeriodCode;
-  /** The plan year (`Năm`). */
-  year: number;
+  /** The reporting frame: the as-of date, the period and the plan year, as settled once. */
+  frame: ReportingFrame;
   /** `Ngưỡng gần đạt` as an exact fraction (5% → 1/20). */
   tolerance: Rational;
   activities: readonly Activity[];
 }
 
 export function kpiContext(opts: {
-  asOf: IsoDate;
-  period: PeriodCode;
-  year: number;
+  frame: ReportingFrame;
   tolerance: number;
   activities: readonly Activity[];
 }): KpiContext {
   let tol = Number.isFinite(opts.tolerance) ? fromNumber(opts.tolerance) : ZERO;
   if (compare(tol, ZERO) < 0) tol = ZERO;
   if (compare(tol, ONE) > 0) tol = ONE;
-  return { asOf: opts.asOf, period: opts.period, year: opts.year, tolerance: tol, activities: opts.activities };
+  return { frame: opts.frame, tolerance: tol, activities: opts.activities };
 }
 
-// The quarters that count are the reader's (read/as-of.ts), so its "no entry" warnings match.
-export { quartersToDate } from '../read/as-of.ts';
 
 /** Activities of `type` (matched folded) per quarter of `year`, dated on or before `asOf`. */
 export function activityCounts(activities: readonly Activity[], type: string, year: number, asOf: IsoDate): [number, number, number, number] {
@@ -213,8 +206,9 @@ export function evaluateKpi(kpi: Kpi, ctx: KpiContext): KpiProgress | null {
 
 function evaluate(kpi: Kpi, kind: NonNullable<Kpi['kind']>, ctx: KpiContext): KpiProgress {
   const target = targetOf(kpi);
-  const quarters = quartersToDate(ctx.asOf, ctx.period, ctx.year);
-  const counts = kpi.sourceActivityType !== null ? activityCounts(ctx.activities, kpi.sourceActivityType, ctx.year, ctx.asOf) : null;
+  // The quarters that count are the frame's, so the reader's "no entry" warnings match.
+  const quarters = quartersToDate(ctx.frame);
+  const counts = kpi.sourceActivityType !== null ? activityCounts(ctx.activities, kpi.sourceActivityType, ctx.frame.year, ctx.frame.asOf) : null;
   const entries: Entry[] = [];
   for (let q = 0; q < quarters; q++) {
     const e = entryOf(kpi, kpi.quarters[q] as QuarterEntry, counts ? (counts[q] ?? 0) : null);

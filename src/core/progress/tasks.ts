@@ -39,8 +39,11 @@ export function taskState(task: Task, asOf: IsoDate): TaskState | null {
   // 1. Hủy bỏ
   if (task.status === 'cancelled') return 'cancelled';
   if (task.due === null) return null;
-  // 2. Hoàn thành: any % typed on it counts as 100%, so only the dates matter.
-  if (task.status === 'done') {
+  // 2. Hoàn thành on or before the as-of date: any % typed on it counts as 100%, so only the
+  // dates matter. Done after the as-of date, it was still open on that date and goes on to the
+  // rules below, as it stood then (TEMPLATE.md `Ngày hoàn thành`).
+  const doneLater = task.status === 'done' && task.doneDate !== null && task.doneDate > asOf;
+  if (task.status === 'done' && !doneLater) {
     if (task.doneDate === null) return null;
     return task.doneDate <= task.due ? 'doneOnTime' : 'doneLate';
   }
@@ -49,8 +52,9 @@ export function taskState(task: Task, asOf: IsoDate): TaskState | null {
   if (daysLeft < 0) return 'overdue';
   // 4. Deadline from the as-of date to 7 days after it, both ends included.
   if (daysLeft <= DUE_SOON_DAYS) return 'dueSoon';
-  // 5. Behind: % hoàn thành (empty = 0%) < elapsed share − 20 points, compared exactly.
-  if (task.start !== null) {
+  // 5. Behind: % hoàn thành (empty = 0%) < elapsed share − 20 points, compared exactly. A task
+  // done later has no % for the as-of date (its cell says 100% now), so this rule cannot judge it.
+  if (task.start !== null && !doneLater) {
     const done = fromNumber(task.percent ?? 0);
     const threshold = sub(elapsedShare(task.start, task.due, asOf), rational(BigInt(BEHIND_POINTS), 100n));
     if (compare(done, threshold) < 0) return 'behind';

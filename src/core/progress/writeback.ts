@@ -86,14 +86,14 @@ function columnWrites(
   return out;
 }
 
-/** Every ⚙ column write for the figures in `progress` (same as-of date and period). */
+/** Every ⚙ column write for the figures in `progress` (computed for `data.frame`). */
 export function computedColumnWrites(data: SchoolData, progress: Progress): ColumnWrite[] {
   const tasks = new Map<number, Record<string, Cell>>();
   for (const r of progress.tasks.rows) tasks.set(r.row, { state: { value: enumLabel(TASK_STATE, r.state, 'vi') } });
 
-  // Progress.kpis has no row numbers (CLI.md): evaluate again for the same date and period.
+  // Progress.kpis has no row numbers (CLI.md): evaluate again, for the same frame.
   const kpis = new Map<number, Record<string, Cell>>();
-  for (const { row, kpi } of evaluateKpis(data.kpis, kpiContextFor(data, { asOf: progress.asOf, period: progress.period }))) {
+  for (const { row, kpi } of evaluateKpis(data.kpis, kpiContextFor(data))) {
     kpis.set(row, {
       value: kpiValueCell(kpi),
       achievement: kpi.achievement === null ? { value: null } : { value: kpi.achievement, format: RATIO_FORMAT },
@@ -102,7 +102,7 @@ export function computedColumnWrites(data: SchoolData, progress: Progress): Colu
   }
 
   const initiatives = new Map<number, Record<string, Cell>>();
-  for (const i of countedInitiatives(data.initiatives)) {
+  for (const i of countedInitiatives(data.initiatives, data.frame.asOf)) {
     const score = totalScore(i);
     initiatives.set(i.row, {
       totalScore: score === null ? { value: null } : { value: score, format: NUMBER_FORMAT },

@@ -2,14 +2,14 @@
 // there keeps the row out of the counts; other errors are reported and break nothing.
 
 import { ACTIVITY_TYPE, enumOption } from '../contract/enums.ts';
-import type { Activity } from '../model.ts';
+import type { Activity, IsoDate } from '../model.ts';
 import { isLink, quoteValue } from '../text.ts';
 import type { Table } from './table.ts';
 
-export function readActivities(table: Table): Activity[] {
+export function readActivities(table: Table, today: IsoDate): Activity[] {
   const out: Activity[] = [];
   for (const r of table.rows()) {
-    const date = r.date('date');
+    const date = r.pastDate('date', today);
     const type = r.enumOf('type', ACTIVITY_TYPE, 'other');
     const title = r.text('title');
     const area = r.area('area');

@@ -1,6 +1,6 @@
 // Reading a school workbook through the contract.
 export { readSchool, type ReadOptions } from './school.ts';
-export { resolveAsOf, quarterOfDate, quarterEndDate, periodOfQuarter, quarterOfPeriod } from './as-of.ts';
+export { reportingFrame, quartersToDate, quarterOfDate, quarterEndDate, periodOfQuarter, quarterOfPeriod, type ReportingFrame, type FrameRequest } from '../frame.ts';
 export { IssueSink, sortIssues, countIssues } from './issues.ts';
 export { locateTable, findHeader, headerKey, Table, RowReader, HEADER_SEARCH_ROWS } from './table.ts';
 export { readSettings, defaultSettings } from './settings.ts';

@@ -3,11 +3,11 @@
 
 import { AUTHOR_KIND, INITIATIVE_FORM, INITIATIVE_STAGE, enumOption, stageAtLeast } from '../contract/enums.ts';
 import { SCORE_KEYS } from '../contract/sheets.ts';
-import type { Initiative, Settings } from '../model.ts';
+import type { Initiative, IsoDate, Settings } from '../model.ts';
 import { formatDate } from '../parse/date.ts';
 import type { Table } from './table.ts';
 
-export function readInitiatives(table: Table, settings: Settings): Initiative[] {
+export function readInitiatives(table: Table, settings: Settings, today: IsoDate): Initiative[] {
   const out: Initiative[] = [];
   const lang = table.lang;
   for (const r of table.rows()) {
@@ -17,7 +17,7 @@ export function readInitiatives(table: Table, settings: Settings): Initiative[] 
     const area = r.area('area');
     const authors = r.text('authors');
     const kind = r.enumOf('authorKind', AUTHOR_KIND, null);
-    const registered = r.date('registered');
+    const registered = r.pastDate('registered', today);
     if (registered !== null && settings.registrationDeadline !== null && registered > settings.registrationDeadline) {
       r.issue('registered', 'warning', 'REGISTERED_AFTER_DEADLINE', {
         date: formatDate(registered), deadline: formatDate(settings.registrationDeadline),

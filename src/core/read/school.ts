@@ -8,7 +8,7 @@ import type { IsoDate, Lang, PeriodCode, Person, SchoolData, Task } from '../mod
 import type { SheetGrid, WorkbookPort } from '../ports.ts';
 import { isBlank } from '../parse/cell.ts';
 import { foldLoose } from '../text.ts';
-import { quartersToDate, resolveAsOf } from './as-of.ts';
+import { quartersToDate, reportingFrame, type FrameRequest } from '../frame.ts';
 import { IssueSink, sortIssues } from './issues.ts';
 import { readActivities } from './activities.ts';
 import { readInitiatives } from './initiatives.ts';
@@ -19,11 +19,7 @@ import { locateTable, type Table } from './table.ts';
 import { readTasks } from './tasks.ts';
 import { ownerIndex } from './owners.ts';
 
-export interface ReadOptions {
-  /** `--as-of`; defaults by resolveAsOf. */
-  asOf?: IsoDate;
-  /** `--period`; defaults to the quarter of the as-of date. */
-  period?: PeriodCode;
+export interface ReadOptions extends FrameRequest {
   lang: Lang;
   /** Today in Asia/Ho_Chi_Minh (Clock.today()). */
   today: IsoDate;
@@ -39,6 +35,7 @@ export function readSchool(port: WorkbookPort, opts: ReadOptions): SchoolData {
   const names = port.sheetNames();
   const present = new Set(names);
   const data: SchoolData = {
+    frame: reportingFrame(opts.today, null, opts),
     templateVersion: null, sheets: {}, settings: defaultSettings(),
     people: [], tasks: [], kpis: [], initiatives: [], activities: [], issues: [],
   };
@@ -78,7 +75,10 @@ export function readSchool(port: WorkbookPort, opts: ReadOptions): SchoolData {
     data.templateVersion = settings.templateVersion;
     data.sheets[sheetSpec('settings').name] = header;
   }
-  const { asOf, period } = resolveAsOf(opts.today, data.settings.year, opts.asOf, opts.period);
+  // The one place a school's reporting frame is settled: every reader below, and every figure,
+  // sheet and document made from this data, use it.
+  const frame = reportingFrame(opts.today, data.settings.year, opts);
+  data.frame = frame;
 
   const table = (key: SheetKey): Table | null => {
     const g = grids.get(key);
@@ -91,13 +91,13 @@ export function readSchool(port: WorkbookPort, opts: ReadOptions): SchoolData {
   const peopleTable = table('people');
   if (peopleTable) data.people = readPeople(peopleTable);
   const taskTable = table('tasks');
-  if (taskTable) data.tasks = readTasks(taskTable, asOf);
+  if (taskTable) data.tasks = readTasks(taskTable, frame);
   const kpiTable = table('kpis');
-  if (kpiTable) data.kpis = readKpis(kpiTable, quartersToDate(asOf, period, data.settings.year ?? Number(asOf.slice(0, 4))));
+  if (kpiTable) data.kpis = readKpis(kpiTable, quartersToDate(frame));
   const initiativeTable = table('initiatives');
-  if (initiativeTable) data.initiatives = readInitiatives(initiativeTable, data.settings);
+  if (initiativeTable) data.initiatives = readInitiatives(initiativeTable, data.settings, frame.today);
   const activityTable = table('activities');
-  if (activityTable) data.activities = readActivities(activityTable);
+  if (activityTable) data.activities = readActivities(activityTable, frame.today);
 
   if (peopleTable && taskTable) checkOwners(data.tasks, data.people, taskTable, sink);
 

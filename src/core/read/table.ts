@@ -12,7 +12,7 @@ import { cleanText, foldKey, oneLine, quoteValue } from '../text.ts';
 import type { MessageKey, MessageParams } from '../i18n.ts';
 import type { Severity } from '../model.ts';
 import { cellText, isBlank } from '../parse/cell.ts';
-import { parseDate } from '../parse/date.ts';
+import { formatDate, parseDate } from '../parse/date.ts';
 import { parseEnum, parseArea } from '../parse/enum.ts';
 import { parseNumberInRange, parseRatio } from '../parse/number.ts';
 import type { Parsed } from '../parse/result.ts';
@@ -238,6 +238,19 @@ export class RowReader {
   date(key: string): IsoDate | null {
     if (!this.checkRequired(key) || this.blank(key)) return null;
     return this.take(key, parseDate(this.raw(key)));
+  }
+
+  /**
+   * The date something happened (done, held, registered): after today it is a typing mistake
+   * (TEMPLATE.md "As-of date and period"); after the as-of date it is no problem.
+   */
+  pastDate(key: string, today: IsoDate): IsoDate | null {
+    const d = this.date(key);
+    if (d !== null && d > today) {
+      this.issue(key, 'error', 'DATE_IN_FUTURE', { date: formatDate(d), today: formatDate(today) });
+      return null;
+    }
+    return d;
   }
 
   ratio(key: string): Decimal | null {

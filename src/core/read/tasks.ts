@@ -3,14 +3,15 @@
 // over-long output, evidence or note breaks none.
 
 import { TASK_STATUS } from '../contract/enums.ts';
-import type { IsoDate, Task } from '../model.ts';
+import type { ReportingFrame } from '../frame.ts';
+import type { Task } from '../model.ts';
 import { formatDate } from '../parse/date.ts';
 import { formatPercent } from '../parse/decimal.ts';
 import type { Table } from './table.ts';
 
 const FREE_TEXT = ['output', 'evidence', 'note'];
 
-export function readTasks(table: Table, asOf: IsoDate): Task[] {
+export function readTasks(table: Table, frame: ReportingFrame): Task[] {
   const tasks: Task[] = [];
   const lang = table.lang;
   for (const r of table.rows()) {
@@ -28,7 +29,8 @@ export function readTasks(table: Table, asOf: IsoDate): Task[] {
     const status = r.enumOf('status', TASK_STATUS, 'notStarted');
     const typedPercent = r.ratio('percent');
     let percent = typedPercent === null ? null : Number(typedPercent.text);
-    const doneDate = r.date('doneDate');
+    // Done after the as-of date is no problem: on that date it was open (progress/tasks.ts).
+    const doneDate = r.pastDate('doneDate', frame.today);
     const evidence = r.text('evidence');
     const note = r.text('note');
 
@@ -39,9 +41,6 @@ export function readTasks(table: Table, asOf: IsoDate): Task[] {
       percent = 1; // Hoàn thành means 100%
       if (doneDate === null && !r.erred('doneDate')) r.issue('doneDate', 'error', 'DONE_DATE_REQUIRED');
       if (evidence === '') r.issue('evidence', 'warning', 'TASK_EVIDENCE_MISSING');
-    }
-    if (doneDate !== null && doneDate > asOf) {
-      r.issue('doneDate', 'error', 'DONE_DATE_AFTER_AS_OF', { date: formatDate(doneDate), asOf: formatDate(asOf) });
     }
 
     tasks.push({

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { cleanText, findLinks, foldKey, foldLoose, isEmail, isLink, oneLine, sameName } from '../../../src/core/text.ts';
-import { resolveAsOf } from '../../../src/core/read/index.ts';
 
 describe('text folding', () => {
   it('cleans values: NFC, invisible characters, trimming; line breaks kept', () => {
@@ -34,20 +33,6 @@ describe('text folding', () => {
     expect(findLinks('Xem https://a.vn/1 và www.b.vn')).toEqual(['https://a.vn/1', 'www.b.vn']);
     expect(isEmail('hang@mnbt.edu.vn')).toBe(true);
     for (const bad of ['an@', 'an@mnbt', 'an mnbt@x.vn', '@x.vn', 'a@b@c.vn']) expect(isEmail(bad), bad).toBe(false);
-  });
-});
-
-describe('as-of date and period', () => {
-  it('defaults to today, or 31 December of the plan year when today is later', () => {
-    expect(resolveAsOf('2024-05-10', 2024)).toEqual({ asOf: '2024-05-10', period: 'Q2' });
-    expect(resolveAsOf('2025-01-15', 2024)).toEqual({ asOf: '2024-12-31', period: 'Q4' });
-    expect(resolveAsOf('2024-05-10', null)).toEqual({ asOf: '2024-05-10', period: 'Q2' });
-  });
-  it('takes an as-of date given, and ends it at the period end when the period is earlier', () => {
-    expect(resolveAsOf('2024-05-10', 2024, '2024-03-31')).toEqual({ asOf: '2024-03-31', period: 'Q1' });
-    expect(resolveAsOf('2024-08-10', 2024, undefined, 'Q2')).toEqual({ asOf: '2024-06-30', period: 'Q2' });
-    expect(resolveAsOf('2024-05-10', 2024, undefined, 'Q4')).toEqual({ asOf: '2024-05-10', period: 'Q4' });
-    expect(resolveAsOf('2025-03-01', 2024, undefined, 'Q3')).toEqual({ asOf: '2024-09-30', period: 'Q3' });
   });
 });
 

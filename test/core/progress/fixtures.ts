@@ -122,6 +122,7 @@ export function activity(over: Partial<Activity> = {}): Activity {
 
 export function school(over: Partial<SchoolData> = {}): SchoolData {
   return {
+    frame: { today: '2024-06-30', asOf: '2024-06-30', period: 'Q2', year: 2024 },
     templateVersion: 1,
     sheets: {},
     settings: settings(),

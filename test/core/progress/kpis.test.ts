@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateKpi, judgeNumber, kpiContext, quartersToDate, activityCounts } from '../../../src/core/progress/kpis.ts';
+import { evaluateKpi, judgeNumber, kpiContext, activityCounts } from '../../../src/core/progress/kpis.ts';
+import { quartersToDate } from '../../../src/core/frame.ts';
 import { parseDecimalText } from '../../../src/core/progress/rational.ts';
 import type { Activity, Kpi, PeriodCode } from '../../../src/core/model.ts';
 import type { KpiProgress } from '../../../src/core/progress/types.ts';
 import { activity, dec, kpi, quarters } from './fixtures.ts';
 
 const ctx = (over: { asOf?: string; period?: PeriodCode; tolerance?: number; activities?: Activity[] } = {}) =>
-  kpiContext({ asOf: over.asOf ?? '2024-06-30', period: over.period ?? 'Q2', year: 2024, tolerance: over.tolerance ?? 0.05, activities: over.activities ?? [] });
+  kpiContext({ frame: { today: '2024-06-30', asOf: over.asOf ?? '2024-06-30', period: over.period ?? 'Q2', year: 2024 }, tolerance: over.tolerance ?? 0.05, activities: over.activities ?? [] });
 
 const evalK = (over: Partial<Kpi>, c = ctx()): KpiProgress | null => evaluateKpi(kpi(over), c);
 const pick = (r: KpiProgress | null) => r && { value: r.value, status: r.status, achievement: r.achievement, quarters: r.quarters };
@@ -144,11 +145,11 @@ describe('rows left out and context', () => {
   });
 
   it('quarters to date stop at the period and at the as-of date quarter', () => {
-    expect(quartersToDate('2024-06-30', 'Q2', 2024)).toBe(2);
-    expect(quartersToDate('2024-06-30', 'Q1', 2024)).toBe(1);
-    expect(quartersToDate('2024-05-01', 'Q4', 2024)).toBe(2);
-    expect(quartersToDate('2025-02-01', 'Q4', 2024)).toBe(4);
-    expect(quartersToDate('2023-12-31', 'Q4', 2024)).toBe(0);
+    expect(quartersToDate({ asOf: '2024-06-30', period: 'Q2', year: 2024 })).toBe(2);
+    expect(quartersToDate({ asOf: '2024-06-30', period: 'Q1', year: 2024 })).toBe(1);
+    expect(quartersToDate({ asOf: '2024-05-01', period: 'Q4', year: 2024 })).toBe(2);
+    expect(quartersToDate({ asOf: '2025-02-01', period: 'Q4', year: 2024 })).toBe(4);
+    expect(quartersToDate({ asOf: '2023-12-31', period: 'Q4', year: 2024 })).toBe(0);
   });
 
   it('judgeNumber is exact at its boundaries', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeProgress } from '../../../src/core/progress/compute.ts';
 import { progressSummary, textTable } from '../../../src/core/progress/summary.ts';
 import { dec, initiative, kpi, quarters, school, task } from './fixtures.ts';
+import { atFrame } from '../helpers/frame.ts';
 
 const data = school({
   tasks: [
@@ -16,7 +17,7 @@ const data = school({
   ],
   initiatives: [initiative({ stage: 'accepted', scores: [20, 15, 15, 10, 10] })],
 });
-const p = computeProgress(data, { asOf: '2024-06-30', period: 'Q2' });
+const p = computeProgress(atFrame(data, { asOf: '2024-06-30', period: 'Q2' }));
 
 describe('progressSummary', () => {
   const vi = progressSummary(p, 'vi', 2024);

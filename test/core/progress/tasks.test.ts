@@ -35,6 +35,12 @@ describe('taskState: the six Tình trạng rules, first that holds', () => {
     ['start on the as-of date: nothing elapsed', { start: '2024-06-30', due: '2024-12-31', percent: 0 }, 'onTrack'],
     ['no deadline: no state', { due: null }, null],
     ['Hoàn thành without Ngày hoàn thành: no state', { status: 'done', doneDate: null }, null],
+    // Done after the as-of date: on that date it was still open, and counts by its deadline.
+    ['done after the as-of date, deadline before it: overdue', { status: 'done', due: '2024-06-20', doneDate: '2024-07-05', percent: 1 }, 'overdue'],
+    ['done after the as-of date, deadline within 7 days: due soon', { status: 'done', due: '2024-07-03', doneDate: '2024-07-05', percent: 1 }, 'dueSoon'],
+    ['done after the as-of date, deadline far: on track', { status: 'done', due: '2024-09-30', doneDate: '2024-07-05', percent: 1 }, 'onTrack'],
+    ['done after the as-of date is never judged behind (its % then is unknown)', { status: 'done', start: '2024-01-01', due: '2024-09-30', doneDate: '2024-09-01', percent: 1 }, 'onTrack'],
+    ['done ON the as-of date is done', { status: 'done', due: '2024-07-03', doneDate: '2024-06-30' }, 'doneOnTime'],
   ];
   it.each(cases)('%s', (_name, over, expected) => {
     expect(taskState(task(over), AS_OF)).toBe(expected);

@@ -10,6 +10,7 @@ import { computeProgress } from '../../../src/core/progress/compute.ts';
 import { writeProgress } from '../../../src/core/progress/write-progress.ts';
 import { MemoryWorkbook } from '../helpers/memory-workbook.ts';
 import { dec, initiative, kpi, quarters, school, task } from './fixtures.ts';
+import { atFrame } from '../helpers/frame.ts';
 
 type Key = 'tasks' | 'kpis' | 'initiatives';
 const KEYS: Key[] = ['tasks', 'kpis', 'initiatives'];
@@ -50,7 +51,7 @@ describe('write-back keeps every input cell', () => {
             sheets: Object.fromEntries(KEYS.map((k) => [SHEET_NAMES[k], layouts[k].map])),
           });
           const port = new MemoryWorkbook(Object.fromEntries(KEYS.map((k) => [SHEET_NAMES[k], layouts[k].grid.map((r) => [...r])])));
-          writeProgress(port, data, computeProgress(data, { asOf: '2024-06-30', period: 'Q2' }), { lang: 'vi', now: '2024-06-30T09:00:00+07:00', user: 'u' });
+          writeProgress(port, data, computeProgress(atFrame(data, { asOf: '2024-06-30', period: 'Q2' })), { lang: 'vi', now: '2024-06-30T09:00:00+07:00', user: 'u' });
           for (const k of KEYS) {
             const { grid, computed } = layouts[k];
             grid.forEach((line, r) =>

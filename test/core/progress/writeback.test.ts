@@ -8,6 +8,7 @@ import { writeProgress } from '../../../src/core/progress/write-progress.ts';
 import { textBar } from '../../../src/core/progress/cells.ts';
 import { dec, initiative, kpi, quarters, school, task } from './fixtures.ts';
 import { RecordingWorkbook } from './helpers.ts';
+import { atFrame } from '../helpers/frame.ts';
 
 type Key = 'tasks' | 'kpis' | 'initiatives';
 
@@ -76,7 +77,7 @@ describe('computed columns write-back', () => {
   ])('%s: writes only ⚙ columns, one block each, header+1 to lastRow', (_n, opts) => {
     const data = sample(opts);
     const port = portFor(data);
-    writeProgress(port, data, computeProgress(data, OPTS), { lang: 'vi', now: '2024-06-30T09:15:00+07:00', user: 'hieutruong@example.edu.vn' });
+    writeProgress(port, data, computeProgress(atFrame(data, OPTS)), { lang: 'vi', now: '2024-06-30T09:15:00+07:00', user: 'hieutruong@example.edu.vn' });
     const h = opts.headerRow ?? 1;
     for (const key of ['tasks', 'kpis', 'initiatives'] as const) {
       const name = SHEET_NAMES[key];
@@ -117,7 +118,7 @@ describe('computed columns write-back', () => {
     const col = data.sheets[SHEET_NAMES.tasks]!.columns.state!;
     const port = portFor(data);
     port.writeBlock(SHEET_NAMES.tasks, 4, col, [['Quá hạn']]);
-    for (const w of computedColumnWrites(data, computeProgress(data, OPTS))) port.writeBlock(w.sheet, w.row, w.col, w.values);
+    for (const w of computedColumnWrites(data, computeProgress(atFrame(data, OPTS)))) port.writeBlock(w.sheet, w.row, w.col, w.values);
     expect(port.get(SHEET_NAMES.tasks, 4, col)).toBeNull();
   });
 
@@ -125,7 +126,7 @@ describe('computed columns write-back', () => {
     const data = sample();
     const map = data.sheets[SHEET_NAMES.tasks]!;
     map.columns.state = map.columns.title!;
-    const writes = computedColumnWrites(data, computeProgress(data, OPTS));
+    const writes = computedColumnWrites(data, computeProgress(atFrame(data, OPTS)));
     expect(writes.filter((w) => w.sheet === SHEET_NAMES.tasks)).toEqual([]);
   });
 
@@ -133,7 +134,7 @@ describe('computed columns write-back', () => {
     const data = sample();
     delete data.sheets[SHEET_NAMES.initiatives];
     delete data.sheets[SHEET_NAMES.kpis]!.columns.achievement;
-    const writes = computedColumnWrites(data, computeProgress(data, OPTS));
+    const writes = computedColumnWrites(data, computeProgress(atFrame(data, OPTS)));
     expect(writes.map((w) => `${w.sheet}:${w.key}`)).toEqual(['Kế hoạch:state', 'Chỉ tiêu:value', 'Chỉ tiêu:evaluation']);
   });
 
@@ -141,7 +142,7 @@ describe('computed columns write-back', () => {
     const count = (extra: number): number => {
       const data = sample({ extraTasks: extra });
       const port = portFor(data);
-      writeProgress(port, data, computeProgress(data, OPTS), { lang: 'vi', now: '2024-06-30T09:15:00+07:00', user: '' });
+      writeProgress(port, data, computeProgress(atFrame(data, OPTS)), { lang: 'vi', now: '2024-06-30T09:15:00+07:00', user: '' });
       return port.calls.length;
     };
     expect(count(2000)).toBe(count(0));
@@ -150,7 +151,7 @@ describe('computed columns write-back', () => {
 
 describe('Tổng hợp and Nhật ký', () => {
   const data = sample();
-  const progress = computeProgress(data, OPTS);
+  const progress = computeProgress(atFrame(data, OPTS));
 
   it('recomputing twice gives the same sheet, and a log row each time', () => {
     const port = portFor(data);
@@ -203,7 +204,7 @@ describe('Tổng hợp and Nhật ký', () => {
       settings: { ...data.settings, registrationDeadline: '2024-06-30', phase1Deadline: '2024-07-30', phase2Deadline: '2024-07-31', awardDossierDeadline: '2024-06-29' },
       tasks: [task({ row: 2, due: '2024-07-30', title: 'Báo cáo' }), task({ row: 3, status: 'done', due: '2024-07-01', doneDate: '2024-06-01' })],
     });
-    const p = computeProgress(d, OPTS);
+    const p = computeProgress(atFrame(d, OPTS));
     expect(upcomingMilestones(d, p, 'vi')).toEqual([
       { date: '2024-06-30', kind: 'registration', label: 'Hạn đăng ký sáng kiến' },
       { date: '2024-07-30', kind: 'phase1', label: 'Hạn báo cáo đợt 1' },
@@ -214,7 +215,7 @@ describe('Tổng hợp and Nhật ký', () => {
 
   it('writes "Không có" when nothing is upcoming or overdue', () => {
     const d = school({ settings: { ...data.settings, registrationDeadline: null, phase1Deadline: null, phase2Deadline: null, awardDossierDeadline: null } });
-    const flat = buildDashboard(d, computeProgress(d, OPTS), 'vi').values.flat();
+    const flat = buildDashboard(d, computeProgress(atFrame(d, OPTS)), 'vi').values.flat();
     expect(flat.filter((c) => c === 'Không có')).toHaveLength(2);
   });
 });

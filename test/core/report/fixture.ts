@@ -47,6 +47,7 @@ function activity(row: number, date: string, type: string, title: string): Activ
 
 export function sampleData(over: Partial<Settings> = {}): SchoolData {
   return {
+    frame: { today: '2024-06-30', asOf: '2024-06-30', period: 'Q2', year: 2024 },
     templateVersion: 1,
     sheets: {},
     settings: settings(over),

@@ -16,6 +16,7 @@ import { computeProgress } from '../../../src/core/progress/compute.ts';
 import type { Progress } from '../../../src/core/progress/types.ts';
 import type { SchoolData } from '../../../src/core/model.ts';
 import { BUILD_OPTIONS, HOSTILE_FORMULA, HOSTILE_HTML, sampleData, sampleProgress } from './fixture.ts';
+import { atFrame } from '../helpers/frame.ts';
 
 const build = (type: 'quarterly' | 'plan' | 'initiatives', data = sampleData(), progress = sampleProgress(), over = {}) =>
   buildReport(type, data, progress, { ...BUILD_OPTIONS, ...over });
@@ -289,7 +290,7 @@ describe('an empty school', () => {
     data.initiatives = [];
     data.activities = [];
     data.people = [];
-    return [data, computeProgress(data, { asOf: '2024-06-30', period: 'Q2' })];
+    return [data, computeProgress(atFrame(data, { asOf: '2024-06-30', period: 'Q2' }))];
   };
   it.each(['quarterly', 'plan', 'initiatives'] as const)('%s still builds a document to sign, asking for what is missing', (type) => {
     const [data, p] = empty();
@@ -318,7 +319,7 @@ describe('fitLines', () => {
 
 describe('the progress engine agrees with the hand-counted fixture', () => {
   it('tasks, targets and initiatives', () => {
-    const engine = computeProgress(sampleData(), { asOf: '2024-06-30', period: 'Q2' });
+    const engine = computeProgress(atFrame(sampleData(), { asOf: '2024-06-30', period: 'Q2' }));
     const hand = sampleProgress();
     expect(engine.tasks).toEqual(hand.tasks);
     expect(engine.kpiCounts).toEqual(hand.kpiCounts);

@@ -34,7 +34,7 @@ export const progressCommand: Command = {
       await saveWorkbook(book, file, args.lang);
     }
     steps.done();
-    warnDataErrors(io, 'progress', validateSchool(school.data, school.asOf).counts.error, file, args.lang);
+    warnDataErrors(io, 'progress', validateSchool(school.data).counts.error, file, args.lang);
     if (args.values.json) {
       io.stdout(printJson(progress));
     } else {

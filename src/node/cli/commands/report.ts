@@ -85,7 +85,7 @@ export const reportCommand: Command = {
       }
     }
     steps.done();
-    warnDataErrors(io, 'report', validateSchool(result.school.data, result.school.asOf).counts.error, file, args.lang);
+    warnDataErrors(io, 'report', validateSchool(result.school.data).counts.error, file, args.lang);
     if (args.values.json) {
       io.stdout(printJson({ type: type.data, number: result.number, file: docxPath, pdf: pdfPath, templateVersion: result.progress.templateVersion, asOf: result.progress.asOf, period: result.progress.period }));
     } else {
