@@ -193,6 +193,10 @@ const M = {
     vi: 'Mã “{value}” đã dùng ở dòng {firstRow}. Mỗi chỉ tiêu cần một mã riêng; đổi mã dòng này, ví dụ {suggestion}.',
     en: 'The code “{value}” is already used on row {firstRow}. Each target needs its own code; change this one, e.g. {suggestion}.',
   },
+  UNIT_CODE_INVALID: {
+    vi: 'Mã đơn vị {value} không dùng được trong số văn bản: chỉ gồm chữ in hoa, chữ số và dấu gạch nối, không dấu cách, tối đa 20 ký tự (ví dụ MNBT).',
+    en: 'The unit code {value} cannot go into document numbers: capital letters, digits and hyphens only, no spaces, at most 20 characters (e.g. MNBT).',
+  },
   UNIT_CODE_DUPLICATE: {
     vi: 'Mã đơn vị “{value}” đã có ở dòng {firstRow}. Mỗi đơn vị cần một mã riêng; xóa dòng trùng hoặc sửa mã.',
     en: 'The unit code “{value}” is already on row {firstRow}. Each unit needs its own code; delete the repeated row or fix the code.',

@@ -34,12 +34,14 @@ import {
   enumLabel,
   headerNote,
   installerValidation,
+  isUnitCode,
   settingDefault,
   type SettingSpec,
   type SheetSpec,
 } from './contract/index.ts';
 import { findHeader } from './read/table.ts';
 import { settingForItem } from './read/settings.ts';
+import { quoteValue } from './text.ts';
 import { t, tr, type Text2 } from './i18n.ts';
 
 export interface InstallOptions {
@@ -65,7 +67,7 @@ export interface InstallResult {
 
 /** The installer refused the workbook; `message` is in the requested language. */
 export class InstallError extends Error {
-  readonly code: 'TEMPLATE_NEWER' | 'HEADER_NOT_FOUND' | 'NO_ROOM_FOR_COLUMNS';
+  readonly code: 'TEMPLATE_NEWER' | 'HEADER_NOT_FOUND' | 'NO_ROOM_FOR_COLUMNS' | 'BAD_UNIT_CODE';
   constructor(code: InstallError['code'], message: string) {
     super(message);
     this.name = 'InstallError';
@@ -415,7 +417,10 @@ export function installTemplate(port: WorkbookPort, opts: InstallOptions): Insta
   const sheets = opts.kind === 'district' ? DISTRICT_SHEETS : SCHOOL_SHEETS;
   const settingsSpec = sheets.find((s) => s.role === 'settings');
 
-  // Refuse first, change nothing: a newer template, or a sheet whose data has no header row.
+  // Refuse first, change nothing: a unit code no document number can carry, a newer template,
+  // or a sheet whose data has no header row.
+  const code = opts.code?.trim();
+  if (code && !isUnitCode(code)) throw new InstallError('BAD_UNIT_CODE', t(opts.lang, 'UNIT_CODE_INVALID', { value: quoteValue(code) }));
   const grids = new Map<string, SheetGrid | null>();
   for (const s of sheets) grids.set(s.name, port.readSheet(s.name));
   if (settingsSpec) {

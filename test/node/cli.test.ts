@@ -266,7 +266,8 @@ describe('validate', () => {
     const r = await run(['validate', SAMPLE, '--json', '--as-of', '2024-05-15']);
     expect(JSON.parse(r.out).asOf).toBe('2024-05-15');
     expectRefused(await run(['validate', SAMPLE, '--as-of', '2024-02-30']), /2024-02-30/);
-    expectRefused(await run(['validate', SAMPLE, '--as-of', '30/06/2024', '--json']));
+    expectRefused(await run(['validate', SAMPLE, '--as-of', '31/02/2024', '--json']), /31\/02\/2024/);
+    expectRefused(await run(['validate', SAMPLE, '--as-of', 'hôm qua']), /30\/06\/2024 hoặc 2024-06-30/);
   });
 
   describe('a file that cannot be used: exit 2, one line, nothing on stdout (also with --json)', () => {

@@ -29,6 +29,15 @@ export interface SettingSpec {
   installerOwned?: boolean;
 }
 
+/**
+ * `Mã đơn vị` goes into every document number (`Số: 12/BC-MNBT`), file name and the district's
+ * list, so it is capitals (Đ included), digits and inner hyphens, at most 20 characters, no
+ * spaces: `MNBT`, `MN-TANHUNG`. Lower case is refused rather than changed, so the user sees the
+ * number exactly as it will be printed.
+ */
+export const UNIT_CODE_PATTERN = /^[A-ZĐ0-9](?:[A-ZĐ0-9-]{0,18}[A-ZĐ0-9])?$/u;
+export const isUnitCode = (code: string): boolean => UNIT_CODE_PATTERN.test(code.normalize('NFC'));
+
 export const SETTINGS: readonly SettingSpec[] = [
   {
     key: 'templateVersion', label: 'Phiên bản mẫu', en: 'Template version', aliases: ['Phiên bản'], type: 'integer', required: false,

@@ -12,10 +12,13 @@ export function textBar(share: number | null, width = 10): string {
   return `${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${pct}%`;
 }
 
-/** `2024-06-30T09:15:00+07:00` → `2024-06-30 09:15:00`: year first, so no locale misreads it. */
+/**
+ * `2024-06-30T09:15:00+07:00` → `30/06/2024 09:15`: day first as every date people read here, in
+ * the clock's own time zone (Asia/Ho_Chi_Minh). Written as text, so no locale re-reads it.
+ */
 export function logTime(iso: string): string {
-  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)/.exec(iso);
-  return m ? `${m[1]} ${m[2]}` : iso;
+  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}:\d{2})/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]} ${m[4]}` : iso;
 }
 
 export type Grid = WriteCell[][];

@@ -1,7 +1,7 @@
 // `Thông tin`: `Mục` | `Giá trị` rows → model.ts Settings.
 
 import { TEMPLATE_VERSION } from '../contract/index.ts';
-import { SETTINGS, settingDefault, type SettingSpec } from '../contract/settings.ts';
+import { SETTINGS, isUnitCode, settingDefault, type SettingSpec } from '../contract/settings.ts';
 import { sheetSpec } from '../contract/sheets.ts';
 import type { Settings } from '../model.ts';
 import type { RawCell, SheetGrid } from '../ports.ts';
@@ -131,9 +131,15 @@ export function readSettings(grid: SheetGrid, sink: IssueSink): SettingsRead {
       format = '';
     }
     switch (spec.type) {
-      case 'text':
-        (s as unknown as Record<string, unknown>)[key] = oneLine(cellText(raw));
+      case 'text': {
+        const text = oneLine(cellText(raw));
+        if (key === 'unitCode' && !isUnitCode(text)) {
+          report(key, 'error', 'UNIT_CODE_INVALID', { value: quoteValue(text) });
+          break;
+        }
+        (s as unknown as Record<string, unknown>)[key] = text;
         break;
+      }
       case 'lines':
         s.recipients = cleanText(cellText(raw))
           .split(/\r?\n/)

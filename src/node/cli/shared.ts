@@ -5,7 +5,9 @@ import path from 'node:path';
 import type { AppContext } from '../../core/app/context.ts';
 import { TemplateProblem } from '../../core/app/operations.ts';
 import type { IsoDate, Lang, PeriodCode } from '../../core/model.ts';
-import { isoDateSchema, periodSchema } from '../../core/api.ts';
+import { periodSchema } from '../../core/api.ts';
+import { parseDate } from '../../core/parse/date.ts';
+import { quoteValue } from '../../core/text.ts';
 import { fixedLang, localContext } from '../app-context.ts';
 import { systemClock } from '../clock.ts';
 import { XlsxWorkbook, WorkbookOpenError } from '../xlsx-workbook.ts';
@@ -13,7 +15,7 @@ import { InputError, UsageError } from './errors.ts';
 import type { CommandArgs, CommandIO, OptionSpec } from './command.ts';
 
 export const AS_OF_OPTION: OptionSpec = {
-  type: 'string', hint: 'YYYY-MM-DD',
+  type: 'string', hint: 'dd/mm/yyyy',
   help: { vi: 'ngày tính số liệu (mặc định: hôm nay, hoặc 31/12 của năm kế hoạch)', en: 'the as-of date (default: today, or 31 Dec of the plan year)' },
 };
 export const PERIOD_OPTION: OptionSpec = {
@@ -42,14 +44,15 @@ export async function openWorkbook(file: string, lang: Lang): Promise<XlsxWorkbo
   }
 }
 
+/** `--as-of`, `--date`: a real date typed as in the workbook, `30/06/2024`, or `2024-06-30`. */
 export function asOfOption(args: CommandArgs, name = 'as-of'): IsoDate | undefined {
   const v = args.values[name];
   if (v === undefined) return undefined;
-  const parsed = isoDateSchema.safeParse(v);
-  if (!parsed.success) {
-    throw new UsageError(args.lang === 'vi' ? `--${name} cần một ngày có thật dạng YYYY-MM-DD, không phải "${String(v)}"` : `--${name} takes a real date as YYYY-MM-DD, not "${String(v)}"`);
+  const parsed = parseDate(String(v));
+  if (!parsed.ok) {
+    throw new UsageError(args.lang === 'vi' ? `--${name} cần một ngày có thật, như 30/06/2024 hoặc 2024-06-30, không phải "${quoteValue(String(v))}"` : `--${name} takes a real date such as 30/06/2024 or 2024-06-30, not "${quoteValue(String(v))}"`);
   }
-  return parsed.data;
+  return parsed.value;
 }
 
 export function periodOption(args: CommandArgs): PeriodCode | undefined {

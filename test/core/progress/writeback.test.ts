@@ -163,8 +163,8 @@ describe('Tổng hợp and Nhật ký', () => {
     const log = port.grid('Nhật ký');
     expect(log[0]).toEqual(['Thời gian', 'Người dùng', 'Thao tác', 'Kết quả']);
     expect(log).toHaveLength(3);
-    expect(log[1]!.slice(0, 3)).toEqual(['2024-06-30 09:15:00', 'hieutruong@example.edu.vn', 'Cập nhật tiến độ']);
-    expect(log[2]![0]).toBe('2024-06-30 10:00:00');
+    expect(log[1]!.slice(0, 3)).toEqual(['30/06/2024 09:15', 'hieutruong@example.edu.vn', 'Cập nhật tiến độ']);
+    expect(log[2]![0]).toBe('30/06/2024 10:00');
     expect(String(log[1]![3])).toContain('1/3 nhiệm vụ hoàn thành, 1 quá hạn');
   });
 

@@ -9,7 +9,7 @@ import { AS_OF_OPTION, JSON_OPTION, PERIOD_OPTION, asOfOption, cliContext, openW
 
 export const progressCommand: Command = {
   name: 'progress',
-  usage: 'progress FILE.xlsx [--as-of YYYY-MM-DD] [--period Q1|Q2|Q3|Q4] [--write] [--json]',
+  usage: 'progress FILE.xlsx [--as-of dd/mm/yyyy] [--period Q1|Q2|Q3|Q4] [--write] [--json]',
   summary: {
     vi: 'tính tiến độ nhiệm vụ, chỉ tiêu, sáng kiến; --write ghi cột ⚙, trang Tổng hợp và Nhật ký vào tệp',
     en: 'computes the figures; --write writes the ⚙ columns, Tổng hợp and a Nhật ký row into the file',

@@ -1,4 +1,4 @@
-// cchc validate FILE.xlsx [--as-of YYYY-MM-DD] [--json]: every problem, exit 1 when any is an error.
+// cchc validate FILE.xlsx [--as-of dd/mm/yyyy] [--json]: every problem, exit 1 when any is an error.
 import { validateWorkbook } from '../../../core/app/operations.ts';
 import { textTable } from '../../../core/progress/index.ts';
 import type { Lang } from '../../../core/model.ts';
@@ -23,7 +23,7 @@ export function validationText(r: ValidateResult, lang: Lang): string {
 
 export const validateCommand: Command = {
   name: 'validate',
-  usage: 'validate FILE.xlsx [--as-of YYYY-MM-DD] [--json]',
+  usage: 'validate FILE.xlsx [--as-of dd/mm/yyyy] [--json]',
   summary: { vi: 'liệt kê mọi vấn đề của dữ liệu (mã thoát 1 khi có lỗi)', en: 'lists every problem in the data (exit code 1 when any is an error)' },
   options: { 'as-of': AS_OF_OPTION, json: JSON_OPTION },
   async run(args, io) {
