@@ -137,6 +137,26 @@ describe('header, tables and signature', () => {
     expect(label).toContain('<w:sz w:val="24"/>');
   });
 
+  it.each(['quarterly', 'plan', 'initiatives'])('%s: the closing paragraph keeps with the signature, whose row cannot split', (type) => {
+    const xml = docs[type]!.document;
+    const body = [...xml.matchAll(/<w:p>[\s\S]*?<\/w:p>|<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]);
+    const sigAt = body.findIndex((x) => x.startsWith('<w:tbl>') && x.includes('Nơi nhận:'));
+    const closing = body.findIndex((x) => x.includes('Trên đây là'));
+    expect(closing).toBeGreaterThan(0);
+    // the closing paragraph: kept with the next and not split; then the space above the table, kept too
+    expect(body[closing]).toMatch(/^<w:p><w:pPr><w:keepNext\/><w:keepLines\/>/);
+    expect(sigAt).toBe(closing + 2);
+    expect(body[closing + 1]).toMatch(/^<w:p><w:pPr><w:keepNext\/>/);
+    expect(paragraphs(body[closing + 1]!)).toEqual(['']);
+    // every row of the signature table: cantSplit
+    const rows = body[sigAt]!.match(/<w:tr>[\s\S]*?<\/w:tr>/g)!;
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(r).toMatch(/^<w:tr><w:trPr><w:cantSplit\/>/);
+    // an ordinary body paragraph is not kept with the next
+    const opening = body.find((x) => x.includes('Trường Mầm non Bến Thành') && !x.includes('Trên đây là') && x.includes('w:firstLine'))!;
+    expect(opening).not.toContain('<w:keepNext/>');
+  });
+
   it('a deputy signs KT. HIỆU TRƯỞNG / PHÓ HIỆU TRƯỞNG', async () => {
     const m = buildReport('quarterly', sampleData({ signerTitle: 'Phó Hiệu trưởng', signer: 'Trần Liên Hương' }), sampleProgress(), { ...BUILD_OPTIONS });
     const sig = tables((await unzip(await renderDocx(m))).document).at(-1)!;

@@ -8,7 +8,9 @@ import { INITIATIVE_STAGE, INITIATIVE_STAGE_ORDER, KPI_STATUS, enumLabel } from 
 import {
   bullets,
   DECREE_30_PAGE,
+  para,
   type BulletsBlock,
+  type ParagraphBlock,
   textWidthMm as pageTextWidthMm,
   type HeaderBlock,
   type SignatureBlock,
@@ -164,6 +166,12 @@ export function signatureBlock(settings: Settings): SignatureBlock {
     name: settings.signer.normalize('NFC').trim(),
   };
 }
+
+/**
+ * The closing paragraph (`Trên đây là …./.`), the last before the signature block: kept on the
+ * signature's page, so that the signature never stands alone on a page.
+ */
+export const closingParagraph = (text: string): ParagraphBlock => para(text, { keepWithNext: true });
 
 /** The plan year: `Năm` from Thông tin, else the as-of date's year. */
 export const planYear = (settings: Settings, asOf: IsoDate): number => settings.year ?? Number(asOf.slice(0, 4));

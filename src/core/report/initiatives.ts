@@ -7,7 +7,7 @@ import type { Progress } from '../progress/types.ts';
 import { AREAS, AWARD_ELIGIBILITY, INITIATIVE_STAGE, enumLabel } from '../contract/enums.ts';
 import { isEligible, totalScore } from '../progress/initiatives.ts';
 import { cell, heading, para, placeholder, table, type Block, type DocModel, DECREE_30_PAGE } from './doc-model.ts';
-import { dashList, headerBlock, planYear, signatureBlock, stageCountsPhrase, titleBlock, type BuildOptions } from './common.ts';
+import { closingParagraph, dashList, headerBlock, planYear, signatureBlock, stageCountsPhrase, titleBlock, type BuildOptions } from './common.ts';
 import { formatDate, formatNumber } from './vn-format.ts';
 
 const areaShort = (x: Initiative): string => (x.area ? (AREAS.find((a) => a.code === x.area)?.shortVi ?? '') : '');
@@ -126,7 +126,7 @@ export function buildInitiatives(data: SchoolData, progress: Progress, opts: Bui
 
   blocks.push(heading(1, 'IV.', 'ĐỀ XUẤT, KIẾN NGHỊ'));
   blocks.push(placeholder('Nêu các đề xuất, kiến nghị (nếu có).'));
-  blocks.push(para(`Trên đây là báo cáo kết quả thực hiện sáng kiến, mô hình, giải pháp cải cách hành chính năm ${year} của ${unit}./.`));
+  blocks.push(closingParagraph(`Trên đây là báo cáo kết quả thực hiện sáng kiến, mô hình, giải pháp cải cách hành chính năm ${year} của ${unit}./.`));
   blocks.push(signatureBlock(s));
 
   const num = String(opts.number).padStart(2, '0');

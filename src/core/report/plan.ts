@@ -10,7 +10,7 @@ import type { IsoDate, SchoolData, Task } from '../model.ts';
 import type { Progress } from '../progress/types.ts';
 import { AREAS, CCHC_ROLE, enumLabel } from '../contract/enums.ts';
 import { cell, heading, para, placeholder, run, table, type Block, type DocModel, type TableCell, DECREE_30_PAGE } from './doc-model.ts';
-import { dashList, headerBlock, kpiMethodPhrase, kpiTargetPhrase, planYear, signatureBlock, titleBlock, type BuildOptions } from './common.ts';
+import { closingParagraph, dashList, headerBlock, kpiMethodPhrase, kpiTargetPhrase, planYear, signatureBlock, titleBlock, type BuildOptions } from './common.ts';
 import { capitalFirst, dateWords, documentNumber, formatDate, roman } from './vn-format.ts';
 
 /** The tasks a plan lists, in sheet order. */
@@ -170,7 +170,7 @@ export function buildPlan(data: SchoolData, _progress: Progress, opts: BuildOpti
     ...targets(data),
     ...focusTasks(data, unit),
     ...organisation(data, year),
-    para(`Trên đây là Kế hoạch thực hiện công tác cải cách hành chính năm ${year} của ${unit}, đề nghị CB-GV-NV nhà trường nghiêm túc thực hiện./.`),
+    closingParagraph(`Trên đây là Kế hoạch thực hiện công tác cải cách hành chính năm ${year} của ${unit}, đề nghị CB-GV-NV nhà trường nghiêm túc thực hiện./.`),
     signatureBlock(s),
     ...appendix(data, year, opts),
   ];

@@ -19,6 +19,7 @@ import {
   DECREE_30_PAGE,
 } from './doc-model.ts';
 import {
+  closingParagraph,
   headerBlock,
   kpiStatusText,
   kpiTargetText,
@@ -508,7 +509,7 @@ export function buildQuarterly(data: SchoolData, progress: Progress, opts: Build
     ...sectionNext(data, progress, year, opts),
     heading(1, 'VII.', 'ĐỀ XUẤT, KIẾN NGHỊ'),
     placeholder('Nêu các đề xuất, kiến nghị với cấp trên (nếu có).'),
-    para(`Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính ${phrase} của ${unit}./.`),
+    closingParagraph(`Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính ${phrase} của ${unit}./.`),
     signatureBlock(s),
   ];
   const num = String(opts.number).padStart(2, '0');

@@ -66,6 +66,20 @@ describe('every report starts with the Decree 30 header and title and ends with 
   });
 });
 
+describe('the signature block never stands alone on a page', () => {
+  it.each([
+    ['quarterly', 'Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính 6 tháng đầu năm 2024 của Trường Mầm non Bến Thành./.'],
+    ['plan', 'Trên đây là Kế hoạch thực hiện công tác cải cách hành chính năm 2024 của Trường Mầm non Bến Thành, đề nghị CB-GV-NV nhà trường nghiêm túc thực hiện./.'],
+    ['initiatives', 'Trên đây là báo cáo kết quả thực hiện sáng kiến, mô hình, giải pháp cải cách hành chính năm 2024 của Trường Mầm non Bến Thành./.'],
+  ] as const)('%s: the closing paragraph just before it is kept with it, and no other paragraph is', (type, closing) => {
+    const m = build(type);
+    const sigAt = m.blocks.findIndex((b) => b.kind === 'signature');
+    expect(m.blocks[sigAt - 1]).toEqual({ kind: 'paragraph', runs: [{ text: closing }], keepWithNext: true });
+    const kept = m.blocks.filter((b) => b.kind === 'paragraph' && b.keepWithNext === true);
+    expect(kept).toHaveLength(1);
+  });
+});
+
 describe('signer and recipients', () => {
   it.each([
     ['Hiệu trưởng', null, 'HIỆU TRƯỞNG'],
