@@ -246,16 +246,23 @@ export function kpiTargetPhrase(k: Kpi): string {
   }
 }
 
-/** `Lũy kế` etc. as a short parenthesis for the plan's target sentences. */
-export function kpiMethodPhrase(k: Kpi): string {
-  switch (k.method) {
-    case 'perQuarter':
-      return 'đánh giá từng quý';
-    case 'latest':
-      return 'theo kỳ gần nhất';
-    case 'cumulative':
-      return ''; // the default: a plan does not need to say it
-  }
+/** A target's name that already says it holds each quarter (`… mỗi quý`). */
+const SAYS_QUARTERLY = /(mỗi|từng|hằng|hàng)\s+quý/iu;
+
+/**
+ * A target as the plan states it, after its name (`Tỷ lệ …` + `: đạt từ 98% trở lên`), in the
+ * words a principal writes rather than the sheet's `Cách tính`: `Lũy kế` (the year's running
+ * total, the usual reading) says nothing more; `Từng quý` adds `trong từng quý` (unless the name
+ * already says `mỗi quý`); `Kỳ gần nhất` adds `theo kết quả đánh giá gần nhất`. A yes/no target
+ * has no figure: its name is the sentence.
+ */
+export function kpiPlanTarget(k: Kpi): string {
+  const phrase = kpiTargetPhrase(k);
+  const quarterly = k.method === 'perQuarter' && !SAYS_QUARTERLY.test(k.title.normalize('NFC'));
+  if (phrase === '') return quarterly ? ', duy trì trong từng quý' : '';
+  if (quarterly) return `: ${phrase} trong từng quý`;
+  if (k.method === 'latest') return `: ${phrase} theo kết quả đánh giá gần nhất`;
+  return `: ${phrase}`;
 }
 
 /** `đăng ký 1, đang triển khai 1, đã nghiệm thu 1` — the non-zero stages, in ladder order. */
