@@ -94,7 +94,9 @@ describe('Decree 30 page and type', () => {
 describe('header, tables and signature', () => {
   it('the header is a borderless two-column table of two rows, reaching into the left margin', () => {
     const header = tables(docs.quarterly!.document)[0]!;
-    expect(header).toContain('<w:tblInd w:type="dxa" w:w="-567"/>');
+    // 12 mm into the margin; 177 mm wide: 77 mm for the unit, 100 mm for the motto on one line
+    expect(header).toContain('<w:tblInd w:type="dxa" w:w="-680"/>');
+    expect(header).toContain('<w:tblGrid><w:gridCol w:w="4365"/><w:gridCol w:w="5670"/></w:tblGrid>');
     expect(header.match(/<w:tr>/g)).toHaveLength(2);
     expect(header.match(/<w:gridCol /g)).toHaveLength(2);
     const borders = /<w:tblBorders>([\s\S]*?)<\/w:tblBorders>/.exec(header)![1]!;

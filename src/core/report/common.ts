@@ -36,12 +36,13 @@ export interface BuildOptions {
 }
 
 /**
- * Header geometry: the right column holds `CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM` (13 pt bold, about
- * 96 mm) on one line; the table reaches 10 mm into the 30 mm left margin so the left column
- * (77 mm) holds a name like `TRƯỜNG MẦM NON BẾN THÀNH` on one line.
+ * Header geometry: the right column holds `CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM` (13 pt bold: 97.5
+ * mm as printed in Times New Roman metrics, plus the cell margins) on one line; the table reaches
+ * 12 mm into the 30 mm left margin so the left column (77 mm) holds a name like `TRƯỜNG MẦM NON
+ * BẾN THÀNH` (74.8 mm) on one line.
  */
-export const HEADER_OUTDENT_MM = 10;
-export const HEADER_RIGHT_MM = 98;
+export const HEADER_OUTDENT_MM = 12;
+export const HEADER_RIGHT_MM = 100;
 
 export const MOTTO: [string, string] = ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'];
 

@@ -42,6 +42,9 @@ describe('every report starts with the Decree 30 header and title and ends with 
     expect(header.motto).toEqual(['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc']);
     expect(header.placeDate).toBe('Quận 1, ngày 05 tháng 7 năm 2024');
     expect(header.columnWidths[0] + header.columnWidths[1]).toBeCloseTo(1, 2);
+    // the motto prints 97.5 mm wide in 13 pt bold, the unit's name 74.8 mm: each column has room, with its margins
+    expect(header.widthMm * header.columnWidths[1]).toBeGreaterThanOrEqual(99.5);
+    expect(header.widthMm * header.columnWidths[0]).toBeGreaterThanOrEqual(76.5);
     expect(header.mottoRule.lengthMm).toBeGreaterThan(50);
     expect(header.unitRule.lengthMm).toBeLessThan(header.mottoRule.lengthMm);
     expect(m.blocks[1]?.kind).toBe('title');
