@@ -96,6 +96,7 @@ interface PStyle {
   indentStart: number;
   indentEnd: number;
   keepWithNext: boolean;
+  keepLinesTogether: boolean;
   borderTop: boolean;
 }
 
@@ -160,6 +161,7 @@ const bodyParagraph = (page: PageSetup): PStyle => ({
   indentStart: 0,
   indentEnd: 0,
   keepWithNext: false,
+  keepLinesTogether: false,
   borderTop: false,
 });
 /** Table cells: left, no indent, no space after, single spacing. */
@@ -295,7 +297,12 @@ function layout(model: DocModel): { items: LItem[]; images: ImagePlacement[] } {
         break;
       }
       case 'paragraph': {
-        const ps: PStyle = { ...bodyStyle, align: b.align ?? 'justify', firstLine: b.indent === false ? 0 : FIRST_LINE_INDENT_PT };
+        const ps: PStyle = {
+          ...bodyStyle,
+          align: b.align ?? 'justify',
+          firstLine: b.indent === false ? 0 : FIRST_LINE_INDENT_PT,
+          ...(b.keepWithNext ? { keepWithNext: true, keepLinesTogether: true } : {}),
+        };
         items.push(p(b.runs, ts(body), ps));
         break;
       }
@@ -324,6 +331,8 @@ function layout(model: DocModel): { items: LItem[]; images: ImagePlacement[] } {
         right.push(para(b.title, ts(14, { bold: true }), cellStyle('center')));
         for (let k = 0; k < Math.max(0, b.signSpaceLines); k += 1) right.push(para('', ts(14), cellStyle('center')));
         right.push(para(b.name, ts(14, { bold: true }), cellStyle('center')));
+        // Keep each column's lines together, as far as paragraph styles reach inside a cell.
+        for (const column of [left, right]) column.forEach((q, k) => (q.pstyle = { ...q.pstyle, keepLinesTogether: true, keepWithNext: k < column.length - 1 }));
         items.push({ kind: 'table', rows: [[{ paras: left, span: 1 }, { paras: right, span: 1 }]], widthsPt: widths([0.45, 0.55]), borderless: true, headerRows: 0, base: ts(12) });
         break;
       }
@@ -366,9 +375,10 @@ const paragraphStyleOf = (s: PStyle): Record<string, unknown> => ({
   spaceBelow: pt(s.spaceBelow),
   lineSpacing: s.lineSpacing,
   keepWithNext: s.keepWithNext,
+  keepLinesTogether: s.keepLinesTogether,
   ...(s.borderTop ? { borderTop: { color: BLACK, width: pt(RULE_WIDTH_PT), padding: pt(0), dashStyle: 'SOLID' } } : {}),
 });
-const PARAGRAPH_FIELDS = 'alignment,indentFirstLine,indentStart,indentEnd,spaceAbove,spaceBelow,lineSpacing,keepWithNext,borderTop';
+const PARAGRAPH_FIELDS = 'alignment,indentFirstLine,indentStart,indentEnd,spaceAbove,spaceBelow,lineSpacing,keepWithNext,keepLinesTogether,borderTop';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -427,7 +437,7 @@ export function buildDocsPlan(model: DocModel): DocsPlan {
     const at = last.open ? last.start : end - 1;
     if (last.open) {
       // The empty paragraph left before the table: make it as small as possible.
-      const spacer: LParagraph = { runs: [], base: { ...bodyDefaultText, size: 1 }, pstyle: { align: 'left', firstLine: 0, spaceAbove: 0, spaceBelow: 0, lineSpacing: 100, indentStart: 0, indentEnd: 0, keepWithNext: false, borderTop: false }, start: last.start };
+      const spacer: LParagraph = { runs: [], base: { ...bodyDefaultText, size: 1 }, pstyle: { align: 'left', firstLine: 0, spaceAbove: 0, spaceBelow: 0, lineSpacing: 100, indentStart: 0, indentEnd: 0, keepWithNext: false, keepLinesTogether: false, borderTop: false }, start: last.start };
       paragraphs.push({ p: spacer, container: 'body' });
     }
     const S = at + 1;

@@ -122,13 +122,14 @@ class Renderer {
     return new Paragraph(brk ? { ...opts, pageBreakBefore: true } : opts);
   }
 
-  private bodyParagraph(runs: Run[], o: { align?: Align; indent?: boolean; italic?: boolean; highlight?: boolean; keepNext?: boolean } = {}) {
+  /** `keepWithNext`: on the page of what follows (keepNext) and never split (keepLines). */
+  private bodyParagraph(runs: Run[], o: { align?: Align; indent?: boolean; italic?: boolean; highlight?: boolean; keepWithNext?: boolean } = {}) {
     return this.p({
       children: textRuns(runs, { size: this.body, italic: o.italic, highlight: o.highlight }),
       alignment: ALIGN[o.align ?? 'justify'],
       indent: o.indent === false ? undefined : { firstLine: FIRST_LINE },
       spacing: { after: AFTER_6PT, line: this.line },
-      keepNext: o.keepNext,
+      ...(o.keepWithNext ? { keepNext: true, keepLines: true } : {}),
     });
   }
 
@@ -323,7 +324,7 @@ class Renderer {
       case 'heading':
         return [this.heading(b.level, b.number, b.text)];
       case 'paragraph':
-        return [this.bodyParagraph(b.runs, { align: b.align, indent: b.indent })];
+        return [this.bodyParagraph(b.runs, { align: b.align, indent: b.indent, keepWithNext: b.keepWithNext })];
       case 'bullets':
         return b.items.map((i) => this.bodyParagraph([{ text: '- ' }, ...i]));
       case 'table':
@@ -336,7 +337,9 @@ class Renderer {
         this.pendingBreak = true;
         return [];
       case 'signature':
-        return [new Paragraph({ children: [], spacing: { after: 0 } }), this.signature(b)];
+        // The space above the block keeps with it, so a keepWithNext paragraph before the
+        // signature reaches the table (whose one row cannot split).
+        return [new Paragraph({ children: [], spacing: { after: 0 }, keepNext: true }), this.signature(b)];
       case 'placeholder':
         return [this.bodyParagraph(plain(b.text), { italic: true, highlight: true })];
     }

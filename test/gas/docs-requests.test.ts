@@ -196,6 +196,44 @@ describe('buildDocsRequests', () => {
     );
   });
 
+  it('a keepWithNext paragraph gets keepWithNext and keepLinesTogether in the Doc; the one before it does not', () => {
+    const signature: Block = {
+      kind: 'signature',
+      recipientsLabel: 'Nơi nhận:',
+      recipients: ['- Phòng Nội vụ Quận 1;', '- Lưu: VT.'],
+      authority: null,
+      title: 'HIỆU TRƯỞNG',
+      signSpaceLines: 2,
+      name: 'Nguyễn Mai Hằng',
+    };
+    const m = model([para('Nội dung báo cáo.'), para('Trên đây là báo cáo./.', { keepWithNext: true }), signature]);
+    const requests = buildDocsRequests(m);
+    // the request itself names both fields
+    const styled = requests.filter((r) => (r.updateParagraphStyle as Json | undefined)?.paragraphStyle && ((r.updateParagraphStyle as Json).paragraphStyle as Json).keepWithNext === true);
+    expect(styled.length).toBeGreaterThan(0);
+    expect(String((styled[0]!.updateParagraphStyle as Json).fields)).toMatch(/(^|,)keepWithNext(,|$)/);
+    expect(String((styled[0]!.updateParagraphStyle as Json).fields)).toMatch(/(^|,)keepLinesTogether(,|$)/);
+    // and the Doc they make
+    const { svc, id, get } = fresh();
+    svc.Docs.Documents.batchUpdate({ requests }, id);
+    const ps = docParagraphs(get());
+    const byText = (t: string) => ps.find((p) => p.text === t)!;
+    expect(byText('Trên đây là báo cáo./.').style).toMatchObject({ keepWithNext: true, keepLinesTogether: true });
+    expect(byText('Trên đây là báo cáo./.').inTable).toBe(false);
+    expect(byText('Nội dung báo cáo.').style).toMatchObject({ keepWithNext: false, keepLinesTogether: false });
+    // the table follows the closing paragraph directly: nothing between them to break the chain
+    const content = (get().body as Json).content as Json[];
+    const closingAt = content.findIndex((e) => ((e.paragraph as Json | undefined)?.elements as Json[] | undefined)?.some((x) => ((x.textRun as Json)?.content as string)?.startsWith('Trên đây là')));
+    expect(content[closingAt + 1]?.table).toBeDefined();
+    // inside the signature, each column's lines hold together: all but the last keep with the next
+    const cells = ps.filter((p) => p.inTable);
+    expect(cells.every((p) => p.style.keepLinesTogether === true)).toBe(true);
+    expect(byText('Nơi nhận:').style.keepWithNext).toBe(true);
+    expect(byText('- Lưu: VT.').style.keepWithNext).toBe(false);
+    expect(byText('HIỆU TRƯỞNG').style.keepWithNext).toBe(true);
+    expect(byText('Nguyễn Mai Hằng').style.keepWithNext).toBe(false);
+  });
+
   it('keeps hostile text literal and counts it as the API does', () => {
     expect(docsText('=HYPERLINK("x")')).toBe('=HYPERLINK("x")');
     expect(docsText('a\r\nb')).toBe('a\u000bb');

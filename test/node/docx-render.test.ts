@@ -94,7 +94,9 @@ describe('Decree 30 page and type', () => {
 describe('header, tables and signature', () => {
   it('the header is a borderless two-column table of two rows, reaching into the left margin', () => {
     const header = tables(docs.quarterly!.document)[0]!;
-    expect(header).toContain('<w:tblInd w:type="dxa" w:w="-567"/>');
+    // 12 mm into the margin; 177 mm wide: 77 mm for the unit, 100 mm for the motto on one line
+    expect(header).toContain('<w:tblInd w:type="dxa" w:w="-680"/>');
+    expect(header).toContain('<w:tblGrid><w:gridCol w:w="4365"/><w:gridCol w:w="5670"/></w:tblGrid>');
     expect(header.match(/<w:tr>/g)).toHaveLength(2);
     expect(header.match(/<w:gridCol /g)).toHaveLength(2);
     const borders = /<w:tblBorders>([\s\S]*?)<\/w:tblBorders>/.exec(header)![1]!;
@@ -135,6 +137,26 @@ describe('header, tables and signature', () => {
     expect(label).toContain('<w:b/>');
     expect(label).toContain('<w:i/>');
     expect(label).toContain('<w:sz w:val="24"/>');
+  });
+
+  it.each(['quarterly', 'plan', 'initiatives'])('%s: the closing paragraph keeps with the signature, whose row cannot split', (type) => {
+    const xml = docs[type]!.document;
+    const body = [...xml.matchAll(/<w:p>[\s\S]*?<\/w:p>|<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]);
+    const sigAt = body.findIndex((x) => x.startsWith('<w:tbl>') && x.includes('Nơi nhận:'));
+    const closing = body.findIndex((x) => x.includes('Trên đây là'));
+    expect(closing).toBeGreaterThan(0);
+    // the closing paragraph: kept with the next and not split; then the space above the table, kept too
+    expect(body[closing]).toMatch(/^<w:p><w:pPr><w:keepNext\/><w:keepLines\/>/);
+    expect(sigAt).toBe(closing + 2);
+    expect(body[closing + 1]).toMatch(/^<w:p><w:pPr><w:keepNext\/>/);
+    expect(paragraphs(body[closing + 1]!)).toEqual(['']);
+    // every row of the signature table: cantSplit
+    const rows = body[sigAt]!.match(/<w:tr>[\s\S]*?<\/w:tr>/g)!;
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(r).toMatch(/^<w:tr><w:trPr><w:cantSplit\/>/);
+    // an ordinary body paragraph is not kept with the next
+    const opening = body.find((x) => x.includes('Trường Mầm non Bến Thành') && !x.includes('Trên đây là') && x.includes('w:firstLine'))!;
+    expect(opening).not.toContain('<w:keepNext/>');
   });
 
   it('a deputy signs KT. HIỆU TRƯỞNG / PHÓ HIỆU TRƯỞNG', async () => {

@@ -8,7 +8,9 @@ import { INITIATIVE_STAGE, INITIATIVE_STAGE_ORDER, KPI_STATUS, enumLabel } from 
 import {
   bullets,
   DECREE_30_PAGE,
+  para,
   type BulletsBlock,
+  type ParagraphBlock,
   textWidthMm as pageTextWidthMm,
   type HeaderBlock,
   type SignatureBlock,
@@ -34,12 +36,13 @@ export interface BuildOptions {
 }
 
 /**
- * Header geometry: the right column holds `CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM` (13 pt bold, about
- * 96 mm) on one line; the table reaches 10 mm into the 30 mm left margin so the left column
- * (77 mm) holds a name like `TRƯỜNG MẦM NON BẾN THÀNH` on one line.
+ * Header geometry: the right column holds `CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM` (13 pt bold: 97.5
+ * mm as printed in Times New Roman metrics, plus the cell margins) on one line; the table reaches
+ * 12 mm into the 30 mm left margin so the left column (77 mm) holds a name like `TRƯỜNG MẦM NON
+ * BẾN THÀNH` (74.8 mm) on one line.
  */
-export const HEADER_OUTDENT_MM = 10;
-export const HEADER_RIGHT_MM = 98;
+export const HEADER_OUTDENT_MM = 12;
+export const HEADER_RIGHT_MM = 100;
 
 export const MOTTO: [string, string] = ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'];
 
@@ -165,6 +168,12 @@ export function signatureBlock(settings: Settings): SignatureBlock {
   };
 }
 
+/**
+ * The closing paragraph (`Trên đây là …./.`), the last before the signature block: kept on the
+ * signature's page, so that the signature never stands alone on a page.
+ */
+export const closingParagraph = (text: string): ParagraphBlock => para(text, { keepWithNext: true });
+
 /** The plan year: `Năm` from Thông tin, else the as-of date's year. */
 export const planYear = (settings: Settings, asOf: IsoDate): number => settings.year ?? Number(asOf.slice(0, 4));
 
@@ -238,16 +247,23 @@ export function kpiTargetPhrase(k: Kpi): string {
   }
 }
 
-/** `Lũy kế` etc. as a short parenthesis for the plan's target sentences. */
-export function kpiMethodPhrase(k: Kpi): string {
-  switch (k.method) {
-    case 'perQuarter':
-      return 'đánh giá từng quý';
-    case 'latest':
-      return 'theo kỳ gần nhất';
-    case 'cumulative':
-      return ''; // the default: a plan does not need to say it
-  }
+/** A target's name that already says it holds each quarter (`… mỗi quý`). */
+const SAYS_QUARTERLY = /(mỗi|từng|hằng|hàng)\s+quý/iu;
+
+/**
+ * A target as the plan states it, after its name (`Tỷ lệ …` + `: đạt từ 98% trở lên`), in the
+ * words a principal writes rather than the sheet's `Cách tính`: `Lũy kế` (the year's running
+ * total, the usual reading) says nothing more; `Từng quý` adds `trong từng quý` (unless the name
+ * already says `mỗi quý`); `Kỳ gần nhất` adds `theo kết quả đánh giá gần nhất`. A yes/no target
+ * has no figure: its name is the sentence.
+ */
+export function kpiPlanTarget(k: Kpi): string {
+  const phrase = kpiTargetPhrase(k);
+  const quarterly = k.method === 'perQuarter' && !SAYS_QUARTERLY.test(k.title.normalize('NFC'));
+  if (phrase === '') return quarterly ? ', duy trì trong từng quý' : '';
+  if (quarterly) return `: ${phrase} trong từng quý`;
+  if (k.method === 'latest') return `: ${phrase} theo kết quả đánh giá gần nhất`;
+  return `: ${phrase}`;
 }
 
 /** `đăng ký 1, đang triển khai 1, đã nghiệm thu 1` — the non-zero stages, in ladder order. */

@@ -24,10 +24,13 @@
 // - `title`: docType then each subject line centred bold 14, then `rule`;
 // - `heading`/`paragraph`/`bullets`/`placeholder`: body paragraphs (justified, 1.27 cm first-line
 //   indent, 6 pt after, line spacing `page.lineSpacing`); `\n` in a run is a line break;
+// - `keepWithNext` on a paragraph: on the same page as the start of the next block, and not
+//   broken across pages (.docx keepNext + keepLines; Docs keepWithNext + keepLinesTogether);
 // - `table`: bordered, `size` pt, header row bold and repeated, `colSpan`, `fill`, `widthFraction`;
 // - `chart`: `title` (bold, centred), the chart (native or `image`), then `legend` as a table;
 // - `pageBreak`: the next block starts a new page;
-// - `signature`: borderless two-column table (left 45%), as its comment says.
+// - `signature`: borderless two-column table (left 45%), as its comment says, never broken
+//   across pages (.docx: the row cannot split; anything printed before it keeps with it).
 // - Strip characters the output format cannot carry (XML control characters) but change nothing
 //   else of the text.
 
@@ -142,6 +145,12 @@ export interface ParagraphBlock {
   runs: Run[];
   align?: Align;
   indent?: boolean;
+  /**
+   * Printed on the same page as the start of the next block, and never broken across pages. The
+   * closing paragraph of every report (`Trên đây là …./.`) has it, so that the signature block
+   * never stands alone on a page.
+   */
+  keepWithNext?: boolean;
 }
 
 /** Lines each printed as a body paragraph starting with `- ` (the Vietnamese dash list). */
@@ -224,7 +233,8 @@ export interface PageBreakBlock {
 }
 
 /**
- * The end of the document: a two-column borderless table.
+ * The end of the document: a two-column borderless table, kept whole on one page (it is the
+ * paragraph before it, `keepWithNext`, that keeps it company).
  * left: `recipientsLabel` (12, bold italic) then each of `recipients` (11) on its own line,
  *       already written `- …;` with the last `- Lưu: VT.`;
  * right (centred): `authority` (`KT. HIỆU TRƯỞNG`, caps, bold) when the signer is a deputy,

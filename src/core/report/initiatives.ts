@@ -7,7 +7,7 @@ import type { Progress } from '../progress/types.ts';
 import { AREAS, AWARD_ELIGIBILITY, INITIATIVE_STAGE, enumLabel } from '../contract/enums.ts';
 import { isEligible, totalScore } from '../progress/initiatives.ts';
 import { cell, heading, para, placeholder, table, type Block, type DocModel, DECREE_30_PAGE } from './doc-model.ts';
-import { dashList, headerBlock, planYear, signatureBlock, stageCountsPhrase, titleBlock, type BuildOptions } from './common.ts';
+import { closingParagraph, dashList, headerBlock, planYear, signatureBlock, stageCountsPhrase, titleBlock, type BuildOptions } from './common.ts';
 import { formatDate, formatNumber } from './vn-format.ts';
 
 const areaShort = (x: Initiative): string => (x.area ? (AREAS.find((a) => a.code === x.area)?.shortVi ?? '') : '');
@@ -70,7 +70,7 @@ export function buildInitiatives(data: SchoolData, progress: Progress, opts: Bui
 
   blocks.push(heading(1, 'II.', 'KẾT QUẢ THỰC HIỆN'));
   if (ini.total === 0) {
-    blocks.push(para('Không có kết quả để báo cáo.'));
+    blocks.push(para('Chưa có sáng kiến, mô hình, giải pháp để báo cáo kết quả thực hiện.'));
   } else {
     blocks.push(para(`Theo giai đoạn thực hiện: ${stageCountsPhrase(ini.byStage)}.`));
     blocks.push(
@@ -102,7 +102,9 @@ export function buildInitiatives(data: SchoolData, progress: Progress, opts: Bui
     );
   }
 
-  blocks.push(heading(1, 'III.', 'ĐỀ XUẤT KHEN THƯỞNG, NHÂN RỘNG'));
+  // The heading names what the section holds: replication only when something is proposed for it.
+  const replicate = listed.filter((x) => x.stage === 'proposed' || x.stage === 'recognised');
+  blocks.push(heading(1, 'III.', replicate.length > 0 ? 'ĐỀ XUẤT KHEN THƯỞNG, NHÂN RỘNG' : 'ĐỀ XUẤT KHEN THƯỞNG'));
   const eligible = listed.filter((x) => isEligible(x, s.minAwardScore));
   if (ini.eligible === 0) {
     blocks.push(
@@ -118,7 +120,6 @@ export function buildInitiatives(data: SchoolData, progress: Progress, opts: Bui
       dashList(eligible.map((x) => `${x.name} (${x.authors ? `tác giả: ${x.authors}; ` : ''}tổng điểm: ${formatNumber(totalScore(x) ?? 0, 2)})`)),
     );
   }
-  const replicate = listed.filter((x) => x.stage === 'proposed' || x.stage === 'recognised');
   if (replicate.length > 0) {
     blocks.push(para('Sáng kiến, mô hình, giải pháp đề xuất nhân rộng hoặc đã được công nhận:'));
     blocks.push(dashList(replicate.map((x) => `${x.name} (${enumLabel(INITIATIVE_STAGE, x.stage, 'vi').toLowerCase()})`)));
@@ -126,7 +127,7 @@ export function buildInitiatives(data: SchoolData, progress: Progress, opts: Bui
 
   blocks.push(heading(1, 'IV.', 'ĐỀ XUẤT, KIẾN NGHỊ'));
   blocks.push(placeholder('Nêu các đề xuất, kiến nghị (nếu có).'));
-  blocks.push(para(`Trên đây là báo cáo kết quả thực hiện sáng kiến, mô hình, giải pháp cải cách hành chính năm ${year} của ${unit}./.`));
+  blocks.push(closingParagraph(`Trên đây là báo cáo kết quả thực hiện sáng kiến, mô hình, giải pháp cải cách hành chính năm ${year} của ${unit}./.`));
   blocks.push(signatureBlock(s));
 
   const num = String(opts.number).padStart(2, '0');

@@ -1,6 +1,7 @@
 // The plan (REPORTS.md `plan`): KẾ HOẠCH Thực hiện công tác cải cách hành chính năm 2024, written
 // like seed 001 from `Kế hoạch` and `Chỉ tiêu`: I. Mục tiêu; II. Chỉ tiêu (as sentences); III.
-// Nhiệm vụ trọng tâm by area; IV. Tổ chức thực hiện; then the appendix assigning tasks.
+// Nhiệm vụ trọng tâm by area; IV. Kinh phí thực hiện (the workbook has no budget: the principal
+// writes the figure); V. Tổ chức thực hiện; then the appendix assigning tasks.
 //
 // Which rows: a plan lists the tasks and targets the workbook counts (not blocked by an error),
 // and leaves out cancelled tasks (Hủy bỏ: no longer part of the plan). Task text is printed as
@@ -10,7 +11,7 @@ import type { IsoDate, SchoolData, Task } from '../model.ts';
 import type { Progress } from '../progress/types.ts';
 import { AREAS, CCHC_ROLE, enumLabel } from '../contract/enums.ts';
 import { cell, heading, para, placeholder, run, table, type Block, type DocModel, type TableCell, DECREE_30_PAGE } from './doc-model.ts';
-import { dashList, headerBlock, kpiMethodPhrase, kpiTargetPhrase, planYear, signatureBlock, titleBlock, type BuildOptions } from './common.ts';
+import { closingParagraph, dashList, headerBlock, kpiPlanTarget, planYear, signatureBlock, titleBlock, type BuildOptions } from './common.ts';
 import { capitalFirst, dateWords, documentNumber, formatDate, roman } from './vn-format.ts';
 
 /** The tasks a plan lists, in sheet order. */
@@ -23,12 +24,14 @@ const endWith = (s: string, p: string): string => (/[.;:!?]$/.test(s) ? s : `${s
 function objectives(data: SchoolData, year: number, nTasks: number, nKpis: number): Block[] {
   const s = data.settings;
   const parent = s.parentBody.trim();
+  // `hoàn thành 33 nhiệm vụ trọng tâm, thực hiện đạt 16 chỉ tiêu`; a count of 0 is not written.
+  const aims = [nTasks > 0 ? `hoàn thành ${nTasks} nhiệm vụ trọng tâm` : '', nKpis > 0 ? `thực hiện đạt ${nKpis} chỉ tiêu` : ''].filter(Boolean);
   return [
     heading(1, 'I.', 'MỤC TIÊU'),
     para(
       `1. Triển khai đầy đủ, hiệu quả các nhiệm vụ cải cách hành chính năm ${year}` +
         (parent ? ` theo chỉ đạo của ${parent}` : '') +
-        `; hoàn thành ${nTasks} nhiệm vụ trọng tâm và ${nKpis} chỉ tiêu đề ra trong Kế hoạch này.`,
+        (aims.length > 0 ? `; ${aims.join(', ')} đề ra trong Kế hoạch này.` : '.'),
     ),
     para(
       '2. Xác định rõ trách nhiệm của người đứng đầu, của từng cá nhân, bộ phận trong việc triển khai nhiệm vụ cải cách ' +
@@ -52,9 +55,7 @@ function targets(data: SchoolData): Block[] {
   const ordered = AREAS.flatMap((a) => kpis.filter((k) => k.area === a.code)).concat(kpis.filter((k) => k.area === null));
   ordered.forEach((k, i) => {
     const title = k.title.trim().replace(/[.;:]+$/, '');
-    const phrase = kpiTargetPhrase(k);
-    const method = kpiMethodPhrase(k);
-    out.push(para(`${i + 1}. ${title}${phrase ? `: ${phrase}` : ''}${method ? ` (${method})` : ''}.`));
+    out.push(para(`${i + 1}. ${title}${kpiPlanTarget(k)}.`));
   });
   return out;
 }
@@ -76,10 +77,23 @@ function focusTasks(data: SchoolData, unit: string): Block[] {
   return out;
 }
 
+/**
+ * IV. Kinh phí thực hiện, worded as seed 001. The workbook has no budget figure, so the principal
+ * writes it (or strikes the line when the plan has no spending of its own).
+ */
+function funding(data: SchoolData): Block[] {
+  const parent = data.settings.parentBody.trim();
+  return [
+    heading(1, 'IV.', 'KINH PHÍ THỰC HIỆN'),
+    para(`Đơn vị bố trí kinh phí thực hiện các nhiệm vụ của Kế hoạch này trong dự toán ngân sách hằng năm được ${parent || 'cấp có thẩm quyền'} giao.`),
+    placeholder('Ghi kinh phí dự kiến (số tiền, nguồn kinh phí) nếu Kế hoạch có khoản chi riêng; nếu không có, xóa dòng này.'),
+  ];
+}
+
 function organisation(data: SchoolData, year: number): Block[] {
   const s = data.settings;
   const head = s.signerTitle.trim() && !/^phó\s/i.test(s.signerTitle.trim()) ? s.signerTitle.trim() : 'Hiệu trưởng';
-  const out: Block[] = [heading(1, 'IV.', 'TỔ CHỨC THỰC HIỆN')];
+  const out: Block[] = [heading(1, 'V.', 'TỔ CHỨC THỰC HIỆN')];
   out.push(heading(2, '1.', capitalFirst(head)));
   out.push(
     dashList([
@@ -169,8 +183,9 @@ export function buildPlan(data: SchoolData, _progress: Progress, opts: BuildOpti
     ...objectives(data, year, tasks.length, nKpis),
     ...targets(data),
     ...focusTasks(data, unit),
+    ...funding(data),
     ...organisation(data, year),
-    para(`Trên đây là Kế hoạch thực hiện công tác cải cách hành chính năm ${year} của ${unit}, đề nghị CB-GV-NV nhà trường nghiêm túc thực hiện./.`),
+    closingParagraph(`Trên đây là Kế hoạch thực hiện công tác cải cách hành chính năm ${year} của ${unit}, đề nghị CB-GV-NV nhà trường nghiêm túc thực hiện./.`),
     signatureBlock(s),
     ...appendix(data, year, opts),
   ];

@@ -19,6 +19,7 @@ import {
   DECREE_30_PAGE,
 } from './doc-model.ts';
 import {
+  closingParagraph,
   headerBlock,
   kpiStatusText,
   kpiTargetText,
@@ -67,6 +68,33 @@ function taskLine(t: Task, extra: string[]): string {
 
 const QUARTER_END: Record<Quarter, string> = { 1: '03-31', 2: '06-30', 3: '09-30', 4: '12-31' };
 
+/**
+ * Tables and charts are numbered in the order they are printed (`Bảng 1`, `Bảng 2`…; `Biểu đồ
+ * 1`…), whichever of them a school's data leaves in, so the numbers never skip or repeat.
+ */
+interface Captions {
+  table(text: string): { caption: string; label: string };
+  chart(text: string): string;
+}
+function captions(): Captions {
+  let tables = 0;
+  let charts = 0;
+  return {
+    table: (text) => {
+      const label = `Bảng ${++tables}`;
+      return { caption: `${label}. ${text}`, label };
+    },
+    chart: (text) => `Biểu đồ ${++charts}. ${text}`,
+  };
+}
+
+/** `đạt 11; gần đạt 3; không phát sinh 2` — the statuses some target has, in the table's order. */
+function kpiCountsPhrase(c: Progress['kpiCounts']): string {
+  return STATUS_ORDER.filter((st) => c[st] > 0)
+    .map((st) => `${enumLabel(KPI_STATUS, st, 'vi').toLowerCase()} ${c[st]}`)
+    .join('; ');
+}
+
 // ------------------------------------------------------------------------------ charts
 
 const TASK_SERIES = [
@@ -103,7 +131,8 @@ function chartImage(categories: string[], series: ChartBlock['series'], alt: str
   };
 }
 
-export function tasksByAreaChart(progress: Progress, title: string, opts: BuildOptions): ChartBlock {
+/** `areaTable`: the label of the table that names the eight areas (`Bảng 2`). */
+export function tasksByAreaChart(progress: Progress, title: string, areaTable: string, opts: BuildOptions): ChartBlock {
   const categories = AREAS.map((a) => a.code);
   const series = TASK_SERIES.map((s) => ({
     name: s.name,
@@ -118,7 +147,7 @@ export function tasksByAreaChart(progress: Progress, title: string, opts: BuildO
       { header: 'Toàn đơn vị', width: 0.3, align: 'center' },
     ],
     TASK_SERIES.map((s) => [cell('', { fill: s.color }), cell(s.name), cell(String(progress.tasks[s.key]))]),
-    'LV1 … LV8: tám lĩnh vực cải cách hành chính như Bảng 1.',
+    `LV1 … LV8: tám lĩnh vực cải cách hành chính như ${areaTable}.`,
   );
   legend.size = 12;
   legend.widthFraction = 0.75;
@@ -159,23 +188,41 @@ function kpisByStatusChart(progress: Progress, title: string, opts: BuildOptions
 
 // ------------------------------------------------------------------------------ sections
 
-function sectionDirection(data: SchoolData, progress: Progress, year: number, opts: BuildOptions): Block[] {
+/** Activity types that are propaganda (`tuyên truyền`) and inspection (`kiểm tra`), for I.3's heading. */
+const PROPAGANDA = ['webPost', 'contest', 'dialogue', 'thematic'];
+const INSPECTION = ['inspection'];
+const typeKey = (type: string): string | null => ACTIVITY_TYPE.options.find((o) => o.vi === type)?.value ?? null;
+
+/**
+ * I.3's heading names what is listed under it: `Công tác tuyên truyền, kiểm tra`, with `và các
+ * hoạt động khác` when there are trainings, surveys and the like too.
+ */
+export function activitiesHeading(types: string[]): string {
+  const keys = types.map(typeKey);
+  const propaganda = keys.some((k) => k !== null && PROPAGANDA.includes(k));
+  const inspection = keys.some((k) => k !== null && INSPECTION.includes(k));
+  const others = keys.some((k) => k === null || (!PROPAGANDA.includes(k) && !INSPECTION.includes(k)));
+  if (types.length === 0) return 'Công tác tuyên truyền, kiểm tra';
+  const named = [propaganda ? 'tuyên truyền' : '', inspection ? 'kiểm tra' : ''].filter(Boolean);
+  if (named.length === 0) return 'Các hoạt động cải cách hành chính';
+  return `Công tác ${named.join(', ')}${others ? ' và các hoạt động khác' : ''}`;
+}
+
+function sectionDirection(data: SchoolData, progress: Progress, year: number, opts: BuildOptions, cap: Captions): Block[] {
   const out: Block[] = [heading(1, 'I.', 'CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH')];
 
-  out.push(heading(2, '1.', 'Kiện toàn Ban Chỉ đạo cải cách hành chính'));
   const committee = data.people.filter((p) => p.role !== null);
+  const steering = committee.filter((p) => p.role !== 'assistant').length;
+  const helpers = committee.length - steering;
+  out.push(heading(2, '1.', helpers > 0 ? 'Kiện toàn Ban Chỉ đạo và Tổ giúp việc cải cách hành chính' : 'Kiện toàn Ban Chỉ đạo cải cách hành chính'));
   if (committee.length === 0) {
     out.push(placeholder('Nêu việc kiện toàn Ban Chỉ đạo cải cách hành chính của đơn vị (trang Nhân sự chưa ghi vai trò CCHC của ai).'));
   } else {
-    const steering = committee.filter((p) => p.role !== 'assistant').length;
-    const helpers = committee.length - steering;
-    out.push(
-      para(
-        `Ban Chỉ đạo cải cách hành chính của đơn vị gồm ${steering} thành viên` +
-          (helpers > 0 ? `; Tổ giúp việc gồm ${helpers} người` : '') +
-          ', cụ thể:',
-      ),
-    );
+    const who = [
+      steering > 0 ? `Ban Chỉ đạo cải cách hành chính của đơn vị gồm ${steering} thành viên` : '',
+      helpers > 0 ? `${steering > 0 ? 'Tổ giúp việc' : 'Tổ giúp việc Ban Chỉ đạo cải cách hành chính của đơn vị'} gồm ${helpers} người` : '',
+    ].filter(Boolean);
+    out.push(para(`${who.join('; ')}, cụ thể:`));
     const order = ['head', 'deputyHead', 'member', 'assistant'] as const;
     const sorted = [...committee].sort((a, b) => order.indexOf(a.role!) - order.indexOf(b.role!));
     out.push(dashList(sorted.map((p) => `${p.name}${p.title ? `, ${p.title}` : ''}: ${enumLabel(CCHC_ROLE, p.role!, 'vi').toLowerCase()}`)));
@@ -186,20 +233,21 @@ function sectionDirection(data: SchoolData, progress: Progress, year: number, op
   if (progress.tasks.total === 0) {
     out.push(placeholder(`Nêu việc xây dựng, triển khai Kế hoạch cải cách hành chính năm ${year} (trang Kế hoạch chưa có nhiệm vụ nào).`));
   } else {
+    const nKpis = progress.kpis.length;
     out.push(
       para(
         `Đơn vị xây dựng và triển khai Kế hoạch thực hiện công tác cải cách hành chính năm ${year} với ` +
-          `${progress.tasks.total} nhiệm vụ thuộc ${areasWithTasks} lĩnh vực và ${progress.kpis.length} chỉ tiêu; ` +
+          `${progress.tasks.total} nhiệm vụ thuộc ${areasWithTasks} lĩnh vực${nKpis > 0 ? ` và ${nKpis} chỉ tiêu` : ''}; ` +
           'mỗi nhiệm vụ được phân công người chủ trì, người phối hợp, thời hạn hoàn thành và sản phẩm đầu ra.',
       ),
     );
   }
 
-  out.push(heading(2, '3.', 'Công tác tuyên truyền, kiểm tra'));
   const from = `${year}-01-01`;
   const acts = data.activities
     .filter((a) => !a.blocked && a.date !== null && a.date >= from && a.date <= opts.asOf)
     .sort((a, b) => (a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : a.row - b.row));
+  out.push(heading(2, '3.', activitiesHeading(acts.map((a) => a.type))));
   if (acts.length === 0) {
     out.push(para(`Từ đầu năm đến ngày ${formatDate(opts.asOf)}, đơn vị chưa ghi nhận hoạt động tuyên truyền, kiểm tra nào về cải cách hành chính.`));
   } else {
@@ -213,7 +261,7 @@ function sectionDirection(data: SchoolData, progress: Progress, year: number, op
     out.push(dashList(lines));
     out.push(
       table(
-        'Danh sách hoạt động',
+        cap.table('Danh sách hoạt động').caption,
         [
           { header: 'STT', width: 0.08, align: 'center' },
           { header: 'Ngày', width: 0.16, align: 'center' },
@@ -255,28 +303,43 @@ function areaTableRow(code: string, name: string, c: TaskCounts, bold = false) {
   ];
 }
 
-function sectionAreas(data: SchoolData, progress: Progress, year: number, opts: BuildOptions): Block[] {
+/**
+ * `Tổng số nhiệm vụ trong Kế hoạch: 34; đã hoàn thành 19 nhiệm vụ (đạt 57,6%), trong đó hoàn thành
+ * đúng hạn 16, hoàn thành trễ hạn 3; quá hạn chưa hoàn thành 2; …` — a count of 0 is left out.
+ */
+export function tasksSummary(t: TaskCounts): string {
+  const share = doneShare(t);
+  let done: string;
+  if (t.done === 0) done = 'chưa có nhiệm vụ hoàn thành';
+  else {
+    done = `đã hoàn thành ${t.done} nhiệm vụ${share ? ` (đạt ${share})` : ''}`;
+    if (t.doneOnTime > 0 && t.doneLate > 0) done += `, trong đó hoàn thành đúng hạn ${t.doneOnTime}, hoàn thành trễ hạn ${t.doneLate}`;
+    else if (t.doneLate === 0) done += t.done > 1 ? ', đều đúng hạn' : ', đúng hạn';
+    else done += t.done > 1 ? ', đều trễ hạn' : ', trễ hạn';
+  }
+  const rest: [string, number][] = [
+    ['quá hạn chưa hoàn thành', t.overdue],
+    ['sắp đến hạn', t.dueSoon],
+    ['chậm tiến độ', t.behind],
+    ['đang thực hiện đúng tiến độ', t.onTrack],
+    ['hủy bỏ', t.cancelled],
+  ];
+  const parts = [`Tổng số nhiệm vụ trong Kế hoạch: ${t.total}`, done, ...rest.filter(([, n]) => n > 0).map(([label, n]) => `${label} ${n}`)];
+  return `${parts.join('; ')}.`;
+}
+
+function sectionAreas(data: SchoolData, progress: Progress, year: number, opts: BuildOptions, cap: Captions): Block[] {
   const t = progress.tasks;
   const out: Block[] = [heading(1, 'II.', 'KẾT QUẢ THỰC HIỆN THEO LĨNH VỰC')];
   if (t.total === 0) {
     out.push(para(`Kế hoạch năm ${year} chưa có nhiệm vụ nào được ghi nhận.`));
     return out;
   }
-  const share = doneShare(t);
-  out.push(
-    para(
-      `Tổng số nhiệm vụ trong Kế hoạch: ${t.total}; đã hoàn thành ${t.done} nhiệm vụ` +
-        (share ? ` (đạt ${share})` : '') +
-        `, trong đó hoàn thành đúng hạn ${t.doneOnTime}, hoàn thành trễ hạn ${t.doneLate}; ` +
-        `quá hạn chưa hoàn thành ${t.overdue}; sắp đến hạn ${t.dueSoon}; chậm tiến độ ${t.behind}; ` +
-        `đang thực hiện đúng tiến độ ${t.onTrack}` +
-        (t.cancelled > 0 ? `; hủy bỏ ${t.cancelled}` : '') +
-        '.',
-    ),
-  );
+  out.push(para(tasksSummary(t)));
+  const areaTable = cap.table('Kết quả thực hiện nhiệm vụ theo lĩnh vực');
   out.push(
     table(
-      'Bảng 1. Kết quả thực hiện nhiệm vụ theo lĩnh vực',
+      areaTable.caption,
       [
         { header: 'Mã', width: 0.08, align: 'center' },
         { header: 'Lĩnh vực', width: 0.32, align: 'left' },
@@ -291,7 +354,7 @@ function sectionAreas(data: SchoolData, progress: Progress, year: number, opts: 
       'Tỷ lệ hoàn thành = số nhiệm vụ đã hoàn thành / (tổng số − số nhiệm vụ hủy bỏ).',
     ),
   );
-  out.push(tasksByAreaChart(progress, 'Biểu đồ 1. Nhiệm vụ theo lĩnh vực', opts));
+  out.push(tasksByAreaChart(progress, cap.chart('Nhiệm vụ theo lĩnh vực'), areaTable.label, opts));
 
   const rows = tasksWithState(data, progress);
   AREAS.forEach((a, i) => {
@@ -330,42 +393,50 @@ export function kpiTitle(data: SchoolData, code: string): string {
   return data.kpis.find((k) => k.code === code && !k.blocked)?.title ?? data.kpis.find((k) => k.code === code)?.title ?? '';
 }
 
-function sectionKpis(data: SchoolData, progress: Progress, opts: BuildOptions): Block[] {
-  const c = progress.kpiCounts;
+/**
+ * The note under the targets table: figures run from 1 January, except the targets judged each
+ * quarter or on their latest result, which it names.
+ */
+export function kpiTableNote(data: SchoolData, progress: Progress, year: number, asOf: IsoDate): string {
+  const method = (code: string) => data.kpis.find((k) => k.code === code && !k.blocked)?.method ?? 'cumulative';
+  const codes = (m: string) => progress.kpis.filter((k) => method(k.code) === m).map((k) => k.code);
+  const perQuarter = codes('perQuarter');
+  const latest = codes('latest');
+  const except = [
+    perQuarter.length > 0 ? `chỉ tiêu ${perQuarter.join(', ')} đánh giá theo từng quý (số quý đạt/số quý đã đánh giá)` : '',
+    latest.length > 0 ? `chỉ tiêu ${latest.join(', ')} lấy kết quả lần đánh giá gần nhất` : '',
+  ].filter(Boolean);
+  return `Số liệu lũy kế từ ngày ${formatDate(`${year}-01-01`)} đến ngày ${formatDate(asOf)}${except.length > 0 ? `, trừ ${except.join(' và ')}` : ''}.`;
+}
+
+function sectionKpis(data: SchoolData, progress: Progress, year: number, opts: BuildOptions, cap: Captions): Block[] {
   const out: Block[] = [heading(1, 'III.', 'KẾT QUẢ THỰC HIỆN CHỈ TIÊU')];
   if (progress.kpis.length === 0) {
     out.push(para('Kế hoạch chưa có chỉ tiêu nào được ghi nhận.'));
     return out;
   }
+  out.push(para(`Tổng số ${progress.kpis.length} chỉ tiêu: ${kpiCountsPhrase(progress.kpiCounts)}.`));
   out.push(
-    para(
-      `Tổng số ${progress.kpis.length} chỉ tiêu: đạt ${c.met}; gần đạt ${c.near}; chưa đạt ${c.notMet}; ` +
-        `không phát sinh ${c.notApplicable}; chưa có số liệu ${c.noData}.`,
+    table(
+      cap.table('Kết quả thực hiện chỉ tiêu').caption,
+      [
+        { header: 'Mã', width: 0.09, align: 'center' },
+        { header: 'Chỉ tiêu', width: 0.45, align: 'left' },
+        { header: 'Mục tiêu', width: 0.14, align: 'center' },
+        { header: 'Thực hiện', width: 0.15, align: 'center' },
+        { header: 'Đánh giá', width: 0.17, align: 'center' },
+      ],
+      progress.kpis.map((k) => [
+        cell(k.code),
+        cell(kpiTitle(data, k.code)),
+        cell(kpiTargetText(k)),
+        cell(kpiValueText(k)),
+        cell(kpiStatusText(k)),
+      ]),
+      kpiTableNote(data, progress, year, opts.asOf),
     ),
   );
-  if (progress.kpis.length > 0) {
-    out.push(
-      table(
-        'Bảng 2. Kết quả thực hiện chỉ tiêu',
-        [
-          { header: 'Mã', width: 0.09, align: 'center' },
-          { header: 'Chỉ tiêu', width: 0.45, align: 'left' },
-          { header: 'Mục tiêu', width: 0.14, align: 'center' },
-          { header: 'Thực hiện', width: 0.15, align: 'center' },
-          { header: 'Đánh giá', width: 0.17, align: 'center' },
-        ],
-        progress.kpis.map((k) => [
-          cell(k.code),
-          cell(kpiTitle(data, k.code)),
-          cell(kpiTargetText(k)),
-          cell(kpiValueText(k)),
-          cell(kpiStatusText(k)),
-        ]),
-        `Số liệu lũy kế từ ngày 01/01 đến ngày ${formatDate(opts.asOf)}, trừ chỉ tiêu tính theo từng quý hoặc kỳ gần nhất.`,
-      ),
-    );
-  }
-  out.push(kpisByStatusChart(progress, 'Biểu đồ 2. Chỉ tiêu theo kết quả đánh giá', opts));
+  out.push(kpisByStatusChart(progress, cap.chart('Chỉ tiêu theo kết quả đánh giá'), opts));
   return out;
 }
 
@@ -378,8 +449,8 @@ function sectionInitiatives(data: SchoolData, progress: Progress, year: number):
   }
   out.push(
     para(
-      `Năm ${year}, đơn vị có ${ini.total} sáng kiến, mô hình, giải pháp cải cách hành chính được đăng ký; ` +
-        `trong đó: ${stageCountsPhrase(ini.byStage)}. Số sáng kiến, mô hình, giải pháp đủ điều kiện đề xuất khen thưởng: ${ini.eligible}.`,
+      `Năm ${year}, đơn vị có ${ini.total} sáng kiến, mô hình, giải pháp cải cách hành chính được đăng ký ` +
+        `(theo giai đoạn: ${stageCountsPhrase(ini.byStage)}), cụ thể:`,
     ),
   );
   const listed = data.initiatives.filter((x) => !x.blocked);
@@ -391,28 +462,43 @@ function sectionInitiatives(data: SchoolData, progress: Progress, year: number):
       ),
     ),
   );
+  out.push(
+    para(
+      ini.eligible > 0
+        ? `Có ${ini.eligible} sáng kiến, mô hình, giải pháp đủ điều kiện đề xuất khen thưởng.`
+        : 'Chưa có sáng kiến, mô hình, giải pháp đủ điều kiện đề xuất khen thưởng.',
+    ),
+  );
   return out;
+}
+
+/** `2 chỉ tiêu chưa đạt và 1 chỉ tiêu gần đạt` — only the statuses some target has. */
+function weakKpisPhrase(c: Progress['kpiCounts']): string {
+  return [c.notMet > 0 ? `${c.notMet} chỉ tiêu chưa đạt` : '', c.near > 0 ? `${c.near} chỉ tiêu gần đạt` : ''].filter(Boolean).join(' và ');
 }
 
 function sectionAssessment(data: SchoolData, progress: Progress): Block[] {
   const t = progress.tasks;
   const out: Block[] = [heading(1, 'V.', 'ĐÁNH GIÁ CHUNG'), heading(2, '1.', 'Ưu điểm')];
   const share = doneShare(t);
-  if (t.done > 0)
-    out.push(para(`Hoàn thành ${t.done}/${t.total - t.cancelled} nhiệm vụ${share ? ` (${share})` : ''}, trong đó ${t.doneOnTime} nhiệm vụ hoàn thành đúng hạn.`));
+  if (t.done > 0) {
+    const onTime = t.doneOnTime === t.done ? ', đều đúng hạn' : t.doneOnTime > 0 ? `, trong đó ${t.doneOnTime} nhiệm vụ hoàn thành đúng hạn` : '';
+    out.push(para(`Hoàn thành ${t.done}/${t.total - t.cancelled} nhiệm vụ${share ? ` (${share})` : ''}${onTime}.`));
+  }
   const met = progress.kpis.filter((k) => k.status === 'met');
   if (met.length > 0) {
     out.push(para(`Có ${progress.kpiCounts.met}/${progress.kpis.length} chỉ tiêu đạt:`));
     out.push(dashList(met.map((k) => `${k.code} – ${kpiTitle(data, k.code)}: ${kpiValueText(k)}`)));
   }
-  if (t.done === 0 && met.length === 0) out.push(para('Trong kỳ, đơn vị chưa có nhiệm vụ hoàn thành và chưa có chỉ tiêu đạt.'));
+  // Nothing done and nothing met is no strength: the principal says what went well.
+  if (t.done === 0 && met.length === 0) out.push(placeholder('Nêu các ưu điểm, kết quả nổi bật trong kỳ (chưa có nhiệm vụ hoàn thành, chưa có chỉ tiêu đạt).'));
 
   out.push(heading(2, '2.', 'Hạn chế'));
   const weak = progress.kpis.filter((k) => k.status === 'notMet' || k.status === 'near');
   const overdue = tasksWithState(data, progress).filter((r) => r.state === 'overdue');
   const limits: Block[] = [];
   if (weak.length > 0) {
-    limits.push(para(`Có ${progress.kpiCounts.notMet} chỉ tiêu chưa đạt và ${progress.kpiCounts.near} chỉ tiêu gần đạt:`));
+    limits.push(para(`Có ${weakKpisPhrase(progress.kpiCounts)}:`));
     limits.push(
       dashList(weak.map((k) => `${k.code} – ${kpiTitle(data, k.code)}: mục tiêu ${kpiTargetText(k)}, thực hiện ${kpiValueText(k)} (${kpiStatusText(k).toLowerCase()})`)),
     );
@@ -467,10 +553,17 @@ function sectionNext(data: SchoolData, progress: Progress, year: number, opts: B
     out.push(sub('Khẩn trương hoàn thành các nhiệm vụ quá hạn'));
     out.push(dashList(overdue.map((r) => taskLine(r.task, [r.task.due ? `hạn ${formatDate(r.task.due)}` : '']))));
   }
-  const weak = progress.kpis.filter((k) => k.status === 'notMet' || k.status === 'near' || k.status === 'noData');
+  // Each heading names the targets listed under it.
+  const weak = progress.kpis.filter((k) => k.status === 'notMet' || k.status === 'near');
   if (weak.length > 0) {
-    out.push(sub('Tập trung thực hiện các chỉ tiêu chưa đạt, chưa có số liệu'));
+    const which = [weak.some((k) => k.status === 'notMet') ? 'chưa đạt' : '', weak.some((k) => k.status === 'near') ? 'gần đạt' : ''].filter(Boolean).join(', ');
+    out.push(sub(`Tập trung thực hiện các chỉ tiêu ${which}`));
     out.push(dashList(weak.map((k) => `${k.code} – ${kpiTitle(data, k.code)}: mục tiêu ${kpiTargetText(k)}`)));
+  }
+  const noData = progress.kpis.filter((k) => k.status === 'noData');
+  if (noData.length > 0) {
+    out.push(sub('Cập nhật số liệu các chỉ tiêu chưa có số liệu'));
+    out.push(dashList(noData.map((k) => `${k.code} – ${kpiTitle(data, k.code)}: mục tiêu ${kpiTargetText(k)}`)));
   }
   const s = data.settings;
   const milestones: [string, IsoDate | null][] = [
@@ -495,20 +588,21 @@ export function buildQuarterly(data: SchoolData, progress: Progress, opts: Build
   const year = planYear(s, opts.asOf);
   const phrase = periodPhrase(opts.period, year);
   const unit = s.unitName.trim();
+  const cap = captions();
   const blocks: Block[] = [
     headerBlock(s, 'BC', opts.number, opts.date),
     titleBlock('Báo cáo', `Kết quả thực hiện công tác cải cách hành chính ${phrase}`),
     para(`Căn cứ Kế hoạch thực hiện công tác cải cách hành chính năm ${year} của ${unit};`),
     para(`${capitalFirst(unit)} báo cáo kết quả thực hiện công tác cải cách hành chính ${phrase} (số liệu tính đến ngày ${formatDate(opts.asOf)}) như sau:`),
-    ...sectionDirection(data, progress, year, opts),
-    ...sectionAreas(data, progress, year, opts),
-    ...sectionKpis(data, progress, opts),
+    ...sectionDirection(data, progress, year, opts, cap),
+    ...sectionAreas(data, progress, year, opts, cap),
+    ...sectionKpis(data, progress, year, opts, cap),
     ...sectionInitiatives(data, progress, year),
     ...sectionAssessment(data, progress),
     ...sectionNext(data, progress, year, opts),
     heading(1, 'VII.', 'ĐỀ XUẤT, KIẾN NGHỊ'),
     placeholder('Nêu các đề xuất, kiến nghị với cấp trên (nếu có).'),
-    para(`Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính ${phrase} của ${unit}./.`),
+    closingParagraph(`Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính ${phrase} của ${unit}./.`),
     signatureBlock(s),
   ];
   const num = String(opts.number).padStart(2, '0');

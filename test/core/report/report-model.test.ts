@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport, reportSymbol } from '../../../src/core/report/report.ts';
 import { fitLines, recipientLines, signerLines } from '../../../src/core/report/common.ts';
+import { activitiesHeading, tasksSummary } from '../../../src/core/report/quarterly.ts';
 import {
   modelText,
   PLACEHOLDER_MARK,
@@ -42,6 +43,9 @@ describe('every report starts with the Decree 30 header and title and ends with 
     expect(header.motto).toEqual(['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc']);
     expect(header.placeDate).toBe('Quận 1, ngày 05 tháng 7 năm 2024');
     expect(header.columnWidths[0] + header.columnWidths[1]).toBeCloseTo(1, 2);
+    // the motto prints 97.5 mm wide in 13 pt bold, the unit's name 74.8 mm: each column has room, with its margins
+    expect(header.widthMm * header.columnWidths[1]).toBeGreaterThanOrEqual(99.5);
+    expect(header.widthMm * header.columnWidths[0]).toBeGreaterThanOrEqual(76.5);
     expect(header.mottoRule.lengthMm).toBeGreaterThan(50);
     expect(header.unitRule.lengthMm).toBeLessThan(header.mottoRule.lengthMm);
     expect(m.blocks[1]?.kind).toBe('title');
@@ -64,6 +68,20 @@ describe('every report starts with the Decree 30 header and title and ends with 
     const m = build('quarterly', sampleData({ signerTitle: 'phó hiệu trưởng'.normalize('NFD'), signer: 'Trần Liên Hương' }));
     const sig = blocksOf(m, 'signature')[0] as SignatureBlock;
     expect([sig.authority, sig.title, sig.name]).toEqual(['KT. HIỆU TRƯỞNG', 'PHÓ HIỆU TRƯỞNG', 'Trần Liên Hương']);
+  });
+});
+
+describe('the signature block never stands alone on a page', () => {
+  it.each([
+    ['quarterly', 'Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính 6 tháng đầu năm 2024 của Trường Mầm non Bến Thành./.'],
+    ['plan', 'Trên đây là Kế hoạch thực hiện công tác cải cách hành chính năm 2024 của Trường Mầm non Bến Thành, đề nghị CB-GV-NV nhà trường nghiêm túc thực hiện./.'],
+    ['initiatives', 'Trên đây là báo cáo kết quả thực hiện sáng kiến, mô hình, giải pháp cải cách hành chính năm 2024 của Trường Mầm non Bến Thành./.'],
+  ] as const)('%s: the closing paragraph just before it is kept with it, and no other paragraph is', (type, closing) => {
+    const m = build(type);
+    const sigAt = m.blocks.findIndex((b) => b.kind === 'signature');
+    expect(m.blocks[sigAt - 1]).toEqual({ kind: 'paragraph', runs: [{ text: closing }], keepWithNext: true });
+    const kept = m.blocks.filter((b) => b.kind === 'paragraph' && b.keepWithNext === true);
+    expect(kept).toHaveLength(1);
   });
 });
 
@@ -114,7 +132,7 @@ describe('quarterly report', () => {
   it('prints the task figures of Progress, area by area', () => {
     const p = sampleProgress();
     const m = build('quarterly');
-    const t = tableByCaption(m, 'Bảng 1');
+    const t = tableByCaption(m, 'Bảng 2. Kết quả thực hiện nhiệm vụ theo lĩnh vực');
     expect(t.rows).toHaveLength(9);
     const areas = ['LV1', 'LV2', 'LV3', 'LV4', 'LV5', 'LV6', 'LV7', 'LV8'] as const;
     areas.forEach((a, i) => {
@@ -139,7 +157,7 @@ describe('quarterly report', () => {
     p.kpiCounts.met = 6;
     const m = build('quarterly', sampleData(), p);
     expect(text(m)).toContain('đã hoàn thành 7 nhiệm vụ');
-    expect(cellText(tableByCaption(m, 'Bảng 1'), 2, 6)).toBe('5');
+    expect(cellText(tableByCaption(m, 'Bảng 2'), 2, 6)).toBe('5');
     expect(text(m)).toContain('Tổng số 9 chỉ tiêu: đạt 6;');
   });
 
@@ -155,7 +173,7 @@ describe('quarterly report', () => {
 
   it('prints every target of Progress with target, value and Đánh giá', () => {
     const m = build('quarterly');
-    const t = tableByCaption(m, 'Bảng 2');
+    const t = tableByCaption(m, 'Bảng 3. Kết quả thực hiện chỉ tiêu');
     expect(t.columns.map((c) => c.header)).toEqual(['Mã', 'Chỉ tiêu', 'Mục tiêu', 'Thực hiện', 'Đánh giá']);
     const rows = t.rows.map((_, r) => [0, 1, 2, 3, 4].map((c) => cellText(t, r, c)));
     expect(rows).toEqual([
@@ -226,17 +244,16 @@ describe('quarterly report', () => {
 });
 
 describe('plan', () => {
-  it('has I–IV like seed 001, the targets as sentences, the tasks by area and the appendix', () => {
+  it('has I–V like seed 001, the targets as sentences, the tasks by area and the appendix', () => {
     const m = build('plan');
     expect(m.blocks[1]).toMatchObject({ docType: 'KẾ HOẠCH', subject: ['Thực hiện công tác cải cách hành chính năm 2024'] });
-    expect(headings(m, 1)).toEqual(['I. MỤC TIÊU', 'II. CHỈ TIÊU', 'III. NHIỆM VỤ TRỌNG TÂM', 'IV. TỔ CHỨC THỰC HIỆN']);
+    expect(headings(m, 1)).toEqual(['I. MỤC TIÊU', 'II. CHỈ TIÊU', 'III. NHIỆM VỤ TRỌNG TÂM', 'IV. KINH PHÍ THỰC HIỆN', 'V. TỔ CHỨC THỰC HIỆN']);
     const s = text(m);
-    expect(s).toContain('hoàn thành 10 nhiệm vụ trọng tâm và 9 chỉ tiêu');
-    expect(s).toContain('Tỷ lệ xử lý đơn đúng hạn: đạt từ 98% trở lên.');
-    expect(s).toContain('Tỷ lệ hồ sơ thủ tục hành chính giải quyết đúng hạn: đạt 100%.');
-    expect(s).toContain('Số vụ vi phạm kỷ luật hành chính: bằng 0.');
-    expect(s).toContain('Chỉ số cải cách hành chính của đơn vị: đạt mức “Khá” trở lên (theo kỳ gần nhất).');
-    expect(s).toContain('ít nhất 2 (đánh giá từng quý).');
+    expect(s).toContain('; hoàn thành 10 nhiệm vụ trọng tâm, thực hiện đạt 9 chỉ tiêu đề ra trong Kế hoạch này.');
+    expect(s).toContain('4. Tỷ lệ xử lý đơn đúng hạn: đạt từ 98% trở lên.');
+    expect(s).toContain('3. Tỷ lệ hồ sơ thủ tục hành chính giải quyết đúng hạn: đạt 100%.');
+    expect(s).toContain('7. Số vụ vi phạm kỷ luật hành chính: bằng 0.');
+    expect(s).toContain('8. Đơn vị ứng dụng thanh toán điện tử trong cung ứng dịch vụ.');
     expect(s).toContain('1.1. Kiện toàn Ban Chỉ đạo cải cách hành chính của đơn vị.');
     expect(s).not.toContain('Tổ chức hội thi tìm hiểu'); // cancelled
     expect(s).not.toContain('Nhiệm vụ có lỗi dữ liệu'); // blocked
@@ -256,7 +273,8 @@ describe('plan', () => {
 describe('initiatives report', () => {
   it('lists registrations and results, and proposes the eligible ones', () => {
     const m = build('initiatives');
-    expect(headings(m, 1)).toEqual(['I. TÌNH HÌNH ĐĂNG KÝ', 'II. KẾT QUẢ THỰC HIỆN', 'III. ĐỀ XUẤT KHEN THƯỞNG, NHÂN RỘNG', 'IV. ĐỀ XUẤT, KIẾN NGHỊ']);
+    // nothing is proposed for replication: the heading says only what the section holds
+    expect(headings(m, 1)).toEqual(['I. TÌNH HÌNH ĐĂNG KÝ', 'II. KẾT QUẢ THỰC HIỆN', 'III. ĐỀ XUẤT KHEN THƯỞNG', 'IV. ĐỀ XUẤT, KIẾN NGHỊ']);
     const s = text(m);
     expect(s).toContain('Tổng số sáng kiến, mô hình, giải pháp được đăng ký: 3 (cá nhân 2, tập thể 1).');
     expect(s).toContain('Hạn đăng ký: 22/04/2024; có 1 đăng ký sau hạn.');
@@ -271,6 +289,183 @@ describe('initiatives report', () => {
       'https://mnbenthanh.example/cchc/mo-hinh', '80', 'Đủ điều kiện',
     ]);
     expect(res.rows[1]![6]!.runs[0]!.text).toBe('Chưa đủ điều kiện');
+  });
+});
+
+describe('report wording', () => {
+  /** A count of nothing written as a figure: `Có 0 …`, `0 chỉ tiêu`, `chưa đạt 0`… (table cells aside). */
+  const ZERO_COUNT =
+    /Có 0\b|(?<![\d,./])0 (chỉ tiêu|nhiệm vụ|sáng kiến|hoạt động|thành viên|người)|(chưa đạt|gần đạt|đạt|không phát sinh|chưa có số liệu|trễ hạn|đúng hạn|quá hạn chưa hoàn thành|sắp đến hạn|chậm tiến độ|đang thực hiện đúng tiến độ|hủy bỏ|khen thưởng:) 0(?![\d,%])/;
+  const prose = (m: DocModel) =>
+    m.blocks.flatMap((b) => (b.kind === 'paragraph' || b.kind === 'bullets' || b.kind === 'heading' ? modelText({ ...m, blocks: [b] }) : []));
+  const captionsOf = (m: DocModel) => blocksOf(m, 'table').map((t) => t.caption);
+
+  /** Sample figures where no target is missed: CT03 and CT04 met, CT09 still near. */
+  const noMissed = (): Progress => {
+    const p = sampleProgress();
+    for (const k of p.kpis) if (k.code === 'CT03' || k.code === 'CT04') k.status = 'met';
+    p.kpiCounts = { met: 6, near: 1, notMet: 0, notApplicable: 1, noData: 1 };
+    p.initiatives = { ...p.initiatives, eligible: 0 };
+    return p;
+  };
+
+  it('the regex finds what it is for', () => {
+    expect(['Có 0 chỉ tiêu chưa đạt và 3 chỉ tiêu gần đạt:', 'Tổng số 16 chỉ tiêu: đạt 11; chưa đạt 0.', 'đủ điều kiện đề xuất khen thưởng: 0.'].every((x) => ZERO_COUNT.test(x))).toBe(true);
+    expect(['Số vụ vi phạm kỷ luật hành chính: bằng 0.', 'CT08 – Số vụ vi phạm: 0.', 'Có 10 chỉ tiêu đạt', 'đạt 100%'].some((x) => ZERO_COUNT.test(x))).toBe(false);
+  });
+
+  it.each(['quarterly', 'plan', 'initiatives'] as const)('%s never prints a count of nothing, whatever the figures', (type) => {
+    const data = sampleData();
+    const empty = sampleData({ parentBody: '' });
+    empty.tasks = [];
+    empty.kpis = [];
+    empty.initiatives = [];
+    empty.activities = [];
+    for (const m of [build(type), build(type, data, noMissed()), build(type, empty, computeProgress(empty, { asOf: '2024-06-30', period: 'Q2' }))]) {
+      const bad = prose(m).filter((x) => ZERO_COUNT.test(x));
+      expect(bad).toEqual([]);
+    }
+  });
+
+  it('quarterly with no target missed: says which targets there are, in every sentence and heading', () => {
+    const m = build('quarterly', sampleData(), noMissed());
+    const s = text(m);
+    expect(s).toContain('Tổng số 9 chỉ tiêu: đạt 6; gần đạt 1; không phát sinh 1; chưa có số liệu 1.');
+    expect(s).toContain('\nCó 1 chỉ tiêu gần đạt:\n- CT09 – Tỷ lệ giải quyết khiếu nại, tố cáo đúng hạn: mục tiêu ≥ 95%, thực hiện 93% (gần đạt).');
+    expect(s).not.toContain('chỉ tiêu chưa đạt');
+    // VI: one heading per kind of target listed under it
+    expect(headings(m, 2)).toContain('3. Tập trung thực hiện các chỉ tiêu gần đạt');
+    expect(headings(m, 2)).toContain('4. Cập nhật số liệu các chỉ tiêu chưa có số liệu');
+    const vi3 = m.blocks.findIndex((b) => b.kind === 'heading' && b.text === 'Tập trung thực hiện các chỉ tiêu gần đạt');
+    expect(modelText({ ...m, blocks: [m.blocks[vi3 + 1]!] })).toEqual(['- CT09 – Tỷ lệ giải quyết khiếu nại, tố cáo đúng hạn: mục tiêu ≥ 95%.']);
+    const vi4 = m.blocks.findIndex((b) => b.kind === 'heading' && b.text === 'Cập nhật số liệu các chỉ tiêu chưa có số liệu');
+    expect(modelText({ ...m, blocks: [m.blocks[vi4 + 1]!] })).toEqual(['- CT07 – Chỉ số cải cách hành chính của đơn vị: mục tiêu Khá trở lên.']);
+    // IV: none eligible is said in words
+    expect(s).toContain('Chưa có sáng kiến, mô hình, giải pháp đủ điều kiện đề xuất khen thưởng.');
+  });
+
+  it('quarterly with the sample figures: the limits name both kinds, VI names both', () => {
+    const m = build('quarterly');
+    expect(text(m)).toContain('\nCó 2 chỉ tiêu chưa đạt và 1 chỉ tiêu gần đạt:\n');
+    expect(headings(m, 2)).toContain('3. Tập trung thực hiện các chỉ tiêu chưa đạt, gần đạt');
+    expect(text(m)).toContain(
+      'Năm 2024, đơn vị có 3 sáng kiến, mô hình, giải pháp cải cách hành chính được đăng ký (theo giai đoạn: đăng ký 1, đang triển khai 1, đã nghiệm thu 1), cụ thể:',
+    );
+    expect(text(m)).toContain('\nCó 1 sáng kiến, mô hình, giải pháp đủ điều kiện đề xuất khen thưởng.\n');
+  });
+
+  it.each([
+    [{ total: 5, done: 2, doneOnTime: 2, doneLate: 0, overdue: 0, dueSoon: 0, behind: 0, onTrack: 3, cancelled: 0 }, 'Tổng số nhiệm vụ trong Kế hoạch: 5; đã hoàn thành 2 nhiệm vụ (đạt 40%), đều đúng hạn; đang thực hiện đúng tiến độ 3.'],
+    [{ total: 4, done: 1, doneOnTime: 0, doneLate: 1, overdue: 1, dueSoon: 0, behind: 1, onTrack: 0, cancelled: 1 }, 'Tổng số nhiệm vụ trong Kế hoạch: 4; đã hoàn thành 1 nhiệm vụ (đạt 33,3%), trễ hạn; quá hạn chưa hoàn thành 1; chậm tiến độ 1; hủy bỏ 1.'],
+    [{ total: 2, done: 0, doneOnTime: 0, doneLate: 0, overdue: 0, dueSoon: 2, behind: 0, onTrack: 0, cancelled: 0 }, 'Tổng số nhiệm vụ trong Kế hoạch: 2; chưa có nhiệm vụ hoàn thành; sắp đến hạn 2.'],
+  ])('the task summary leaves out what is 0 (%j)', (counts, sentence) => {
+    expect(tasksSummary(counts)).toBe(sentence);
+  });
+
+  it('quarterly: every task done on time is said so, not "trong đó 0 …"', () => {
+    const p = sampleProgress();
+    p.tasks = { ...p.tasks, done: 4, doneOnTime: 4, doneLate: 0 };
+    expect(text(build('quarterly', sampleData(), p))).toContain('Hoàn thành 4/10 nhiệm vụ (40%), đều đúng hạn.');
+  });
+
+  it.each([
+    [[], 'Công tác tuyên truyền, kiểm tra'],
+    [['Bài viết trên trang thông tin điện tử', 'Hội thi'], 'Công tác tuyên truyền'],
+    [['Kiểm tra, giám sát'], 'Công tác kiểm tra'],
+    [['Hội thi', 'Kiểm tra, giám sát'], 'Công tác tuyên truyền, kiểm tra'],
+    [['Tọa đàm, đối thoại', 'Khảo sát'], 'Công tác tuyên truyền và các hoạt động khác'],
+    [['Tập huấn, bồi dưỡng', 'Khác'], 'Các hoạt động cải cách hành chính'],
+  ])('I.3 is headed by what it lists: %j → %s', (types, head) => {
+    expect(activitiesHeading(types)).toBe(head);
+  });
+
+  it('quarterly: tables are numbered Bảng 1, 2, 3 in the order printed, charts Biểu đồ 1, 2; the legend cites the right table', () => {
+    const m = build('quarterly');
+    expect(captionsOf(m).filter((c) => c !== '')).toEqual(['Bảng 1. Danh sách hoạt động', 'Bảng 2. Kết quả thực hiện nhiệm vụ theo lĩnh vực', 'Bảng 3. Kết quả thực hiện chỉ tiêu']);
+    const charts = blocksOf(m, 'chart');
+    expect(charts.map((c) => c.title)).toEqual(['Biểu đồ 1. Nhiệm vụ theo lĩnh vực', 'Biểu đồ 2. Chỉ tiêu theo kết quả đánh giá']);
+    expect(charts[0]!.legend.note).toBe('LV1 … LV8: tám lĩnh vực cải cách hành chính như Bảng 2.');
+    // with no activity to list, the numbers close up
+    const data = sampleData();
+    data.activities = [];
+    const m2 = build('quarterly', data);
+    expect(captionsOf(m2).filter((c) => c !== '')).toEqual(['Bảng 1. Kết quả thực hiện nhiệm vụ theo lĩnh vực', 'Bảng 2. Kết quả thực hiện chỉ tiêu']);
+    expect(blocksOf(m2, 'chart')[0]!.legend.note).toBe('LV1 … LV8: tám lĩnh vực cải cách hành chính như Bảng 1.');
+    // with no task, the targets' chart is Biểu đồ 1
+    const data3 = sampleData();
+    data3.tasks = [];
+    const m3 = build('quarterly', data3, computeProgress(data3, { asOf: '2024-06-30', period: 'Q2' }));
+    expect(blocksOf(m3, 'chart').map((c) => c.title)).toEqual(['Biểu đồ 1. Chỉ tiêu theo kết quả đánh giá']);
+  });
+
+  it('initiatives numbers its two tables; the plan numbers none (its only table is the appendix)', () => {
+    expect(captionsOf(build('initiatives'))).toEqual(['Bảng 1. Danh sách đăng ký sáng kiến, mô hình, giải pháp', 'Bảng 2. Kết quả thực hiện sáng kiến, mô hình, giải pháp']);
+    expect(captionsOf(build('plan'))).toEqual(['']);
+  });
+
+  it('quarterly: the note under the targets table names the targets not counted from 1 January, in plain words', () => {
+    const t = tableByCaption(build('quarterly'), 'Bảng 3');
+    expect(t.note).toBe(
+      'Số liệu lũy kế từ ngày 01/01/2024 đến ngày 30/06/2024, trừ chỉ tiêu CT04 đánh giá theo từng quý (số quý đạt/số quý đã đánh giá) và chỉ tiêu CT03, CT07 lấy kết quả lần đánh giá gần nhất.',
+    );
+    const data = sampleData();
+    data.kpis = data.kpis.map((k) => ({ ...k, method: 'cumulative' as const }));
+    expect(tableByCaption(build('quarterly', data), 'Bảng 3').note).toBe('Số liệu lũy kế từ ngày 01/01/2024 đến ngày 30/06/2024.');
+  });
+
+  it('plan: targets are phrased as a principal writes them, without the sheet’s words for the method', () => {
+    const s = text(build('plan'));
+    expect(s).toContain('1. Số sản phẩm truyền thông về cải cách hành chính trên trang thông tin điện tử: ít nhất 2 trong từng quý.');
+    expect(s).toContain('2. Chỉ số cải cách hành chính của đơn vị: đạt mức “Khá” trở lên theo kết quả đánh giá gần nhất.');
+    expect(s).toContain('9. Mức độ hài lòng của phụ huynh học sinh: đạt từ 99% trở lên theo kết quả đánh giá gần nhất.');
+    for (const type of ['plan', 'quarterly'] as const) {
+      expect(text(build(type))).not.toMatch(/kỳ gần nhất|\(đánh giá từng quý\)|Lũy kế|Từng quý/);
+    }
+  });
+
+  it('plan: a quarterly target whose name says "mỗi quý" does not say it twice; a yes/no one says it in words', () => {
+    const data = sampleData();
+    const ct04 = data.kpis.find((k) => k.code === 'CT04')!;
+    ct04.title = 'Sản phẩm truyền thông về cải cách hành chính mỗi quý';
+    const ct06 = data.kpis.find((k) => k.code === 'CT06')!;
+    ct06.method = 'perQuarter';
+    const s = text(build('plan', data));
+    expect(s).toContain('1. Sản phẩm truyền thông về cải cách hành chính mỗi quý: ít nhất 2.');
+    expect(s).toContain('8. Đơn vị ứng dụng thanh toán điện tử trong cung ứng dịch vụ, duy trì trong từng quý.');
+  });
+
+  it('plan: IV. Kinh phí thực hiện as seed 001, with the figure left to the principal, marked', () => {
+    const m = build('plan');
+    const at = m.blocks.findIndex((b) => b.kind === 'heading' && b.number === 'IV.');
+    expect(m.blocks[at]).toEqual({ kind: 'heading', level: 1, number: 'IV.', text: 'KINH PHÍ THỰC HIỆN' });
+    expect(m.blocks[at + 1]).toEqual({
+      kind: 'paragraph',
+      runs: [{ text: 'Đơn vị bố trí kinh phí thực hiện các nhiệm vụ của Kế hoạch này trong dự toán ngân sách hằng năm được Ủy ban nhân dân Quận 1 giao.' }],
+    });
+    expect(m.blocks[at + 2]).toEqual({
+      kind: 'placeholder',
+      text: '[Lãnh đạo đơn vị viết trước khi ký: Ghi kinh phí dự kiến (số tiền, nguồn kinh phí) nếu Kế hoạch có khoản chi riêng; nếu không có, xóa dòng này.]',
+    });
+    expect(m.blocks[at + 3]).toMatchObject({ kind: 'heading', number: 'V.', text: 'TỔ CHỨC THỰC HIỆN' });
+    // no parent body in Thông tin: the budget still has a giver
+    expect(text(build('plan', sampleData({ parentBody: '' })))).toContain('trong dự toán ngân sách hằng năm được cấp có thẩm quyền giao.');
+  });
+
+  it('initiatives: III says "nhân rộng" only when something is proposed for it, and lists it', () => {
+    const data = sampleData();
+    data.initiatives[1] = { ...data.initiatives[1]!, stage: 'proposed' };
+    const m = build('initiatives', data);
+    expect(headings(m, 1)[2]).toBe('III. ĐỀ XUẤT KHEN THƯỞNG, NHÂN RỘNG');
+    expect(text(m)).toContain('Sáng kiến, mô hình, giải pháp đề xuất nhân rộng hoặc đã được công nhận:\n- Sổ tay điện tử cho phụ huynh (đề xuất nhân rộng).');
+  });
+
+  it('quarterly: I.1 names the Tổ giúp việc in its heading when it lists its members', () => {
+    expect(headings(build('quarterly'), 2)[0]).toBe('1. Kiện toàn Ban Chỉ đạo và Tổ giúp việc cải cách hành chính');
+    const data = sampleData();
+    data.people = data.people.filter((x) => x.role !== 'assistant');
+    const m = build('quarterly', data);
+    expect(headings(m, 2)[0]).toBe('1. Kiện toàn Ban Chỉ đạo cải cách hành chính');
+    expect(text(m)).toContain('Ban Chỉ đạo cải cách hành chính của đơn vị gồm 3 thành viên, cụ thể:');
   });
 });
 
