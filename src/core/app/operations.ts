@@ -189,8 +189,6 @@ export function generateReport(ctx: AppContext, req: ReportRequest): MaybePromis
   // quota, a full disk) burns no number. The caller holds the workbook's lock between the two.
   const docNumber = numberToUse(ctx.workbook, symbol, year, req.number ?? null, req.lang);
   const model = buildReport(req.type, school.data, progress, {
-    period: school.frame.period,
-    asOf: school.frame.asOf,
     date,
     number: docNumber,
     lang: req.lang,

@@ -19,11 +19,8 @@ import {
 import { dateLine, documentNumber, formatNumber, formatPercent, upperVi, type DocSymbol } from './vn-format.ts';
 import { textWidthMm } from './text-width.ts';
 
-export interface BuildOptions {
-  /** The report period (quarterly); plan and initiatives reports cover the year. */
-  period: PeriodCode;
-  /** The as-of date of the figures (Progress.asOf). */
-  asOf: IsoDate;
+/** What the caller chooses about a document; the dates of its figures are the school's frame. */
+export interface ReportOptions {
   /** The date printed on the document. */
   date: IsoDate;
   /** The document number (numbering.ts gives it). */
@@ -33,6 +30,17 @@ export interface BuildOptions {
   lang?: Lang;
   /** A real raw deflate for the chart PNG (Node's zlib); the core's own is used otherwise. */
   deflate?: DeflateRaw;
+}
+
+/**
+ * Inside the builders: the options with the reporting frame the figures were computed for
+ * (`data.frame`: as-of date, period — quarterly; plan and initiatives cover the year — and plan
+ * year), so no builder works out a date or a year of its own.
+ */
+export interface BuildOptions extends ReportOptions {
+  period: PeriodCode;
+  asOf: IsoDate;
+  year: number;
 }
 
 /**
@@ -175,7 +183,6 @@ export function signatureBlock(settings: Settings): SignatureBlock {
 export const closingParagraph = (text: string): ParagraphBlock => para(text, { keepWithNext: true });
 
 /** The plan year: `Năm` from Thông tin, else the as-of date's year. */
-export const planYear = (settings: Settings, asOf: IsoDate): number => settings.year ?? Number(asOf.slice(0, 4));
 
 // ------------------------------------------------------------------------------ KPI wording
 

@@ -5,19 +5,19 @@
 import type { Initiative, SchoolData } from '../model.ts';
 import type { Progress } from '../progress/types.ts';
 import { AREAS, AWARD_ELIGIBILITY, INITIATIVE_STAGE, enumLabel } from '../contract/enums.ts';
-import { isEligible, totalScore } from '../progress/initiatives.ts';
+import { countedInitiatives, isEligible, totalScore } from '../progress/initiatives.ts';
 import { cell, heading, para, placeholder, table, type Block, type DocModel, DECREE_30_PAGE } from './doc-model.ts';
-import { closingParagraph, dashList, headerBlock, planYear, signatureBlock, stageCountsPhrase, titleBlock, type BuildOptions } from './common.ts';
+import { closingParagraph, dashList, headerBlock, signatureBlock, stageCountsPhrase, titleBlock, type BuildOptions } from './common.ts';
 import { formatDate, formatNumber } from './vn-format.ts';
 
 const areaShort = (x: Initiative): string => (x.area ? (AREAS.find((a) => a.code === x.area)?.shortVi ?? '') : '');
 
 export function buildInitiatives(data: SchoolData, progress: Progress, opts: BuildOptions): DocModel {
   const s = data.settings;
-  const year = planYear(s, opts.asOf);
+  const year = opts.year;
   const unit = s.unitName.trim();
   const ini = progress.initiatives;
-  const listed = data.initiatives.filter((x) => !x.blocked);
+  const listed = countedInitiatives(data.initiatives, opts.asOf);
 
   const blocks: Block[] = [
     headerBlock(s, 'BC', opts.number, opts.date),

@@ -11,7 +11,7 @@ import type { IsoDate, SchoolData, Task } from '../model.ts';
 import type { Progress } from '../progress/types.ts';
 import { AREAS, CCHC_ROLE, enumLabel } from '../contract/enums.ts';
 import { cell, heading, para, placeholder, run, table, type Block, type DocModel, type TableCell, DECREE_30_PAGE } from './doc-model.ts';
-import { closingParagraph, dashList, headerBlock, kpiPlanTarget, planYear, signatureBlock, titleBlock, type BuildOptions } from './common.ts';
+import { closingParagraph, dashList, headerBlock, kpiPlanTarget, signatureBlock, titleBlock, type BuildOptions } from './common.ts';
 import { capitalFirst, dateWords, documentNumber, formatDate, roman } from './vn-format.ts';
 
 /** The tasks a plan lists, in sheet order. */
@@ -171,7 +171,7 @@ function appendix(data: SchoolData, year: number, opts: BuildOptions): Block[] {
 
 export function buildPlan(data: SchoolData, _progress: Progress, opts: BuildOptions): DocModel {
   const s = data.settings;
-  const year = planYear(s, opts.asOf);
+  const year = opts.year;
   const unit = s.unitName.trim();
   const tasks = planTasks(data);
   const nKpis = data.kpis.filter((k) => !k.blocked).length;

@@ -25,7 +25,7 @@ import {
   kpiTargetText,
   kpiValueText,
   dashList,
-  planYear,
+ 
   signatureBlock,
   stageCountsPhrase,
   titleBlock,
@@ -35,6 +35,7 @@ import { renderBarChart } from './chart.ts';
 import { toBase64 } from './png.ts';
 import { capitalFirst, formatDate, formatPercent, periodPhrase, roman } from './vn-format.ts';
 import { shareDone } from '../progress/dashboard.ts';
+import { countedInitiatives } from '../progress/initiatives.ts';
 
 // ------------------------------------------------------------------------------ shared helpers
 
@@ -440,7 +441,7 @@ function sectionKpis(data: SchoolData, progress: Progress, year: number, opts: B
   return out;
 }
 
-function sectionInitiatives(data: SchoolData, progress: Progress, year: number): Block[] {
+function sectionInitiatives(data: SchoolData, progress: Progress, year: number, asOf: IsoDate): Block[] {
   const ini = progress.initiatives;
   const out: Block[] = [heading(1, 'IV.', 'SÁNG KIẾN, MÔ HÌNH, GIẢI PHÁP')];
   if (ini.total === 0) {
@@ -453,7 +454,7 @@ function sectionInitiatives(data: SchoolData, progress: Progress, year: number):
         `(theo giai đoạn: ${stageCountsPhrase(ini.byStage)}), cụ thể:`,
     ),
   );
-  const listed = data.initiatives.filter((x) => !x.blocked);
+  const listed = countedInitiatives(data.initiatives, asOf);
   out.push(
     dashList(
       listed.map(
@@ -585,7 +586,7 @@ function sectionNext(data: SchoolData, progress: Progress, year: number, opts: B
 
 export function buildQuarterly(data: SchoolData, progress: Progress, opts: BuildOptions): DocModel {
   const s = data.settings;
-  const year = planYear(s, opts.asOf);
+  const year = opts.year;
   const phrase = periodPhrase(opts.period, year);
   const unit = s.unitName.trim();
   const cap = captions();
@@ -597,7 +598,7 @@ export function buildQuarterly(data: SchoolData, progress: Progress, opts: Build
     ...sectionDirection(data, progress, year, opts, cap),
     ...sectionAreas(data, progress, year, opts, cap),
     ...sectionKpis(data, progress, year, opts, cap),
-    ...sectionInitiatives(data, progress, year),
+    ...sectionInitiatives(data, progress, year, opts.asOf),
     ...sectionAssessment(data, progress),
     ...sectionNext(data, progress, year, opts),
     heading(1, 'VII.', 'ĐỀ XUẤT, KIẾN NGHỊ'),

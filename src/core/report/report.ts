@@ -4,13 +4,13 @@
 import type { SchoolData } from '../model.ts';
 import type { Progress } from '../progress/types.ts';
 import type { DocModel, ReportType } from './doc-model.ts';
-import type { BuildOptions } from './common.ts';
+import type { ReportOptions } from './common.ts';
 import { buildQuarterly } from './quarterly.ts';
 import { buildPlan } from './plan.ts';
 import { buildInitiatives } from './initiatives.ts';
 import type { DocSymbol } from './vn-format.ts';
 
-export type { BuildOptions } from './common.ts';
+export type { ReportOptions } from './common.ts';
 export type { DocModel, ReportType } from './doc-model.ts';
 
 export const REPORT_TYPES: readonly ReportType[] = ['quarterly', 'plan', 'initiatives'];
@@ -18,7 +18,10 @@ export const REPORT_TYPES: readonly ReportType[] = ['quarterly', 'plan', 'initia
 /** The ký hiệu a report type takes in its number: BC báo cáo, KH kế hoạch. */
 export const reportSymbol = (type: ReportType): DocSymbol => (type === 'plan' ? 'KH' : 'BC');
 
-export function buildReport(type: ReportType, data: SchoolData, progress: Progress, options: BuildOptions): DocModel {
+/** The document for `data` and its figures `progress`, both for `data.frame`. */
+export function buildReport(type: ReportType, data: SchoolData, progress: Progress, request: ReportOptions): DocModel {
+  const { asOf, period, year } = data.frame;
+  const options = { ...request, asOf, period, year };
   switch (type) {
     case 'quarterly':
       return buildQuarterly(data, progress, options);

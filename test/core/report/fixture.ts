@@ -161,4 +161,5 @@ export function sampleProgress(): Progress {
   };
 }
 
-export const BUILD_OPTIONS = { period: 'Q2', asOf: '2024-06-30', date: '2024-07-05', number: 12, lang: 'vi' } as const;
+/** The fixture's frame (sampleData) is 30/06/2024, Q2; the document is dated 05/07/2024. */
+export const BUILD_OPTIONS = { date: '2024-07-05', number: 12, lang: 'vi' } as const;

@@ -125,7 +125,7 @@ describe('quarterly report', () => {
     ['Q3', 'Kết quả thực hiện công tác cải cách hành chính 9 tháng năm 2024'],
     ['Q4', 'Kết quả thực hiện công tác cải cách hành chính năm 2024'],
   ] as const)('titles %s as "%s"', (period, subject) => {
-    const m = build('quarterly', sampleData(), { ...sampleProgress(), period }, { period });
+    const m = build('quarterly', atFrame(sampleData(), { asOf: '2024-06-30', period }), { ...sampleProgress(), period });
     expect(m.blocks[1]).toMatchObject({ kind: 'title', docType: 'BÁO CÁO', subject: [subject] });
   });
 
@@ -230,7 +230,8 @@ describe('quarterly report', () => {
     expect(s).toContain('Triển khai thanh toán học phí không dùng tiền mặt qua Yoyoschool (chủ trì: Lê Thị Hoà; hạn 31/08/2024)');
     // 25/11 falls after quý III: not a milestone of the next period
     expect(s).not.toContain('trước ngày 25/11/2024');
-    const q4 = text(build('quarterly', sampleData(), { ...sampleProgress(), period: 'Q4', asOf: '2024-12-31' }, { period: 'Q4', asOf: '2024-12-31' }));
+    const q4Data = atFrame(sampleData(), { asOf: '2024-12-31', period: 'Q4' });
+    const q4 = text(build('quarterly', q4Data, computeProgress(q4Data)));
     expect(q4).toContain('Chuẩn bị Kế hoạch năm 2025');
     expect(q4).not.toContain('quý V');
   });
