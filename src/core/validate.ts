@@ -4,6 +4,7 @@
 
 import type { Issue, IsoDate, Lang, PeriodCode, SchoolData, Severity } from './model.ts';
 import type { WorkbookPort } from './ports.ts';
+import { SHEET_NAMES } from './contract/sheet-names.ts';
 import { countIssues, sortIssues } from './read/issues.ts';
 import { readSchool } from './read/school.ts';
 
@@ -31,6 +32,27 @@ export interface ValidateOptions {
 /** Read and validate a workbook. */
 export function validate(port: WorkbookPort, opts: ValidateOptions): ValidateResult {
   return validateSchool(readSchool(port, opts));
+}
+
+/** Rows of one sheet that errors keep out of the figures. */
+export interface LeftOut {
+  sheet: string;
+  rows: number;
+}
+
+/**
+ * The rows an error keeps out of the figures, per input sheet, in template order: what the sidebar
+ * warns of before a report and what the report itself says. A row is left out when the reader
+ * blocked it (an error in a cell a figure needs); an error in free text leaves nothing out.
+ */
+export function leftOutRows(data: SchoolData): LeftOut[] {
+  const counts: [string, { blocked: boolean }[]][] = [
+    [SHEET_NAMES.tasks, data.tasks],
+    [SHEET_NAMES.kpis, data.kpis],
+    [SHEET_NAMES.initiatives, data.initiatives],
+    [SHEET_NAMES.activities, data.activities],
+  ];
+  return counts.map(([sheet, rows]) => ({ sheet, rows: rows.filter((r) => r.blocked).length })).filter((l) => l.rows > 0);
 }
 
 /** True when the workbook cannot be used at all (CLI exit code 2): not this template, or newer. */

@@ -2,13 +2,16 @@
 // KPI wording, and the options of a build.
 
 import type { DeflateRaw } from './png.ts';
-import type { IsoDate, Kpi, Lang, PeriodCode, Settings } from '../model.ts';
+import type { IsoDate, Kpi, Lang, PeriodCode, SchoolData, Settings } from '../model.ts';
+import { leftOutRows } from '../validate.ts';
 import type { KpiProgress, Progress } from '../progress/types.ts';
 import { INITIATIVE_STAGE, INITIATIVE_STAGE_ORDER, KPI_STATUS, enumLabel } from '../contract/enums.ts';
 import {
   bullets,
   DECREE_30_PAGE,
   para,
+  placeholder,
+  type Block,
   type BulletsBlock,
   type ParagraphBlock,
   textWidthMm as pageTextWidthMm,
@@ -133,6 +136,19 @@ const round3 = (x: number): number => Math.round(x * 1000) / 1000;
  * The title. A subject given as one string is broken into even lines when it does not fit on one
  * (150 mm); given as lines, it is kept as written (a break between word groups reads better).
  */
+/**
+ * Before the body, when errors kept rows out of the figures: a marked note for the principal,
+ * who fixes the workbook and makes the report again, or deletes the note knowingly. Nothing when
+ * every row counts.
+ */
+export function leftOutNote(data: SchoolData): Block[] {
+  const left = leftOutRows(data);
+  if (left.length === 0) return [];
+  const total = left.reduce((n, l) => n + l.rows, 0);
+  const where = left.map((l) => `${l.sheet}: ${l.rows}`).join('; ');
+  return [placeholder(`${total} dòng dữ liệu có lỗi chưa được tính vào số liệu của văn bản này (${where}). Sửa các lỗi trong bảng tính (Kiểm tra dữ liệu) rồi tạo lại văn bản, hoặc xóa ghi chú này nếu vẫn ký`)];
+}
+
 export function titleBlock(docType: string, subjectText: string | string[]): TitleBlock {
   const subject = typeof subjectText === 'string' ? fitLines(subjectText, 14, true, 150) : subjectText;
   const longest = Math.max(...subject.map((s) => textWidthMm(s, 14, true)));

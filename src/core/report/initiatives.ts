@@ -7,7 +7,7 @@ import type { Progress } from '../progress/types.ts';
 import { AREAS, AWARD_ELIGIBILITY, INITIATIVE_STAGE, enumLabel } from '../contract/enums.ts';
 import { countedInitiatives, isEligible, totalScore } from '../progress/initiatives.ts';
 import { cell, heading, para, placeholder, table, type Block, type DocModel, DECREE_30_PAGE } from './doc-model.ts';
-import { closingParagraph, dashList, headerBlock, signatureBlock, stageCountsPhrase, titleBlock, type BuildOptions } from './common.ts';
+import { closingParagraph, dashList, headerBlock, leftOutNote, signatureBlock, stageCountsPhrase, titleBlock, type BuildOptions } from './common.ts';
 import { formatDate, formatNumber } from './vn-format.ts';
 
 const areaShort = (x: Initiative): string => (x.area ? (AREAS.find((a) => a.code === x.area)?.shortVi ?? '') : '');
@@ -22,6 +22,7 @@ export function buildInitiatives(data: SchoolData, progress: Progress, opts: Bui
   const blocks: Block[] = [
     headerBlock(s, 'BC', opts.number, opts.date),
     titleBlock('Báo cáo', ['Kết quả thực hiện sáng kiến, mô hình, giải pháp', `cải cách hành chính năm ${year}`]),
+    ...leftOutNote(data),
     para(
       `Thực hiện phong trào thi đua về cải cách hành chính năm ${year}, ${unit} báo cáo kết quả đăng ký và thực hiện ` +
         `sáng kiến, mô hình, giải pháp cải cách hành chính (số liệu tính đến ngày ${formatDate(opts.asOf)}) như sau:`,

@@ -11,7 +11,7 @@ import type { IsoDate, SchoolData, Task } from '../model.ts';
 import type { Progress } from '../progress/types.ts';
 import { AREAS, CCHC_ROLE, enumLabel } from '../contract/enums.ts';
 import { cell, heading, para, placeholder, run, table, type Block, type DocModel, type TableCell, DECREE_30_PAGE } from './doc-model.ts';
-import { closingParagraph, dashList, headerBlock, kpiPlanTarget, signatureBlock, titleBlock, type BuildOptions } from './common.ts';
+import { closingParagraph, dashList, headerBlock, kpiPlanTarget, leftOutNote, signatureBlock, titleBlock, type BuildOptions } from './common.ts';
 import { capitalFirst, dateWords, documentNumber, formatDate, roman } from './vn-format.ts';
 
 /** The tasks a plan lists, in sheet order. */
@@ -178,6 +178,7 @@ export function buildPlan(data: SchoolData, _progress: Progress, opts: BuildOpti
   const blocks: Block[] = [
     headerBlock(s, 'KH', opts.number, opts.date),
     titleBlock('Kế hoạch', `Thực hiện công tác cải cách hành chính năm ${year}`),
+    ...leftOutNote(data),
     placeholder('Ghi các văn bản căn cứ (kế hoạch, công văn của cấp trên về cải cách hành chính năm nay), mỗi văn bản một dòng.'),
     para(`${capitalFirst(unit)} xây dựng Kế hoạch thực hiện công tác cải cách hành chính (CCHC) năm ${year} cụ thể như sau:`),
     ...objectives(data, year, tasks.length, nKpis),

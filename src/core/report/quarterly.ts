@@ -30,6 +30,7 @@ import {
   stageCountsPhrase,
   titleBlock,
   type BuildOptions,
+  leftOutNote,
 } from './common.ts';
 import { renderBarChart } from './chart.ts';
 import { toBase64 } from './png.ts';
@@ -593,6 +594,7 @@ export function buildQuarterly(data: SchoolData, progress: Progress, opts: Build
   const blocks: Block[] = [
     headerBlock(s, 'BC', opts.number, opts.date),
     titleBlock('Báo cáo', `Kết quả thực hiện công tác cải cách hành chính ${phrase}`),
+    ...leftOutNote(data),
     para(`Căn cứ Kế hoạch thực hiện công tác cải cách hành chính năm ${year} của ${unit};`),
     para(`${capitalFirst(unit)} báo cáo kết quả thực hiện công tác cải cách hành chính ${phrase} (số liệu tính đến ngày ${formatDate(opts.asOf)}) như sau:`),
     ...sectionDirection(data, progress, year, opts, cap),

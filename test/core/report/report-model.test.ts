@@ -217,7 +217,9 @@ describe('quarterly report', () => {
     expect(s).toContain('- CT09 – Tỷ lệ giải quyết khiếu nại, tố cáo đúng hạn: mục tiêu ≥ 95%, thực hiện 93% (gần đạt).');
     expect(s).toContain('Còn 2 nhiệm vụ quá hạn chưa hoàn thành:');
     const ph = blocksOf(m, 'placeholder').map((b) => b.text);
-    expect(ph).toHaveLength(2);
+    // The fixture's task row 13 has an error: the note before the body, then the two to write.
+    expect(ph).toHaveLength(3);
+    expect(ph[0]).toContain('1 dòng dữ liệu có lỗi chưa được tính vào số liệu của văn bản này (Kế hoạch: 1)');
     expect(ph.every((t) => t.startsWith(`[${PLACEHOLDER_MARK}:`))).toBe(true);
     // VII is the principal's: the placeholder follows its heading directly
     const vii = m.blocks.findIndex((b) => b.kind === 'heading' && b.number === 'VII.');
@@ -521,5 +523,33 @@ describe('the progress engine agrees with the hand-counted fixture', () => {
     expect(engine.kpiCounts).toEqual(hand.kpiCounts);
     expect(engine.kpis.map((k) => [k.code, k.status])).toEqual(hand.kpis.map((k) => [k.code, k.status]));
     expect(engine.initiatives).toEqual(hand.initiatives);
+  });
+});
+
+describe('rows left out by errors', () => {
+  const withErrors = () => {
+    const data = sampleData();
+    data.tasks = data.tasks.map((t, i) => ({ ...t, blocked: i < 2 }));
+    data.kpis = data.kpis.map((k, i) => ({ ...k, blocked: i === 0 }));
+    data.initiatives = data.initiatives.map((x) => ({ ...x, blocked: false }));
+    data.activities = data.activities.map((a) => ({ ...a, blocked: false }));
+    return data;
+  };
+
+  it.each(['quarterly', 'plan', 'initiatives'] as const)('%s: says before the body how many rows, and where, for the principal', (type) => {
+    const m = build(type, withErrors());
+    const notes = m.blocks.filter((b) => b.kind === 'placeholder' && b.text.includes('chưa được tính'));
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatchObject({
+      text: '[Lãnh đạo đơn vị viết trước khi ký: 3 dòng dữ liệu có lỗi chưa được tính vào số liệu của văn bản này (Kế hoạch: 2; Chỉ tiêu: 1). Sửa các lỗi trong bảng tính (Kiểm tra dữ liệu) rồi tạo lại văn bản, hoặc xóa ghi chú này nếu vẫn ký]',
+    });
+    // Right after the title, before the body.
+    expect(m.blocks.indexOf(notes[0]!)).toBe(2);
+  });
+
+  it.each(['quarterly', 'plan', 'initiatives'] as const)('%s: says nothing when every row counts', (type) => {
+    const clean = sampleData();
+    for (const rows of [clean.tasks, clean.kpis, clean.initiatives, clean.activities]) for (const r of rows) r.blocked = false;
+    expect(modelText(build(type, clean)).filter((x) => x.includes('chưa được tính'))).toEqual([]);
   });
 });
