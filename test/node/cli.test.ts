@@ -7,6 +7,7 @@ import { SCHOOL_SHEETS } from '../../src/core/contract/index.ts';
 import { COMMANDS } from '../../src/node/cli/main.ts';
 import { findSoffice } from '../../src/node/pdf.ts';
 import { cellUnder, copyTo, dump, editXlsx, lines, run, sheet, splitComputed, tempDir } from './cli-helpers.ts';
+import { requireTool } from '../helpers/tools.ts';
 
 const INPUT_SHEETS = SCHOOL_SHEETS.filter((s) => s.role === 'input').map((s) => s.name);
 const STATES = ['cancelled', 'doneOnTime', 'doneLate', 'overdue', 'dueSoon', 'behind', 'onTrack'] as const;
@@ -495,7 +496,7 @@ describe('report', () => {
   });
 });
 
-describe.skipIf(!findSoffice(process.env))('report --pdf where LibreOffice is installed', () => {
+describe.runIf(requireTool(findSoffice(process.env) !== null, 'LibreOffice Writer', 'libreoffice-writer-nogui'))('report --pdf where LibreOffice is installed', () => {
   it('writes the PDF beside the .docx', async () => {
     const file = copyTo(dir, SAMPLE);
     const r = await run(['report', file, '--type', 'initiatives', '--pdf', '--json'], { CCHC_SOFFICE: findSoffice(process.env)! });

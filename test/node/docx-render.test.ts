@@ -11,6 +11,7 @@ import type { DocModel } from '../../src/core/report/doc-model.ts';
 import { DocxFileDocuments, renderDocx, safeFileName, writeDocx } from '../../src/node/docx-renderer.ts';
 import { findSoffice, LibreOfficeMissingError, toPdf } from '../../src/node/pdf.ts';
 import { BUILD_OPTIONS, HOSTILE_FORMULA, HOSTILE_HTML, sampleData, sampleProgress } from '../core/report/fixture.ts';
+import { requireTool } from '../helpers/tools.ts';
 
 const ARTIFACTS = join(import.meta.dirname, '../../test-artifacts');
 
@@ -223,16 +224,16 @@ describe('PDF', () => {
     expect(findSoffice({ PATH: '', CCHC_SOFFICE: '/nonexistent/soffice' })).toBeNull();
   });
 
-  const soffice = findSoffice();
+  const soffice = requireTool(findSoffice() !== null, 'LibreOffice Writer', 'libreoffice-writer-nogui');
   const pdftotext = ['/usr/bin/pdftotext', '/usr/local/bin/pdftotext'].find((p) => existsSync(p));
-  it.skipIf(!soffice)(
+  const canRead = requireTool(pdftotext !== undefined, 'pdftotext', 'poppler-utils');
+  it.runIf(soffice && canRead)(
     'converts the quarterly report: page 1 has no page number, page 2 starts with "2"',
     async () => {
       const pdf = await toPdf(join(ARTIFACTS, 'sample-quarterly.docx'));
       const bytes = readFileSync(pdf);
       expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
-      if (!pdftotext) return;
-      const page = (n: number) => execFileSync(pdftotext, ['-f', String(n), '-l', String(n), '-layout', pdf, '-'], { encoding: 'utf8' });
+      const page = (n: number) => execFileSync(pdftotext!, ['-f', String(n), '-l', String(n), '-layout', pdf, '-'], { encoding: 'utf8' });
       expect(page(1).trimStart().startsWith('ỦY BAN NHÂN DÂN QUẬN 1')).toBe(true);
       expect(page(2).trimStart().split('\n')[0]!.trim()).toBe('2');
       expect(page(1)).toContain('Quận 1, ngày 05 tháng 7 năm 2024');

@@ -11,6 +11,7 @@ import { fillSample } from '../../src/core/sample.ts';
 import { fixedLang, localContext } from '../../src/node/app-context.ts';
 import { findSoffice } from '../../src/node/pdf.ts';
 import { XlsxWorkbook } from '../../src/node/xlsx-workbook.ts';
+import { requireTool } from '../helpers/tools.ts';
 
 const soffice = findSoffice();
 const clock = { today: () => '2024-06-30', now: () => '2024-06-30T09:00:00+07:00' };
@@ -29,7 +30,7 @@ function calcInstalled(): boolean {
   }
 }
 
-describe.skipIf(!calcInstalled())('a workbook saved again by LibreOffice Calc', () => {
+describe.runIf(requireTool(calcInstalled(), 'LibreOffice Calc', 'libreoffice-calc-nogui'))('a workbook saved again by LibreOffice Calc', () => {
   it('gives the same problems and figures', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'cchc-calc-'));
     const file = path.join(dir, 'truong.xlsx');
