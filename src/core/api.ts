@@ -223,6 +223,7 @@ export const API_ERROR_STATUS: Record<string, number> = {
   UNKNOWN_CALL: 404,
   BUSY: 409,
   NOT_INSTALLED: 409,
+  INCOMPLETE: 409,
   WRONG_TEMPLATE: 422,
 };
 export const apiErrorStatus = (code: string): number => API_ERROR_STATUS[code] ?? 500;

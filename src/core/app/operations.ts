@@ -21,7 +21,7 @@ import { thenMaybe, type MaybePromise } from './maybe.ts';
 /** Why a workbook cannot be used as a school workbook (CLI exit 2, sidebar NOT_INSTALLED…). */
 export class TemplateProblem extends Error {
   constructor(
-    readonly code: 'NOT_INSTALLED' | 'WRONG_TEMPLATE',
+    readonly code: 'NOT_INSTALLED' | 'WRONG_TEMPLATE' | 'INCOMPLETE',
     message: string,
   ) {
     super(message);
@@ -39,6 +39,9 @@ export interface LoadedSchool {
   /** `data.frame`: the as-of date, period and plan year of every figure made from it. */
   frame: ReportingFrame;
 }
+
+/** Problems that leave a whole input sheet out of the figures (a report is refused on them). */
+const STRUCTURAL_CODES: ReadonlySet<string> = new Set(['SHEET_MISSING', 'SHEET_MISSING_RENAMED', 'HEADER_NOT_FOUND', 'COLUMN_MISSING']);
 
 /** Sheets people type in, where problems are marked: `Thông tin` and the input sheets. */
 const TYPED_SHEETS = SCHOOL_SHEETS.filter((s) => s.role === 'input' || s.role === 'settings');
@@ -181,6 +184,10 @@ export function reportName(type: ReportType, unitCode: string, period: PeriodCod
  */
 export function generateReport(ctx: AppContext, req: ReportRequest): MaybePromise<ReportResult> {
   const { school, progress } = computeFigures(ctx, req);
+  // A sheet or a required column missing leaves every row of it out: such a document would say
+  // the school did nothing. Refuse before a number is taken.
+  const gap = school.data.issues.find((i) => i.severity === 'error' && STRUCTURAL_CODES.has(i.code));
+  if (gap) throw new TemplateProblem('INCOMPLETE', say(req.lang, 'reportIncomplete', { problem: gap.message }));
   const settings = school.data.settings;
   const date = req.date ?? ctx.clock.today();
   const year = Number(date.slice(0, 4));

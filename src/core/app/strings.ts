@@ -9,6 +9,10 @@ const S = {
     en: 'Template version {version}: {created} sheets and {columns} columns added',
   },
   logReport: { vi: 'Tạo báo cáo số {number}', en: 'Generate report no. {number}' },
+  reportIncomplete: {
+    vi: 'Không tạo văn bản, chưa lấy số: {problem}',
+    en: 'No document made and no number taken: {problem}',
+  },
   busy: {
     vi: 'Một người khác đang cập nhật bảng tính này. Vui lòng thử lại sau ít phút.',
     en: 'Someone else is updating this workbook. Please try again in a minute.',

@@ -80,7 +80,7 @@ export function orInputError<T>(fn: () => T, file: string, lang: Lang): T {
     return fn();
   } catch (e) {
     if (e instanceof TemplateProblem) {
-      const hint = e.code === 'NOT_INSTALLED' ? (lang === 'vi' ? ` Trên máy tính: cchc init ${file}` : ` On a computer: cchc init ${file}`) : '';
+      const hint = e.code !== 'WRONG_TEMPLATE' ? (lang === 'vi' ? ` Trên máy tính: cchc init ${file}` : ` On a computer: cchc init ${file}`) : '';
       throw new InputError(`${e.message}${hint}`);
     }
     throw e;
