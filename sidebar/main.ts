@@ -114,10 +114,13 @@ let queued: (() => void) | null = null;
 
 /**
  * A pointer is pressed. Leaving the as-of field by pressing a button settles the date before
- * the button is released; redrawing (or a busy bar moving the page) then would make that press
- * miss its button. So a refresh waits for the release, and the button's click queues behind it.
+ * the button is released; redrawing (or the busy bar moving the page) then would make that
+ * press miss its button. So that refresh waits for the release (at most a moment: a native
+ * popup may swallow it), and the button's click queues behind it.
  */
 let pointerDown = false;
+const PRESS_WAIT_MS = 800;
+const refreshIfStale = () => (state.frameStale && state.busy === null ? refreshFrame() : undefined);
 document.addEventListener('pointerdown', () => void (pointerDown = true), true);
 for (const type of ['pointerup', 'pointercancel']) {
   document.addEventListener(
@@ -125,7 +128,7 @@ for (const type of ['pointerup', 'pointercancel']) {
     () => {
       pointerDown = false;
       // After the click this release makes, if any (it may have queued itself).
-      setTimeout(() => (state.frameStale && state.busy === null ? refreshFrame() : undefined), 0);
+      setTimeout(refreshIfStale, 0);
     },
     true,
   );
@@ -289,10 +292,17 @@ const installTemplate = () =>
   });
 
 /** The figures for the as-of date and period now chosen; a list of problems shown is redone. */
-function refreshFrame(): void {
+function refreshFrame({ afterPress = false } = {}): void {
   state.frameStale = true;
   state.preflight = null;
-  if (state.busy !== null || pointerDown) return;
+  if (state.busy !== null) return;
+  if (afterPress && pointerDown) {
+    setTimeout(() => {
+      pointerDown = false;
+      refreshIfStale();
+    }, PRESS_WAIT_MS);
+    return;
+  }
   state.frameStale = false;
   void runLong('refreshing', async () => {
     const app = await fetchState();
@@ -317,14 +327,17 @@ function commitAsOf(): void {
     }
     next = parsed.value;
   }
+  const hadError = state.asOfError;
   state.asOfError = false;
   if (next === state.frame.asOf || (next !== null && state.frame.asOf === null && next === state.app?.asOf)) {
+    // The same date, perhaps written otherwise: nothing to ask. (No redraw unless a message
+    // goes: a button being pressed must stay where it is.)
     state.asOfDraft = null;
-    render();
+    if (hadError) render();
     return;
   }
   state.frame = { ...state.frame, asOf: next };
-  refreshFrame();
+  refreshFrame({ afterPress: true });
 }
 
 function choosePeriod(period: PeriodCode): void {

@@ -300,6 +300,11 @@ describe.skipIf(!haveChromium && !mustRun)('sidebar in Chromium via cchc serve',
 
   it('refuses an as-of date that does not exist at the field, and asks the server nothing', async () => {
     const asOf = side.getByLabel('Tính đến ngày');
+    // The date on screen written otherwise is no change.
+    await asOf.fill('30/6/2024');
+    await asOf.press('Enter');
+    expect(await asOf.getAttribute('aria-invalid')).toBeNull();
+    expect(control.calls).toEqual([{ name: 'getState', input: {} }]);
     await asOf.fill('31/02/2024');
     await page.keyboard.press('Tab');
     await expect.poll(() => asOf.getAttribute('aria-invalid')).toBe('true');
