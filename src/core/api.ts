@@ -104,24 +104,61 @@ export const dashboardSchema = z.object({
 
 export const reportTypeSchema = z.enum(['quarterly', 'plan', 'initiatives']);
 
+/** The errors of one sheet and the rows they keep out of the figures. */
+export const sheetErrorsSchema = z.object({
+  sheet: sheetName,
+  /** Problems of severity error on this sheet. */
+  errors: count,
+  /**
+   * Distinct rows of this input sheet the figures leave out because of an error (TEMPLATE.md:
+   * errors keep a row out of the figures it would break). 0 for `Thông tin`, a missing sheet, or
+   * errors that break no figure (a note, an e-mail address).
+   */
+  rowsLeftOut: count,
+});
+
+/** How many errors the data has and how many rows they keep out of the figures. */
+export const dataErrorsSchema = z
+  .object({
+    /** Problems of severity error in the workbook (validate's `counts.error`). */
+    errors: count,
+    /** Rows left out on all sheets: the sum of `sheets[].rowsLeftOut`. */
+    rowsLeftOut: count,
+    /** Every sheet with an error or a row left out, in workbook order. */
+    sheets: z.array(sheetErrorsSchema),
+  })
+  .refine((d) => d.rowsLeftOut === d.sheets.reduce((n, s) => n + s.rowsLeftOut, 0), 'rowsLeftOut is the sum over sheets')
+  .refine((d) => d.errors === d.sheets.reduce((n, s) => n + s.errors, 0), 'errors is the sum over sheets');
+
+/**
+ * The reporting frame the user chose: both optional, each defaulting as TEMPLATE.md says (the
+ * server settles them; the sidebar sends back what it was given).
+ */
+const frameInput = { asOf: isoDateSchema.optional(), period: periodSchema.optional() };
+
 const noInput = z.object({});
 
 // ---------------------------------------------------------------- the calls
 
 export const API = {
   /** Everything the sidebar shows on opening. */
+  /** Everything the sidebar shows, for the as-of date and period asked (default: TEMPLATE.md). */
   getState: {
-    input: noInput,
+    input: z.object(frameInput),
     output: z.object({
       lang: langSchema,
       unit: z.object({ code: z.string(), name: z.string() }),
-      /** Default as-of date (TEMPLATE.md) and the quarter holding it. */
+      /** The effective as-of date and period: the ones asked, or their defaults, settled. */
       asOf: isoDateSchema,
       period: periodSchema,
+      /** `Năm` in `Thông tin`; null when not installed or not filled in. */
+      planYear: z.number().int().positive().nullable(),
       templateInstalled: z.boolean(),
       templateVersion: z.number().int().positive().nullable(),
       /** Null when the template is not installed or its figures cannot be computed. */
       summary: dashboardSchema.nullable(),
+      /** Null when the template is not installed. */
+      dataErrors: dataErrorsSchema.nullable(),
     }),
   },
   /** Remember the user's language (user properties in Sheets; the local config in serve). */
@@ -139,7 +176,7 @@ export const API = {
     }),
   },
   validate: {
-    input: z.object({ asOf: isoDateSchema.optional() }),
+    input: z.object(frameInput),
     output: z.object({
       templateVersion: z.number().int().positive().nullable(),
       asOf: isoDateSchema,
@@ -154,7 +191,7 @@ export const API = {
   },
   /** Put the problems on the cells (note + colour), replacing earlier marks. */
   markProblems: {
-    input: z.object({ asOf: isoDateSchema.optional() }),
+    input: z.object(frameInput),
     output: z.object({ marked: count, sheets: z.array(z.string()) }),
   },
   clearMarks: {
@@ -163,8 +200,8 @@ export const API = {
   },
   /** Write the ⚙ columns, `Tổng hợp` and a `Nhật ký` row; returns the fresh dashboard. */
   updateProgress: {
-    input: z.object({ asOf: isoDateSchema.optional(), period: periodSchema.optional() }),
-    output: z.object({ summary: dashboardSchema, counts: issueCountsSchema }),
+    input: z.object(frameInput),
+    output: z.object({ summary: dashboardSchema, counts: issueCountsSchema, dataErrors: dataErrorsSchema }),
   },
   generateReport: {
     input: z.object({
@@ -182,6 +219,8 @@ export const API = {
       name: z.string().min(1),
       /** The document number as printed, e.g. `12/BC-MNBT`. */
       number: z.string().min(1),
+      /** The errors of the data the report was made from, and the rows its figures left out. */
+      dataErrors: dataErrorsSchema,
     }),
   },
 } as const;
@@ -193,6 +232,7 @@ export type ApiOutput<N extends ApiName> = z.output<(typeof API)[N]['output']>;
 export type Dashboard = z.output<typeof dashboardSchema>;
 export type ApiIssue = z.output<typeof issueSchema>;
 export type ReportType = z.output<typeof reportTypeSchema>;
+export type DataErrors = z.output<typeof dataErrorsSchema>;
 
 export const isApiName = (name: string): name is ApiName => Object.prototype.hasOwnProperty.call(API, name);
 

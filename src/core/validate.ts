@@ -4,7 +4,7 @@
 
 import type { Issue, IsoDate, Lang, PeriodCode, SchoolData, Severity } from './model.ts';
 import type { WorkbookPort } from './ports.ts';
-import { SHEET_NAMES } from './contract/sheet-names.ts';
+import { SCHOOL_SHEETS, SHEET_NAMES } from './contract/sheets.ts';
 import { countIssues, sortIssues } from './read/issues.ts';
 import { readSchool } from './read/school.ts';
 
@@ -34,26 +34,64 @@ export function validate(port: WorkbookPort, opts: ValidateOptions): ValidateRes
   return validateSchool(readSchool(port, opts));
 }
 
-/** Rows of one sheet that errors keep out of the figures. */
-export interface LeftOut {
-  sheet: string;
-  rows: number;
+/** Errors and the rows they keep out of the figures, per sheet (the sidebar's warning, the report's note). */
+export interface DataErrors {
+  errors: number;
+  rowsLeftOut: number;
+  sheets: { sheet: string; errors: number; rowsLeftOut: number }[];
 }
 
-/**
- * The rows an error keeps out of the figures, per input sheet, in template order: what the sidebar
- * warns of before a report and what the report itself says. A row is left out when the reader
- * blocked it (an error in a cell a figure needs); an error in free text leaves nothing out.
- */
-export function leftOutRows(data: SchoolData): LeftOut[] {
-  const counts: [string, { blocked: boolean }[]][] = [
+/** Rows of one input sheet as read: where each is, and whether an error keeps it out. */
+function rowsOf(data: SchoolData): Map<string, { row: number; blocked: boolean }[]> {
+  return new Map<string, { row: number; blocked: boolean }[]>([
+    [SHEET_NAMES.people, data.people.map((p) => ({ row: p.row, blocked: false }))],
     [SHEET_NAMES.tasks, data.tasks],
     [SHEET_NAMES.kpis, data.kpis],
     [SHEET_NAMES.initiatives, data.initiatives],
     [SHEET_NAMES.activities, data.activities],
-  ];
-  return counts.map(([sheet, rows]) => ({ sheet, rows: rows.filter((r) => r.blocked).length })).filter((l) => l.rows > 0);
+  ]);
 }
+
+/**
+ * The errors per sheet and the rows they keep out of the figures. A row is left out when the
+ * reader blocked it, or when it has an error and was not read at all (a person with no name);
+ * a row whose only error breaks no figure (a note, an e-mail) still counts.
+ */
+export function dataErrorsOf(data: SchoolData): DataErrors {
+  const errors = new Map<string, number>();
+  const errorRows = new Map<string, Set<number>>();
+  for (const issue of data.issues) {
+    if (issue.severity !== 'error') continue;
+    errors.set(issue.sheet, (errors.get(issue.sheet) ?? 0) + 1);
+    const header = data.sheets[issue.sheet]?.headerRow ?? 0;
+    if (issue.row !== null && issue.row > header) {
+      const rows = errorRows.get(issue.sheet) ?? new Set<number>();
+      rows.add(issue.row);
+      errorRows.set(issue.sheet, rows);
+    }
+  }
+  const leftOut = new Map<string, number>();
+  for (const [sheet, rows] of rowsOf(data)) {
+    const counted = new Set(rows.filter((r) => !r.blocked).map((r) => r.row));
+    const out = new Set(rows.filter((r) => r.blocked).map((r) => r.row));
+    for (const row of errorRows.get(sheet) ?? []) if (!counted.has(row)) out.add(row);
+    if (out.size > 0) leftOut.set(sheet, out.size);
+  }
+  const order = SCHOOL_SHEETS.map((s) => s.name);
+  const rank = (sheet: string) => (order.includes(sheet) ? order.indexOf(sheet) : order.length);
+  const sheets = [...new Set([...errors.keys(), ...leftOut.keys()])]
+    .sort((a, b) => rank(a) - rank(b))
+    .map((sheet) => ({ sheet, errors: errors.get(sheet) ?? 0, rowsLeftOut: leftOut.get(sheet) ?? 0 }));
+  return {
+    errors: sheets.reduce((n, s) => n + s.errors, 0),
+    rowsLeftOut: sheets.reduce((n, s) => n + s.rowsLeftOut, 0),
+    sheets,
+  };
+}
+
+/** The sheets with rows left out, as the report's note names them. */
+export const leftOutRows = (data: SchoolData): { sheet: string; rows: number }[] =>
+  dataErrorsOf(data).sheets.filter((s) => s.rowsLeftOut > 0).map((s) => ({ sheet: s.sheet, rows: s.rowsLeftOut }));
 
 /** True when the workbook cannot be used at all (CLI exit code 2): not this template, or newer. */
 export function isUnusable(result: Pick<ValidateResult, 'issues'>): boolean {

@@ -1,8 +1,10 @@
 // Fake handlers for `cchc serve`: a Bến Thành–like school (seed 001) as of 30/06/2024, held in
 // memory, with one hostile task name. Tests steer it through `control`.
 
-import { ApiFailure, type ApiIssue, type ApiOutput, type Dashboard } from '../../src/core/api.ts';
-import type { Lang } from '../../src/core/model.ts';
+import { ApiFailure, type ApiIssue, type ApiOutput, type Dashboard, type DataErrors } from '../../src/core/api.ts';
+import type { IsoDate, Lang, PeriodCode } from '../../src/core/model.ts';
+import { epochDay } from '../../src/core/parse/date.ts';
+import { reportingFrame } from '../../src/core/frame.ts';
 import type { ServeHandlers, SheetView } from '../../src/node/serve.ts';
 
 export const XSS_TITLE = '<img src=x onerror=alert(1)>';
@@ -16,6 +18,8 @@ export interface FakeControl {
   hold(name: keyof ServeHandlers): () => void;
   /** Every call received, in order. */
   calls: { name: string; input: unknown }[];
+  /** Drop the errors from the data (warnings and notices stay). */
+  fixErrors(): void;
   readonly lang: Lang;
   readonly marked: boolean;
   readonly reports: number;
@@ -33,7 +37,29 @@ const PLAN_ROWS: (string | number | null)[][] = [
   ['8', 'LV7', '100% văn bản trao đổi qua môi trường điện tử', 'Văn thư', '', '01/01/2024', '31/12/2024', '', 'Đang thực hiện', '45%', '', '', '', 'Đúng tiến độ'],
 ];
 
-function issues(lang: Lang): ApiIssue[] {
+const TODAY = '2024-06-30';
+const PLAN_YEAR = 2024;
+
+/** The frame the server settles, by the real rule (the sidebar must not know it). */
+const frameOf = (input: { asOf?: IsoDate; period?: PeriodCode }) => reportingFrame(TODAY, PLAN_YEAR, input);
+
+function issues(lang: Lang, withErrors: boolean): ApiIssue[] {
+  const all = allIssues(lang);
+  return withErrors ? all : all.filter((i) => i.severity !== 'error');
+}
+
+/** What the issues below keep out: Kế hoạch rows 6 and 8, Chỉ tiêu row 4. */
+const DATA_ERRORS: DataErrors = {
+  errors: 3,
+  rowsLeftOut: 3,
+  sheets: [
+    { sheet: 'Kế hoạch', errors: 2, rowsLeftOut: 2 },
+    { sheet: 'Chỉ tiêu', errors: 1, rowsLeftOut: 1 },
+  ],
+};
+const NO_ERRORS: DataErrors = { errors: 0, rowsLeftOut: 0, sheets: [] };
+
+function allIssues(lang: Lang): ApiIssue[] {
   const m = (vi: string, en: string) => (lang === 'vi' ? vi : en);
   return [
     { sheet: 'Kế hoạch', row: 6, column: 'Hạn hoàn thành', cell: 'G6', severity: 'error', code: 'DUE_BEFORE_START', message: m('Hạn hoàn thành 10/07/2024 trước ngày bắt đầu 15/07/2024.', 'Deadline 10/07/2024 is before the start 15/07/2024.') },
@@ -46,30 +72,46 @@ function issues(lang: Lang): ApiIssue[] {
   ];
 }
 
-function summary(lang: Lang, extraOverdue: number): Dashboard {
+/**
+ * The status as of a date: a task is overdue once its deadline is past the as-of date (else on
+ * track), and a milestone is listed when it falls after it. At 30/06/2024 two tasks are overdue.
+ */
+function summary(lang: Lang, extraOverdue: number, frame: { asOf: IsoDate; period: PeriodCode }): Dashboard {
   const m = (vi: string, en: string) => (lang === 'vi' ? vi : en);
+  const late = [
+    { row: 4, title: 'Rà soát, công khai thủ tục hành chính nội bộ', owner: 'Lê Thị Hoà', due: '2024-06-15' },
+    { row: 5, title: XSS_TITLE, owner: 'Trần Văn Bình', due: '2024-06-20' },
+    ...Array.from({ length: extraOverdue }, (_, i) => ({ row: 20 + i, title: `Nhiệm vụ bổ sung ${i + 1}`, owner: 'Nguyễn Thị Lan', due: '2024-06-25' })),
+  ];
+  const overdue = late
+    .filter((t) => t.due < frame.asOf)
+    .map((t) => ({ ...t, daysLate: epochDay(frame.asOf) - epochDay(t.due) }))
+    .sort((a, b) => b.daysLate - a.daysLate);
+  const milestones: Dashboard['milestones'] = [
+    { date: '2024-07-05', label: 'Khảo sát mức độ hài lòng của PHHS về thanh toán học phí qua Yoyoschool', kind: 'taskDue' },
+    { date: '2024-07-10', label: m('Hạn báo cáo đợt 1', 'Phase-1 report deadline'), kind: 'phase1' },
+  ];
   return {
-    asOf: '2024-06-30',
-    period: 'Q2',
-    tasks: { total: 7, byState: { cancelled: 0, doneOnTime: 1, doneLate: 1, overdue: 2, dueSoon: 1, behind: 0, onTrack: 2 } },
+    asOf: frame.asOf,
+    period: frame.period,
+    tasks: { total: 5 + late.length, byState: { cancelled: 0, doneOnTime: 1, doneLate: 1, overdue: overdue.length, dueSoon: 1, behind: 0, onTrack: 2 + late.length - overdue.length } },
     kpis: { total: 16, byStatus: { met: 9, near: 1, notMet: 2, notApplicable: 1, noData: 3 } },
-    milestones: [
-      { date: '2024-07-05', label: 'Khảo sát mức độ hài lòng của PHHS về thanh toán học phí qua Yoyoschool', kind: 'taskDue' },
-      { date: '2024-07-10', label: m('Hạn báo cáo đợt 1', 'Phase-1 report deadline'), kind: 'phase1' },
-    ],
-    overdue: [
-      { row: 4, title: 'Rà soát, công khai thủ tục hành chính nội bộ', owner: 'Lê Thị Hoà', due: '2024-06-15', daysLate: 15 },
-      { row: 5, title: XSS_TITLE, owner: 'Trần Văn Bình', due: '2024-06-20', daysLate: 10 },
-      ...Array.from({ length: extraOverdue }, (_, i) => ({ row: 20 + i, title: `Nhiệm vụ bổ sung ${i + 1}`, owner: 'Nguyễn Thị Lan', due: '2024-06-25', daysLate: 5 })),
-    ],
+    milestones: milestones.filter((x) => x.date > frame.asOf && epochDay(x.date) - epochDay(frame.asOf) <= 30),
+    overdue,
   };
 }
+
+const countsOf = (list: ApiIssue[]) => {
+  const count = (s: string) => list.filter((i) => i.severity === s).length;
+  return { error: count('error'), warning: count('warning'), notice: count('notice') };
+};
 
 /** `extraOverdue`: more overdue tasks beyond the two of the sample, for a late school. */
 export function createFakeServer({ extraOverdue = 0 } = {}): { handlers: ServeHandlers; control: FakeControl } {
   let lang: Lang = 'vi';
   let marked = false;
   let reports = 0;
+  let withErrors = true;
   const failures = new Map<string, Failure>();
   const holds = new Map<string, Promise<void>>();
   const calls: FakeControl['calls'] = [];
@@ -94,14 +136,16 @@ export function createFakeServer({ extraOverdue = 0 } = {}): { handlers: ServeHa
   const handlers: ServeHandlers = {
     getState: async (input) => {
       await enter('getState', input);
+      const frame = frameOf(input);
       return {
         lang,
         unit: { code: 'MNBT', name: 'Trường Mầm non Bến Thành' },
-        asOf: '2024-06-30',
-        period: 'Q2',
+        ...frame,
+        planYear: PLAN_YEAR,
         templateInstalled: true,
         templateVersion: 1,
-        summary: summary(lang, extraOverdue),
+        summary: summary(lang, extraOverdue, frame),
+        dataErrors: withErrors ? DATA_ERRORS : NO_ERRORS,
       };
     },
     setLanguage: async (input) => {
@@ -115,9 +159,8 @@ export function createFakeServer({ extraOverdue = 0 } = {}): { handlers: ServeHa
     },
     validate: async (input): Promise<ApiOutput<'validate'>> => {
       await enter('validate', input);
-      const list = issues(lang);
-      const count = (s: string) => list.filter((i) => i.severity === s).length;
-      return { templateVersion: 1, asOf: input.asOf ?? '2024-06-30', issues: list, counts: { error: count('error'), warning: count('warning'), notice: count('notice') } };
+      const list = issues(lang, withErrors);
+      return { templateVersion: 1, asOf: frameOf(input).asOf, issues: list, counts: countsOf(list) };
     },
     selectCell: async (input) => {
       await enter('selectCell', input);
@@ -126,7 +169,7 @@ export function createFakeServer({ extraOverdue = 0 } = {}): { handlers: ServeHa
     markProblems: async (input) => {
       await enter('markProblems', input);
       marked = true;
-      return { marked: issues(lang).filter((i) => i.cell).length, sheets: ['Kế hoạch', 'Chỉ tiêu', 'Nhân sự'] };
+      return { marked: issues(lang, withErrors).filter((i) => i.cell).length, sheets: ['Kế hoạch', 'Chỉ tiêu', 'Nhân sự'] };
     },
     clearMarks: async (input) => {
       await enter('clearMarks', input);
@@ -135,17 +178,17 @@ export function createFakeServer({ extraOverdue = 0 } = {}): { handlers: ServeHa
     },
     updateProgress: async (input) => {
       await enter('updateProgress', input);
-      return { summary: summary(lang, extraOverdue), counts: { error: 3, warning: 2, notice: 2 } };
+      return { summary: summary(lang, extraOverdue, frameOf(input)), counts: countsOf(issues(lang, withErrors)), dataErrors: withErrors ? DATA_ERRORS : NO_ERRORS };
     },
     generateReport: async (input) => {
       await enter('generateReport', input);
       reports++;
       const number = `${String(reports + 11).padStart(2, '0')}/BC-MNBT`;
       const name = `Báo cáo CCHC quý II năm 2024 - số ${reports + 11}.docx`;
-      return { url: `/download/${encodeURIComponent(name)}`, name, number };
+      return { url: `/download/${encodeURIComponent(name)}`, name, number, dataErrors: withErrors ? DATA_ERRORS : NO_ERRORS };
     },
     readSheets: (): SheetView[] => {
-      const markFor = (sheet: string) => (marked ? issues(lang).filter((i) => i.sheet === sheet && i.cell).map((i) => ({ cell: i.cell ?? '', note: i.message })) : []);
+      const markFor = (sheet: string) => (marked ? issues(lang, withErrors).filter((i) => i.sheet === sheet && i.cell).map((i) => ({ cell: i.cell ?? '', note: i.message })) : []);
       return [
         { name: 'Thông tin', rows: [['Mục', 'Giá trị'], ['Phiên bản mẫu', 1], ['Mã đơn vị', 'MNBT'], ['Tên đơn vị', 'Trường Mầm non Bến Thành'], ['Năm', 2024]], marks: [] },
         { name: 'Nhân sự', rows: [['Họ và tên', 'Chức vụ', 'Bộ phận', 'Email', 'Vai trò CCHC'], ['Nguyễn Mai Hằng', 'Hiệu trưởng', 'BGH', 'hang.nm@mnbenthanh.edu.vn', 'Trưởng ban chỉ đạo'], ['Lê Thị Hoà', 'Phó Hiệu trưởng', 'BGH', '', 'Phó trưởng ban chỉ đạo'], ['Trần Văn Bình', 'Nhân viên', 'Văn phòng', '', 'Tổ giúp việc'], ['Phạm Thị Thuý', 'Kế toán', 'Văn phòng', 'thuy.pham@', '']], marks: markFor('Nhân sự') },
@@ -165,6 +208,7 @@ export function createFakeServer({ extraOverdue = 0 } = {}): { handlers: ServeHa
       return () => release();
     },
     calls,
+    fixErrors: () => void (withErrors = false),
     get lang() {
       return lang;
     },

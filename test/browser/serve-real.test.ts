@@ -76,11 +76,26 @@ describe.skipIf(!haveChromium && !mustRun)('cchc serve on a real empty workbook'
     expect(saved.sheetNames()).toContain('Kế hoạch');
     expect(saved.markedCells('Thông tin').map((m) => m.cell)).toEqual(expect.arrayContaining(['B3', 'B4']));
 
-    // A plan report on the empty school still comes out, numbered, and downloads.
+    // The as-of date and period are settled by the real server: today, and for Quý I its last day.
+    const asOf = side.getByLabel('Tính đến ngày');
+    expect(await asOf.inputValue()).toBe('30/06/2024');
+    await side.getByLabel('Kỳ báo cáo').selectOption('Q1');
+    await expect.poll(() => asOf.inputValue()).toBe('31/03/2024');
+    expect(await side.locator('header .frame-line').textContent()).toBe('Số liệu đến 31/03/2024 · Quý I năm 2024');
+
+    // A plan report on the empty school: the errors are told first (Thông tin is empty, no row
+    // is left out), then it still comes out, numbered, and downloads.
     await side.getByLabel(/Loại/).selectOption('plan');
     await side.getByRole('button', { name: 'Tạo báo cáo', exact: true }).click();
+    const warning = side.locator('.preflight');
+    await expect.poll(() => warning.isVisible()).toBe(true);
+    expect(await warning.locator('.preflight-title').textContent()).toMatch(/^Dữ liệu còn \d+ lỗi\.$/);
+    expect(await warning.locator('li').allTextContents()).toContainEqual(expect.stringMatching(/^\d+ lỗi ở Thông tin \(không bỏ dòng nào\)\.$/));
+    await page.locator('#sidebar').screenshot({ path: path.join(SHOTS, '16-real-before-report.png') });
+    await side.getByRole('button', { name: 'Vẫn tạo báo cáo', exact: true }).click();
     const link = side.locator('[data-key="report-link"]');
     await expect.poll(() => link.getAttribute('href')).toMatch(/^\/download\/.+\.docx$/);
+    expect(await side.locator('.report-result .left-out').textContent()).toMatch(/^Dữ liệu còn \d+ lỗi; không dòng nào bị bỏ ra\.$/);
     const href = (await link.getAttribute('href'))!;
     const response = await page.request.get(new URL(href, server.url).href);
     expect(response.status()).toBe(200);

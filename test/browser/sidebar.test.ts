@@ -75,7 +75,8 @@ describe.skipIf(!haveChromium && !mustRun)('sidebar in Chromium via cchc serve',
   const sidebarButton = (name: string | RegExp) => side.getByRole('button', { name, exact: typeof name === 'string' });
 
   it('shows the school status at a glance: tasks, targets, milestones, overdue tasks', async () => {
-    await expect.poll(() => side.locator('header p.muted').textContent()).toBe('Số liệu đến ngày 30/06/2024 · Quý II');
+    await expect.poll(() => side.locator('header .frame-line').textContent()).toBe('Số liệu đến 30/06/2024 · Quý II năm 2024');
+    expect(await side.locator('.status-errors').textContent()).toBe('Dữ liệu còn 3 lỗi; 3 dòng chưa được tính.');
     const countOf = (id: string) => side.locator(`.bar-row[data-id="${id}"] .bar-count`).textContent();
     expect(await countOf('overdue')).toBe('2');
     expect(await countOf('onTrack')).toBe('2');
@@ -90,6 +91,10 @@ describe.skipIf(!haveChromium && !mustRun)('sidebar in Chromium via cchc serve',
       '05/07/2024Khảo sát mức độ hài lòng của PHHS về thanh toán học phí qua Yoyoschool',
       '10/07/2024Hạn báo cáo đợt 1',
     ]);
+    // The overdue tasks fold, closed, their number in the summary.
+    expect(await side.locator('details.fold summary').textContent()).toBe('Nhiệm vụ quá hạn (2)');
+    expect(await side.locator('details.fold').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    expect(await side.locator('.overdue .item-meta').first().isVisible()).toBe(false);
     expect(await side.locator('.overdue .item-meta').first().textContent()).toBe('Lê Thị Hoà · hạn 15/06/2024 · trễ 15 ngày');
     // Nothing is wider than the 300-px sidebar.
     const overflow = await side.locator('body').evaluate((b) => b.scrollWidth - b.clientWidth);
@@ -98,17 +103,22 @@ describe.skipIf(!haveChromium && !mustRun)('sidebar in Chromium via cchc serve',
     await page.screenshot({ path: join(SHOTS, '01-page.png') });
   });
 
-  it('cuts a long overdue list to five, with a button to show them all', async () => {
+  it('folds a long overdue list, closed, and it stays as the user left it while the page is redrawn', async () => {
     await open({ extraOverdue: 10 });
-    expect(await side.locator('h3', { hasText: 'Nhiệm vụ quá hạn' }).textContent()).toBe('Nhiệm vụ quá hạn (12)');
-    expect(await side.locator('.overdue li').count()).toBe(5);
-    const more = sidebarButton('Xem tất cả (12)');
-    expect(await more.getAttribute('aria-expanded')).toBe('false');
-    await more.click();
-    expect(await side.locator('.overdue li').count()).toBe(12);
-    expect(await sidebarButton('Thu gọn').getAttribute('aria-expanded')).toBe('true');
-    await sidebarButton('Thu gọn').click();
-    expect(await side.locator('.overdue li').count()).toBe(5);
+    const fold = side.locator('details.fold');
+    const summary = fold.locator('summary');
+    expect(await summary.textContent()).toBe('Nhiệm vụ quá hạn (12)');
+    expect(await fold.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    expect(await side.locator('.overdue li').first().isVisible()).toBe(false);
+    // Opened from the keyboard, all twelve show; a redraw (a check of the data) keeps it open.
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => side.locator('.overdue li').filter({ visible: true }).count()).toBe(12);
+    await sidebarButton('Kiểm tra dữ liệu').click();
+    await expect.poll(() => side.locator('.counts').count()).toBe(1);
+    expect(await side.locator('details.fold').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    await side.locator('details.fold summary').click();
+    expect(await side.locator('.overdue li').first().isVisible()).toBe(false);
   });
 
   it('shows a task named like HTML as text, and no script runs', async () => {
@@ -152,7 +162,7 @@ describe.skipIf(!haveChromium && !mustRun)('sidebar in Chromium via cchc serve',
     await page.keyboard.press('Enter');
     await expect.poll(() => side.locator('.counts').count()).toBe(1);
     expect(await side.locator(':focus').getAttribute('data-key')).toBe('validate');
-    await page.keyboard.press('Tab'); // → Đánh dấu lỗi trên ô
+    await sidebarButton('Đánh dấu lỗi trên ô').focus();
     await page.keyboard.press('Tab'); // → Xóa đánh dấu
     await page.keyboard.press('Tab'); // → the first problem
     expect(await side.locator(':focus').textContent()).toContain('G6');
@@ -188,11 +198,12 @@ describe.skipIf(!haveChromium && !mustRun)('sidebar in Chromium via cchc serve',
     expect(await side.locator('#busy').isVisible()).toBe(false);
     expect(await sidebarButton('Kiểm tra dữ liệu').getAttribute('aria-disabled')).toBe('false');
     expect(control.calls.filter((c) => c.name === 'validate')).toEqual([]);
+    expect(control.calls.find((c) => c.name === 'updateProgress')?.input).toEqual({ asOf: '2024-06-30', period: 'Q2' });
   });
 
-  it('generates a report from the form and links to it', async () => {
+  it('generates a report from clean data at once, and links to it', async () => {
+    control.fixErrors();
     await side.getByLabel('Loại văn bản').selectOption('quarterly');
-    await side.getByLabel('Kỳ báo cáo').selectOption('Q2');
     await side.getByLabel('Ngày ban hành').fill('5/7/2024');
     await sidebarButton('Tạo báo cáo').click();
     const link = side.locator('.report-result a');
@@ -200,22 +211,195 @@ describe.skipIf(!haveChromium && !mustRun)('sidebar in Chromium via cchc serve',
     expect(await link.getAttribute('href')).toBe(`/download/${encodeURIComponent('Báo cáo CCHC quý II năm 2024 - số 12.docx')}`);
     expect(await link.getAttribute('target')).toBe('_blank');
     expect(await side.locator('.report-result').textContent()).toContain('Số: 12/BC-MNBT');
-    expect(control.calls.find((c) => c.name === 'generateReport')?.input).toEqual({ type: 'quarterly', period: 'Q2', date: '2024-07-05' });
+    // No warning: the data was checked afresh first and has no error; nothing left out.
+    expect(await side.locator('.preflight').count()).toBe(0);
+    expect(await side.locator('.report-result .left-out').count()).toBe(0);
+    expect(control.calls.map((c) => c.name)).toEqual(['getState', 'getState', 'generateReport']);
+    expect(control.calls.find((c) => c.name === 'generateReport')?.input).toEqual({ type: 'quarterly', asOf: '2024-06-30', period: 'Q2', date: '2024-07-05' });
+    expect(await side.locator(':focus').getAttribute('data-key')).toBe('report-link');
     await shot('04-report');
 
     // The link downloads the file the server wrote.
     const response = await page.request.get(new URL((await link.getAttribute('href')) ?? '', server.url).href);
     expect(response.status()).toBe(200);
 
-    // A plan has no period: the field goes and none is sent.
+    // A plan is made for the same as-of date (its figures agree with the screen's).
     await side.getByLabel('Loại văn bản').selectOption('plan');
-    expect(await side.getByLabel('Kỳ báo cáo').count()).toBe(0);
     await sidebarButton('Tạo báo cáo').click();
     await expect.poll(() => link.textContent()).toContain('số 13');
-    expect(control.calls.filter((c) => c.name === 'generateReport')[1]?.input).toEqual({ type: 'plan', date: '2024-07-05' });
+    expect(control.calls.filter((c) => c.name === 'generateReport')[1]?.input).toEqual({ type: 'plan', asOf: '2024-06-30', period: 'Q2', date: '2024-07-05' });
+  });
+
+  it('takes the as-of date and period from the server, and every call uses the ones chosen', async () => {
+    const asOf = side.getByLabel('Tính đến ngày');
+    const period = side.getByLabel('Kỳ báo cáo');
+    // The default is the server's: the sidebar asked for none.
+    expect(await asOf.inputValue()).toBe('30/06/2024');
+    expect(await period.inputValue()).toBe('Q2');
+    expect(control.calls).toEqual([{ name: 'getState', input: {} }]);
+    const overdue = () => side.locator('.bar-row[data-id="overdue"] .bar-count').textContent();
+    expect(await overdue()).toBe('2');
+
+    // An earlier day, typed day first: the figures are as they stood then (no task late yet).
+    await asOf.fill('10/6/2024');
+    await asOf.press('Enter');
+    await expect.poll(() => side.locator('header .frame-line').textContent()).toBe('Số liệu đến 10/06/2024 · Quý II năm 2024');
+    expect(await overdue()).toBe('0');
+    expect(await side.locator('details.fold').count()).toBe(0);
+    expect(await asOf.inputValue()).toBe('10/06/2024');
+    expect(control.calls.at(-1)).toEqual({ name: 'getState', input: { asOf: '2024-06-10' } });
+
+    // Quý I ends before it: the server moves the as-of date to the quarter's end, and the field says so.
+    await period.selectOption('Q1');
+    await expect.poll(() => asOf.inputValue()).toBe('31/03/2024');
+    expect(control.calls.at(-1)).toEqual({ name: 'getState', input: { asOf: '2024-06-10', period: 'Q1' } });
+    expect(await side.locator('#as-of-hint').textContent()).toBe('Quý I kết thúc ngày 31/03/2024: số liệu tính đến ngày đó.');
+    await shot('11-as-of-moved');
+
+    // Every call gets the frame on screen, so the sidebar, Tổng hợp and the report agree.
+    const frame = { asOf: '2024-03-31', period: 'Q1' };
+    await sidebarButton('Kiểm tra dữ liệu').click();
+    await expect.poll(() => side.locator('.counts').count()).toBe(1);
+    await sidebarButton('Đánh dấu lỗi trên ô').click();
+    await expect.poll(() => side.locator('#notice').textContent()).toBe('Đã đánh dấu 6 ô.');
+    await sidebarButton('Cập nhật tiến độ').click();
+    await expect.poll(() => side.locator('#notice').textContent()).toBe('Đã cập nhật tiến độ đến ngày 31/03/2024. 3 dòng có lỗi chưa được tính.');
+    await sidebarButton('Tạo báo cáo').click();
+    await sidebarButton('Vẫn tạo báo cáo').click();
+    await expect.poll(() => side.locator('[data-key="report-link"]').count()).toBe(1);
+    for (const name of ['validate', 'markProblems', 'updateProgress']) expect(control.calls.find((c) => c.name === name)?.input, name).toEqual(frame);
+    expect(control.calls.find((c) => c.name === 'generateReport')?.input).toEqual({ type: 'quarterly', ...frame });
+    // The check before the report asked for the frame chosen.
+    expect(control.calls.filter((c) => c.name === 'getState').at(-1)?.input).toEqual({ asOf: '2024-06-10', period: 'Q1' });
+
+    // Back to the default; the list of problems shown is checked again for it.
+    await sidebarButton('Về mặc định').click();
+    await expect.poll(() => asOf.inputValue()).toBe('30/06/2024');
+    expect(await period.inputValue()).toBe('Q2');
+    await expect.poll(() => control.calls.at(-1)).toEqual({ name: 'validate', input: { asOf: '2024-06-30', period: 'Q2' } });
+    expect(control.calls.at(-2)).toEqual({ name: 'getState', input: {} });
+    expect(await sidebarButton('Về mặc định').count()).toBe(0);
+
+    // Leaving the field for an action: the figures are settled for the new date, then the action runs with it.
+    await asOf.fill('15/06/2024');
+    await sidebarButton('Cập nhật tiến độ').click();
+    await expect.poll(() => control.calls.filter((c) => c.name === 'updateProgress').at(-1)?.input).toEqual({ asOf: '2024-06-15', period: 'Q2' });
+    // (The list of problems shown is checked again for the new date first.)
+    expect(control.calls.slice(-3)).toEqual([
+      { name: 'getState', input: { asOf: '2024-06-15' } },
+      { name: 'validate', input: { asOf: '2024-06-15', period: 'Q2' } },
+      { name: 'updateProgress', input: { asOf: '2024-06-15', period: 'Q2' } },
+    ]);
+
+    // The choice lasts for this sidebar only: opened again, it starts at the default.
+    await page.reload();
+    side = page.frameLocator('#sidebar');
+    await expect.poll(() => side.getByLabel('Tính đến ngày').inputValue()).toBe('30/06/2024');
+    expect(control.calls.at(-1)).toEqual({ name: 'getState', input: {} });
+  });
+
+  it('refuses an as-of date that does not exist at the field, and asks the server nothing', async () => {
+    const asOf = side.getByLabel('Tính đến ngày');
+    // The date on screen written otherwise is no change.
+    await asOf.fill('30/6/2024');
+    await asOf.press('Enter');
+    expect(await asOf.getAttribute('aria-invalid')).toBeNull();
+    expect(control.calls).toEqual([{ name: 'getState', input: {} }]);
+    await asOf.fill('31/02/2024');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => asOf.getAttribute('aria-invalid')).toBe('true');
+    expect(await side.locator('#as-of-hint').textContent()).toBe('Ngày “31/02/2024” không hợp lệ. Viết ngày/tháng/năm, ví dụ 30/06/2024.');
+    expect(await side.locator(':focus').getAttribute('data-key')).toBe('as-of');
+    expect(await asOf.getAttribute('aria-describedby')).toBe('as-of-hint');
+    expect(control.calls).toEqual([{ name: 'getState', input: {} }]);
+    // The figures on screen stay those of the last good date.
+    expect(await side.locator('header .frame-line').textContent()).toBe('Số liệu đến 30/06/2024 · Quý II năm 2024');
+    await shot('12-bad-as-of');
+    await asOf.fill('hôm qua');
+    await asOf.press('Enter');
+    expect(await side.locator('#as-of-hint').textContent()).toContain('“hôm qua” không hợp lệ');
+    expect(control.calls).toHaveLength(1);
+    // A real date clears the message and is asked for.
+    await asOf.fill('15/06/2024');
+    await asOf.press('Enter');
+    await expect.poll(() => asOf.getAttribute('aria-invalid')).toBeNull();
+    expect(control.calls.at(-1)).toEqual({ name: 'getState', input: { asOf: '2024-06-15' } });
+    expect(await side.locator('#as-of-hint').textContent()).toBe('Ngày trước, tháng sau, ví dụ 30/06/2024. Để trống: ngày mặc định.');
+  });
+
+  it('before a report from data with errors, says the rows left out per sheet; check first, or go on', async () => {
+    await sidebarButton('Tạo báo cáo').click();
+    const warning = side.locator('.preflight');
+    await expect.poll(() => warning.isVisible()).toBe(true);
+    expect(await warning.locator('.preflight-title').textContent()).toBe('Dữ liệu còn 3 lỗi.');
+    expect(await warning.locator('li').allTextContents()).toEqual([
+      '2 dòng ở Kế hoạch có lỗi sẽ không được tính.',
+      '1 dòng ở Chỉ tiêu có lỗi sẽ không được tính.',
+    ]);
+    expect(await side.locator(':focus').getAttribute('data-key')).toBe('preflight');
+    expect(control.calls.map((c) => c.name)).toEqual(['getState', 'getState']);
+    // In view at the top, under the actions.
+    const box = await page.locator('#sidebar').evaluate(() => 0).then(() => warning.boundingBox());
+    expect(box!.y + box!.height).toBeLessThanOrEqual(900);
+    await shot('13-before-report-warning');
+
+    // Check first: the list of problems, in view, and no report.
+    await sidebarButton('Kiểm tra trước').click();
+    await expect.poll(() => side.locator('.counts').textContent()).toBe('Tìm thấy 3 lỗi, 2 cảnh báo, 2 lưu ý.');
+    expect(await warning.count()).toBe(0);
+    expect(await side.locator(':focus').getAttribute('data-key')).toBe('issues-summary');
+    expect(await side.locator('#h-check').evaluate((el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().top < 200)).toBe(true);
+    expect(control.calls.filter((c) => c.name === 'generateReport')).toEqual([]);
+    await shot('14-check-first');
+
+    // Again, and go on: the report is made, and says what it left out, by the link.
+    await sidebarButton('Tạo báo cáo').click();
+    await sidebarButton('Vẫn tạo báo cáo').click();
+    const link = side.locator('[data-key="report-link"]');
+    await expect.poll(() => link.count()).toBe(1);
+    expect(await side.locator('.report-result .left-out').textContent()).toBe('Không tính 3 dòng có lỗi (Kế hoạch: 2, Chỉ tiêu: 1).');
+    expect(await side.locator(':focus').getAttribute('data-key')).toBe('report-link');
+    expect(control.calls.filter((c) => c.name === 'generateReport')).toHaveLength(1);
+    await shot('15-report-left-out');
+
+    // Fixed in the sheet, the next report goes straight through: the check is done afresh.
+    control.fixErrors();
+    await sidebarButton('Tạo báo cáo').click();
+    await expect.poll(() => control.calls.filter((c) => c.name === 'generateReport').length).toBe(2);
+    expect(await warning.count()).toBe(0);
+    await expect.poll(() => side.locator('.report-result .left-out').count()).toBe(0);
+  });
+
+  it('puts the three main actions in view at 300×800 and first in tab order, the overdue list folded', async () => {
+    await open({ extraOverdue: 10 });
+    await page.setViewportSize({ width: 300, height: 800 });
+    await page.goto(new URL('/sidebar', server.url).href);
+    await expect.poll(() => page.locator('.unit').textContent()).toBe('Trường Mầm non Bến Thành');
+    for (const name of ['Kiểm tra dữ liệu', 'Cập nhật tiến độ', 'Tạo báo cáo']) {
+      const box = await page.getByRole('button', { name, exact: true }).boundingBox();
+      expect(box, name).not.toBeNull();
+      expect(box!.y, name).toBeGreaterThanOrEqual(0);
+      expect(box!.y + box!.height, name).toBeLessThanOrEqual(800);
+      expect(box!.x + box!.width, name).toBeLessThanOrEqual(300);
+    }
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    // Tab from the top of the page: the three actions come first, in this order.
+    const order: (string | undefined)[] = [];
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press('Tab');
+      order.push(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.key));
+    }
+    expect(order).toEqual(['validate', 'progress', 'generate', 'lang']);
+    // The overdue list is folded, its number in the summary.
+    expect(await page.locator('details.fold summary').textContent()).toBe('Nhiệm vụ quá hạn (12)');
+    expect(await page.locator('details.fold[open]').count()).toBe(0);
+    expect(await page.evaluate(() => document.body.scrollWidth)).toBeLessThanOrEqual(300);
+    await page.screenshot({ path: join(SHOTS, '10-first-screen-300x800.png') });
+    await page.screenshot({ path: join(SHOTS, '10-whole-300px.png'), fullPage: true });
   });
 
   it('refuses a document date that does not exist, says why, and sends nothing', async () => {
+    control.fixErrors();
     const date = side.getByLabel('Ngày ban hành');
     await date.fill('31/02/2024');
     await sidebarButton('Tạo báo cáo').click();
@@ -228,27 +412,31 @@ describe.skipIf(!haveChromium && !mustRun)('sidebar in Chromium via cchc serve',
     await date.fill('');
     await sidebarButton('Tạo báo cáo').click();
     await expect.poll(() => control.calls.filter((c) => c.name === 'generateReport').length).toBe(1);
-    expect(control.calls.find((c) => c.name === 'generateReport')?.input).toEqual({ type: 'quarterly', period: 'Q2' });
+    expect(control.calls.find((c) => c.name === 'generateReport')?.input).toEqual({ type: 'quarterly', asOf: '2024-06-30', period: 'Q2' });
     expect(await date.getAttribute('aria-invalid')).toBeNull();
   });
 
   it('switches to English, and the choice persists after a reload', async () => {
     await side.getByRole('button', { name: /Switch to English/ }).click();
-    await expect.poll(() => side.locator('h2').first().textContent()).toBe('Status');
+    await expect.poll(() => side.locator('#h-status').textContent()).toBe('Status');
     expect(control.lang).toBe('en');
     expect(await side.locator('html').getAttribute('lang')).toBe('en');
     expect(await side.locator('.milestones li').last().textContent()).toBe('10/07/2024Phase-1 report deadline');
+    expect(await side.locator('#h-frame').textContent()).toBe('Figures as of');
+    expect(await side.getByLabel('As-of date').inputValue()).toBe('30/06/2024');
+    expect(await side.locator('details.fold summary').textContent()).toBe('Overdue tasks (2)');
+    expect(await side.locator('header .frame-line').textContent()).toBe('Figures as of 30/06/2024 · Q2 2024');
     await shot('05-status-en');
 
     await page.reload();
     side = page.frameLocator('#sidebar');
-    await expect.poll(() => side.locator('h2').first().textContent()).toBe('Status');
+    await expect.poll(() => side.locator('#h-status').textContent()).toBe('Status');
     expect(await sidebarButton('Check data').count()).toBe(1);
     await sidebarButton('Check data').click();
     await expect.poll(() => side.locator('.counts').textContent()).toBe('Found 3 errors, 2 warnings, 2 notices.');
 
     await side.getByRole('button', { name: /Switch to Vietnamese/ }).click();
-    await expect.poll(() => side.locator('h2').first().textContent()).toBe('Tình hình chung');
+    await expect.poll(() => side.locator('#h-status').textContent()).toBe('Tình hình chung');
     expect(control.lang).toBe('vi');
   });
 
@@ -321,16 +509,18 @@ describe.skipIf(!haveChromium && !mustRun)('sidebar in Chromium via cchc serve',
     // report comes back as a Google Doc link.
     await page.addInitScript(googleScriptRunStandIn({
       before: "window.CCHC_VIEW = 'validate';",
-      generateReport: { url: 'https://docs.google.com/document/d/abc_123-X/edit', name: 'BC-CCHC', number: '03/BC-MNBT' },
+      generateReport: { url: 'https://docs.google.com/document/d/abc_123-X/edit', name: 'BC-CCHC', number: '03/BC-MNBT', dataErrors: { errors: 0, rowsLeftOut: 0, sheets: [] } },
     }));
     await page.setViewportSize({ width: 300, height: 900 });
     await page.goto(new URL('/sidebar', server.url).href);
     await expect.poll(() => page.locator('.counts').textContent()).toBe('Tìm thấy 3 lỗi, 2 cảnh báo, 2 lưu ý.');
     expect(await page.evaluate(() => (window as unknown as { __gasCalls: string[] }).__gasCalls)).toEqual(['getState', 'validate']);
     await page.getByRole('button', { name: 'Tạo báo cáo', exact: true }).click();
+    await page.getByRole('button', { name: 'Vẫn tạo báo cáo', exact: true }).click();
     const pdf = page.locator('[data-key="report-pdf"]');
     await expect.poll(() => pdf.getAttribute('href')).toBe('https://docs.google.com/document/d/abc_123-X/export?format=pdf');
     expect(await page.locator('.report-result').textContent()).toContain('Chèn › Số trang');
+    expect(await page.evaluate(() => (window as unknown as { __gasCalls: string[] }).__gasCalls)).toEqual(['getState', 'validate', 'getState', 'generateReport']);
   });
 });
 

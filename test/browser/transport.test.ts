@@ -53,9 +53,11 @@ const validState = {
   unit: { code: 'MNBT', name: 'Trường Mầm non Bến Thành' },
   asOf: '2024-06-30',
   period: 'Q2',
+  planYear: null,
   templateInstalled: false,
   templateVersion: null,
   summary: null,
+  dataErrors: null,
 };
 
 describe('gasTransport', () => {

@@ -8,7 +8,15 @@ import {
   isoDateSchema,
   type ApiHandlers,
   type Dashboard,
+  type DataErrors,
+  type ApiOutput,
+  dataErrorsSchema,
 } from '../../src/core/api.ts';
+import type { AppContext } from '../../src/core/app/context.ts';
+import { createHandlers } from '../../src/core/app/handlers.ts';
+import { install } from '../../src/core/app/operations.ts';
+import { fillSample } from '../../src/core/sample.ts';
+import { MemoryWorkbook } from './helpers/memory-workbook.ts';
 
 const summary: Dashboard = {
   asOf: '2024-06-30',
@@ -22,15 +30,28 @@ const summary: Dashboard = {
   overdue: [{ row: 7, title: 'Rà soát TTHC', owner: 'Lê Thị Hoà', due: '2024-06-20', daysLate: 10 }],
 };
 
+const dataErrors: DataErrors = {
+  errors: 4,
+  rowsLeftOut: 3,
+  sheets: [
+    { sheet: 'Thông tin', errors: 1, rowsLeftOut: 0 },
+    { sheet: 'Kế hoạch', errors: 2, rowsLeftOut: 2 },
+    { sheet: 'Chỉ tiêu', errors: 1, rowsLeftOut: 1 },
+  ],
+};
+const clean: DataErrors = { errors: 0, rowsLeftOut: 0, sheets: [] };
+
 const handlers = (): ApiHandlers => ({
-  getState: () => ({
+  getState: ({ asOf, period }) => ({
     lang: 'vi',
     unit: { code: 'MNBT', name: 'Trường Mầm non Bến Thành' },
-    asOf: '2024-06-30',
-    period: 'Q2',
+    asOf: asOf ?? '2024-06-30',
+    period: period ?? 'Q2',
+    planYear: 2024,
     templateInstalled: true,
     templateVersion: 1,
     summary,
+    dataErrors,
   }),
   setLanguage: ({ lang }) => ({ lang }),
   installTemplate: () => ({ templateVersion: 1, createdSheets: [] }),
@@ -38,8 +59,8 @@ const handlers = (): ApiHandlers => ({
   selectCell: (i) => i,
   markProblems: () => ({ marked: 0, sheets: [] }),
   clearMarks: () => ({ sheets: [] }),
-  updateProgress: () => ({ summary, counts: { error: 0, warning: 0, notice: 0 } }),
-  generateReport: () => ({ url: 'https://docs.google.com/document/d/abc', name: 'Báo cáo quý II', number: '12/BC-MNBT' }),
+  updateProgress: () => ({ summary, counts: { error: 0, warning: 0, notice: 0 }, dataErrors: clean }),
+  generateReport: () => ({ url: 'https://docs.google.com/document/d/abc', name: 'Báo cáo quý II', number: '12/BC-MNBT', dataErrors }),
 });
 
 describe('isoDateSchema', () => {
@@ -68,8 +89,8 @@ describe('API schemas', () => {
   });
   it('refuses a report link that could run script', () => {
     const out = API.generateReport.output;
-    expect(out.safeParse({ url: 'javascript:alert(1)', name: 'x', number: '1/BC-X' }).success).toBe(false);
-    expect(out.safeParse({ url: '/download/bao-cao.docx', name: 'x', number: '1/BC-X' }).success).toBe(true);
+    expect(out.safeParse({ url: 'javascript:alert(1)', name: 'x', number: '1/BC-X', dataErrors: clean }).success).toBe(false);
+    expect(out.safeParse({ url: '/download/bao-cao.docx', name: 'x', number: '1/BC-X', dataErrors: clean }).success).toBe(true);
   });
   it('refuses an unknown report type or period', () => {
     expect(API.generateReport.input.safeParse({ type: 'district' }).success).toBe(false);
@@ -89,10 +110,10 @@ describe('dispatchApiCall', () => {
   });
   it('awaits an asynchronous handler, and maps its rejection like a throw', async () => {
     const h = handlers();
-    h.generateReport = async () => ({ url: '/download/a.docx', name: 'a.docx', number: '01/BC-MNBT' });
+    h.generateReport = async () => ({ url: '/download/a.docx', name: 'a.docx', number: '01/BC-MNBT', dataErrors: clean });
     const ok = dispatchApiCall(h, 'generateReport', { type: 'plan' }, 'vi');
     expect(ok).toBeInstanceOf(Promise);
-    expect(await ok).toEqual({ ok: true, value: { url: '/download/a.docx', name: 'a.docx', number: '01/BC-MNBT' } });
+    expect(await ok).toEqual({ ok: true, value: { url: '/download/a.docx', name: 'a.docx', number: '01/BC-MNBT', dataErrors: clean } });
     h.generateReport = async () => {
       throw new ApiFailure('QUOTA', 'Đã hết lượt tạo văn bản hôm nay.');
     };
@@ -144,7 +165,157 @@ describe('dispatchApiCall', () => {
   });
   it('refuses a handler answer outside the contract', async () => {
     const h = handlers();
-    h.generateReport = () => ({ url: 'javascript:alert(1)', name: 'x', number: '1' });
+    h.generateReport = () => ({ url: 'javascript:alert(1)', name: 'x', number: '1', dataErrors: clean });
     expect(await dispatchApiCall(h, 'generateReport', { type: 'plan' }, 'en')).toMatchObject({ ok: false, error: { code: 'BAD_OUTPUT' } });
+  });
+});
+
+describe('the reporting frame and the data errors in the contract', () => {
+  const state = () => handlers().getState({}) as ApiOutput<'getState'>;
+
+  it('takes an optional as-of date and period on every call that computes figures', () => {
+    for (const name of ['getState', 'validate', 'markProblems', 'updateProgress'] as const) {
+      const input = API[name].input;
+      expect(input.safeParse({}).success, name).toBe(true);
+      expect(input.parse({ asOf: '2024-05-15', period: 'Q2' }), name).toEqual({ asOf: '2024-05-15', period: 'Q2' });
+      for (const bad of [{ asOf: '15/05/2024' }, { asOf: '2024-02-30' }, { period: 'Q5' }, { period: 'q2' }, { asOf: 20240515 }]) {
+        expect(input.safeParse(bad).success, `${name} ${JSON.stringify(bad)}`).toBe(false);
+      }
+    }
+    expect(API.generateReport.input.safeParse({ type: 'quarterly', asOf: '2024-05-15', period: 'Q2' }).success).toBe(true);
+  });
+
+  it('refuses a bad as-of date for getState before the handler runs', async () => {
+    const h = handlers();
+    const spy = vi.spyOn(h, 'getState');
+    expect(await dispatchApiCall(h, 'getState', { asOf: '31/12/2024' }, 'vi')).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(spy).not.toHaveBeenCalled();
+    expect(await dispatchApiCall(h, 'getState', { asOf: '2024-03-31', period: 'Q1' }, 'vi')).toMatchObject({ ok: true, value: { asOf: '2024-03-31', period: 'Q1', planYear: 2024 } });
+  });
+
+  it('requires the plan year and the data errors in getState, null only where nothing is known', () => {
+    const out = API.getState.output;
+    expect(out.safeParse(state()).success).toBe(true);
+    expect(out.safeParse({ ...state(), planYear: null, dataErrors: null, summary: null, templateInstalled: false }).success).toBe(true);
+    const { planYear: _p, ...noYear } = state();
+    const { dataErrors: _d, ...noErrors } = state();
+    expect(out.safeParse(noYear).success).toBe(false);
+    expect(out.safeParse(noErrors).success).toBe(false);
+    for (const planYear of [0, 2024.5, '2024']) expect(out.safeParse({ ...state(), planYear }).success, String(planYear)).toBe(false);
+  });
+
+  it('refuses data errors that do not add up, or with counts that are not whole and positive', () => {
+    const schema = dataErrorsSchema;
+    expect(schema.safeParse(dataErrors).success).toBe(true);
+    expect(schema.safeParse(clean).success).toBe(true);
+    expect(schema.safeParse({ ...dataErrors, rowsLeftOut: 2 }).success).toBe(false);
+    expect(schema.safeParse({ ...dataErrors, errors: 3 }).success).toBe(false);
+    expect(schema.safeParse({ errors: 1, rowsLeftOut: -1, sheets: [{ sheet: 'Kế hoạch', errors: 1, rowsLeftOut: -1 }] }).success).toBe(false);
+    expect(schema.safeParse({ errors: 1, rowsLeftOut: 1.5, sheets: [{ sheet: 'Kế hoạch', errors: 1, rowsLeftOut: 1.5 }] }).success).toBe(false);
+    expect(schema.safeParse({ errors: 1, rowsLeftOut: 0, sheets: [{ sheet: '', errors: 1, rowsLeftOut: 0 }] }).success).toBe(false);
+  });
+
+  it('answers BAD_OUTPUT when the server leaves the data errors out of a report or a progress update', async () => {
+    const h = handlers();
+    h.generateReport = () => ({ url: '/download/a.docx', name: 'a.docx', number: '01/BC-MNBT' }) as ApiOutput<'generateReport'>;
+    h.updateProgress = () => ({ summary, counts: { error: 0, warning: 0, notice: 0 } }) as ApiOutput<'updateProgress'>;
+    expect(await dispatchApiCall(h, 'generateReport', { type: 'plan' }, 'vi')).toMatchObject({ ok: false, error: { code: 'BAD_OUTPUT' } });
+    expect(await dispatchApiCall(h, 'updateProgress', {}, 'vi')).toMatchObject({ ok: false, error: { code: 'BAD_OUTPUT' } });
+    expect(await dispatchApiCall(handlers(), 'generateReport', { type: 'plan' }, 'vi')).toMatchObject({ ok: true, value: { dataErrors } });
+  });
+
+  it('keeps the new fields as plain JSON', () => {
+    expect(JSON.parse(JSON.stringify(state()))).toEqual(API.getState.output.parse(state()));
+  });
+});
+
+describe('the real handlers: the frame asked, its defaults, and the rows left out', () => {
+  /** The handlers answer synchronously on a synchronous workbook (as in Apps Script). */
+  const now = <T,>(v: T | Promise<T>): T => {
+    if (v instanceof Promise) throw new Error('expected a synchronous answer');
+    return v;
+  };
+  const clockAt = (today: string) => ({ today: () => today, now: () => `${today}T09:00:00+07:00` });
+
+  function school(today = '2024-06-30'): { ctx: AppContext; book: MemoryWorkbook } {
+    const book = new MemoryWorkbook();
+    const ctx: AppContext = {
+      workbook: book,
+      clock: clockAt(today),
+      documents: { createDocument: (_m, { name }) => ({ id: name, url: `https://docs.google.com/document/d/${name}/edit`, name }) },
+      prefs: { getLang: () => 'vi', setLang: () => undefined },
+      user: () => 'hieutruong@mnbenthanh.edu.vn',
+      selectCell: () => undefined,
+      withLock: (fn) => ({ ran: true, value: fn() }),
+    };
+    install(ctx, { lang: 'vi' });
+    fillSample(book);
+    return { ctx, book };
+  }
+
+  /** Set one cell of a sheet by its header. */
+  function put(book: MemoryWorkbook, sheet: string, row: number, header: string, value: string): void {
+    const values = book.sheets.get(sheet)!.values;
+    const col = values[0]!.indexOf(header);
+    expect(col, header).toBeGreaterThanOrEqual(0);
+    values[row - 1]![col] = value;
+  }
+
+  it('settles the as-of date and period as TEMPLATE.md says, and gives the plan year', () => {
+    const h = createHandlers(school('2024-06-30').ctx);
+    expect(now(h.getState({}))).toMatchObject({ asOf: '2024-06-30', period: 'Q2', planYear: 2024, summary: { asOf: '2024-06-30', period: 'Q2' } });
+    expect(now(h.getState({ period: 'Q1' }))).toMatchObject({ asOf: '2024-03-31', period: 'Q1', summary: { asOf: '2024-03-31', period: 'Q1' } });
+    expect(now(h.getState({ asOf: '2024-05-15' }))).toMatchObject({ asOf: '2024-05-15', period: 'Q2' });
+    expect(now(h.getState({ asOf: '2024-05-15', period: 'Q4' }))).toMatchObject({ asOf: '2024-05-15', period: 'Q4' });
+    // Today past the plan year: its last day.
+    expect(now(createHandlers(school('2025-02-10').ctx).getState({}))).toMatchObject({ asOf: '2024-12-31', period: 'Q4', planYear: 2024 });
+    // No template: the frame is still settled, with no plan year.
+    const empty = createHandlers({ ...school().ctx, workbook: new MemoryWorkbook() });
+    expect(now(empty.getState({ period: 'Q1' }))).toMatchObject({ templateInstalled: false, asOf: '2024-03-31', period: 'Q1', planYear: null, dataErrors: null });
+  });
+
+  it('counts the errors and the distinct rows they keep out, per sheet, the same in state, progress and report', () => {
+    const { ctx, book } = school();
+    const h = createHandlers(ctx);
+    const before = now(h.getState({}));
+    expect(before.dataErrors).toEqual({ errors: 0, rowsLeftOut: 0, sheets: [] });
+    // Row 3: two errors (one row left out); row 5: one; row 7: an over-long note, which breaks
+    // no figure (the row still counts); Nhân sự: a bad e-mail (the person still counts).
+    put(book, 'Kế hoạch', 3, 'Hạn hoàn thành', '31/02/2024');
+    put(book, 'Kế hoạch', 3, 'Bắt đầu', '45/01/2024');
+    put(book, 'Kế hoạch', 5, 'Lĩnh vực', 'LV99');
+    put(book, 'Kế hoạch', 7, 'Ghi chú', 'x'.repeat(2001));
+    put(book, 'Nhân sự', 3, 'Email', 'thuy.pham@');
+
+    const after = now(h.getState({}));
+    const errors = after.dataErrors!;
+    const validated = now(h.validate({}));
+    expect(errors.errors).toBe(validated.counts.error);
+    expect(errors.sheets).toEqual([
+      { sheet: 'Nhân sự', errors: 1, rowsLeftOut: 0 },
+      { sheet: 'Kế hoạch', errors: 4, rowsLeftOut: 2 },
+    ]);
+    expect(errors.rowsLeftOut).toBe(2);
+    // The figures on screen leave out exactly those rows.
+    expect(after.summary!.tasks.total).toBe(before.summary!.tasks.total - 2);
+    expect(API.getState.output.safeParse(after).success).toBe(true);
+
+    const progress = now(h.updateProgress({}));
+    expect(progress.dataErrors).toEqual(errors);
+    const report = now(h.generateReport({ type: 'quarterly' }));
+    expect(report.dataErrors).toEqual(errors);
+    expect(API.generateReport.output.safeParse(report).success).toBe(true);
+  });
+
+  it('counts every row of a sheet whose required column is gone', () => {
+    const { ctx, book } = school();
+    const h = createHandlers(ctx);
+    const total = now(h.getState({})).summary!.tasks.total;
+    const values = book.sheets.get('Kế hoạch')!.values;
+    const col = values[0]!.indexOf('Hạn hoàn thành');
+    for (const row of values) row.splice(col, 1);
+    const errors = now(h.getState({})).dataErrors!;
+    const plan = errors.sheets.find((s) => s.sheet === 'Kế hoạch');
+    expect(plan?.rowsLeftOut).toBeGreaterThanOrEqual(total);
   });
 });

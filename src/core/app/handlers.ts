@@ -4,6 +4,7 @@
 import { ApiFailure, type ApiHandlers, type ApiOutput } from '../api.ts';
 import { InstallError } from '../install.ts';
 import type { Lang } from '../model.ts';
+import { dataErrorsOf } from '../validate.ts';
 import { dashboardSummary } from '../progress/index.ts';
 import { NumberingError } from '../report/numbering.ts';
 import type { AppContext } from './context.ts';
@@ -45,23 +46,25 @@ function locked<T>(ctx: AppContext, lang: Lang, fn: () => T): T {
 
 export function createHandlers(ctx: AppContext): ApiHandlers {
   return {
-    getState(): ApiOutput<'getState'> {
+    getState(frame): ApiOutput<'getState'> {
       const lang = userLang(ctx);
       if (!templatePresent(ctx)) {
-        const { asOf, period } = reportingFrame(ctx.clock.today(), null);
-        return { lang, unit: { code: '', name: '' }, asOf, period, templateInstalled: false, templateVersion: null, summary: null };
+        const { asOf, period } = reportingFrame(ctx.clock.today(), null, frame);
+        return { lang, unit: { code: '', name: '' }, asOf, period, planYear: null, templateInstalled: false, templateVersion: null, summary: null, dataErrors: null };
       }
       return userFacing(() => {
-        const { school, progress } = computeFigures(ctx, { lang });
+        const { school, progress } = computeFigures(ctx, { lang, asOf: frame.asOf, period: frame.period });
         const s = school.data.settings;
         return {
           lang,
           unit: { code: s.unitCode, name: s.unitName },
           asOf: school.frame.asOf,
           period: school.frame.period,
+          planYear: school.frame.year,
           templateInstalled: true,
           templateVersion: school.data.templateVersion,
           summary: dashboardSummary(school.data, progress, lang),
+          dataErrors: dataErrorsOf(school.data),
         };
       });
     },
@@ -76,10 +79,10 @@ export function createHandlers(ctx: AppContext): ApiHandlers {
         return { templateVersion: result.version, createdSheets: result.created };
       });
     },
-    validate({ asOf }) {
+    validate({ asOf, period }) {
       const lang = userLang(ctx);
       return userFacing(() => {
-        const r = validateWorkbook(ctx, { lang, asOf });
+        const r = validateWorkbook(ctx, { lang, asOf, period });
         return { templateVersion: r.templateVersion, asOf: r.asOf, issues: r.issues, counts: r.counts };
       });
     },
@@ -87,9 +90,9 @@ export function createHandlers(ctx: AppContext): ApiHandlers {
       ctx.selectCell(sheet, cell);
       return { sheet, cell };
     },
-    markProblems({ asOf }) {
+    markProblems({ asOf, period }) {
       const lang = userLang(ctx);
-      return locked(ctx, lang, () => markProblems(ctx, { lang, asOf }));
+      return locked(ctx, lang, () => markProblems(ctx, { lang, asOf, period }));
     },
     clearMarks() {
       const lang = userLang(ctx);
@@ -99,7 +102,7 @@ export function createHandlers(ctx: AppContext): ApiHandlers {
       const lang = userLang(ctx);
       return locked(ctx, lang, () => {
         const r = updateProgress(ctx, { lang, asOf, period });
-        return { summary: r.summary, counts: r.validation.counts };
+        return { summary: r.summary, counts: r.validation.counts, dataErrors: dataErrorsOf(r.school.data) };
       });
     },
     generateReport({ type, period, asOf, date }) {
@@ -109,6 +112,7 @@ export function createHandlers(ctx: AppContext): ApiHandlers {
           url: r.document.url,
           name: r.document.name,
           number: r.number,
+          dataErrors: dataErrorsOf(r.school.data),
         })),
       );
     },
