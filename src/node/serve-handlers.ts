@@ -1,8 +1,8 @@
 // The handlers behind `cchc serve`: the same server functions as in Sheets (createHandlers),
 // backed by an .xlsx file that is saved after every call that writes, plus the read-only view of
 // the sheets and the download of reports.
-import { readFile } from 'node:fs/promises';
-import { mkdirSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { constants, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { ApiName } from '../core/api.ts';
 import type { AppContext, PreferenceStore } from '../core/app/context.ts';
@@ -65,11 +65,17 @@ export function createServeHandlers(backing: ServeBacking): ServeHandlers {
     },
     async download(name) {
       if (!/\.docx$/i.test(name)) return null;
+      // O_NOFOLLOW: a link planted in the folder (to /etc/passwd, say) is refused, not served.
+      let handle;
       try {
-        const body = await readFile(path.join(outDir, path.basename(name)));
+        handle = await open(path.join(outDir, path.basename(name)), constants.O_RDONLY | constants.O_NOFOLLOW);
+        if (!(await handle.stat()).isFile()) return null;
+        const body = await handle.readFile();
         return { body: new Uint8Array(body), contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' };
       } catch {
         return null;
+      } finally {
+        await handle?.close();
       }
     },
   };

@@ -1,8 +1,11 @@
 // `cchc serve`: the real sidebar in a local browser page, beside a read-only view of the
 // workbook, with the sidebar's calls answered over HTTP by handlers the caller passes in.
-// Listens on 127.0.0.1 only; refuses other Host/Origin headers (DNS rebinding, cross-site POSTs).
+// Listens on 127.0.0.1 only; refuses other Host/Origin headers (DNS rebinding, cross-site POSTs);
+// and answers nothing but 403 without the session's token. The token is in the URL printed on the
+// terminal (as Jupyter does): another local user, or a page in the browser, does not have it. The
+// first page load with `?token=` sets it as an HttpOnly, SameSite=Strict cookie for the rest.
 
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { basename, dirname, join } from 'node:path';
@@ -50,9 +53,16 @@ export interface ServeOptions {
 }
 
 export interface RunningServer {
+  /** The page's address, with the session's token: open this one. */
   url: string;
+  /** The session's token (a cookie after the first load; `x-cchc-token` for scripts). */
+  token: string;
+  /** `path` on this server, with the token (for tests and links printed to the user). */
+  urlFor(path: string): string;
   close(): Promise<void>;
 }
+
+const TOKEN_COOKIE = 'cchc_session';
 
 const MAX_BODY = 1_000_000;
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -103,15 +113,38 @@ const sendJson = (res: ServerResponse, status: number, value: unknown) =>
 
 const sendError = (res: ServerResponse, error: ApiError) => sendJson(res, apiErrorStatus(error.code), error);
 
-async function readBody(req: IncomingMessage): Promise<string | null> {
+/** The body, or 'tooLarge' past MAX_BODY (announced by Content-Length, or once counted). */
+async function readBody(req: IncomingMessage): Promise<string | 'tooLarge'> {
+  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) return 'tooLarge';
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) return null;
+    if (size > MAX_BODY) return 'tooLarge';
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+const sameSecret = (a: string, b: string): boolean => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
+function cookieToken(req: IncomingMessage): string | null {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === TOKEN_COOKIE) return v.join('=');
+  }
+  return null;
+}
+
+/** Which methods each path answers (405 with Allow otherwise). */
+function allowedMethods(path: string): string | null {
+  if (path === '/' || path === '/sidebar' || path === '/favicon.ico' || path === '/api/sheets' || path.startsWith('/download/')) return 'GET';
+  if (path.startsWith('/api/')) return 'POST';
+  return null;
 }
 
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
@@ -121,6 +154,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const sidebarCsp = cspFor(sidebar);
   const hostCsp = cspFor(host);
   let allowedHosts = new Set<string>();
+  const token = randomBytes(24).toString('base64url');
 
   const server = createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => {
@@ -136,15 +170,33 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       sendError(res, { code: 'NOT_ALLOWED', message: lang === 'vi' ? 'Địa chỉ không được phép' : 'Host not allowed' });
       return;
     }
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const path = url.pathname;
-
-    if (req.method === 'GET' && path === '/') {
-      send(res, 200, 'text/html; charset=utf-8', host, { 'content-security-policy': hostCsp });
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    } catch {
+      sendError(res, apiError('BAD_INPUT', lang));
       return;
     }
-    if (req.method === 'GET' && path === '/sidebar') {
-      send(res, 200, 'text/html; charset=utf-8', sidebar, { 'content-security-policy': sidebarCsp });
+    const path = url.pathname;
+    // The session's token: in the query on the first load (then a cookie), or a header.
+    const given = url.searchParams.get('token') ?? (req.headers['x-cchc-token'] as string | undefined) ?? cookieToken(req);
+    if (given === null || !sameSecret(given, token)) {
+      sendError(res, { code: 'NOT_ALLOWED', message: lang === 'vi' ? 'Thiếu mã phiên: mở đúng địa chỉ cchc serve đã in ra (có ?token=…)' : 'No session token: open the address cchc serve printed (with ?token=…)' });
+      return;
+    }
+    const cookie: Record<string, string> = url.searchParams.has('token') ? { 'set-cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/` } : {};
+    const allow = allowedMethods(path);
+    if (allow !== null && req.method !== allow && !(allow === 'GET' && req.method === 'HEAD')) {
+      send(res, 405, 'application/json; charset=utf-8', JSON.stringify({ code: 'METHOD_NOT_ALLOWED', message: lang === 'vi' ? `Chỉ nhận ${allow}` : `Only ${allow}` }), { allow });
+      return;
+    }
+
+    if (path === '/') {
+      send(res, 200, 'text/html; charset=utf-8', host, { 'content-security-policy': hostCsp, ...cookie });
+      return;
+    }
+    if (path === '/sidebar') {
+      send(res, 200, 'text/html; charset=utf-8', sidebar, { 'content-security-policy': sidebarCsp, ...cookie });
       return;
     }
     if (req.method === 'GET' && path === '/favicon.ico') {
@@ -172,10 +224,6 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       }
     }
     if (path.startsWith('/api/')) {
-      if (req.method !== 'POST') {
-        sendError(res, apiError('UNKNOWN_CALL', lang, path.slice(5, 45)));
-        return;
-      }
       // A browser sends Origin on a POST; another site's page must not drive this server.
       const origin = req.headers.origin;
       if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) {
@@ -187,9 +235,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         return;
       }
       const text = await readBody(req);
+      if (text === 'tooLarge') {
+        send(res, 413, 'application/json; charset=utf-8', JSON.stringify(apiError('BAD_INPUT', lang, lang === 'vi' ? 'quá 1 MB' : 'over 1 MB')), { connection: 'close' });
+        req.resume();
+        return;
+      }
       let input: unknown;
       try {
-        input = text === null ? undefined : JSON.parse(text || '{}');
+        input = JSON.parse(text || '{}');
       } catch {
         input = undefined;
       }
@@ -213,8 +266,15 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const port = typeof address === 'object' && address ? address.port : options.port ?? 8080;
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   let closing: Promise<void> | null = null;
+  const urlFor = (path: string) => {
+    const u = new URL(path, `http://127.0.0.1:${port}/`);
+    u.searchParams.set('token', token);
+    return u.href;
+  };
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: urlFor('/'),
+    token,
+    urlFor,
     // Idempotent: a second close (a test's cleanup after its own) waits for the first.
     close: () =>
       (closing ??= new Promise<void>((resolve, reject) => {

@@ -18,7 +18,7 @@ beforeEach(async () => {
 afterEach(() => server.close());
 
 const post = (name: string, body: string, headers: Record<string, string> = {}) =>
-  fetch(new URL(`/api/${name}`, server.url), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  fetch(new URL(`/api/${name}`, server.url), { method: 'POST', headers: { 'content-type': 'application/json', 'x-cchc-token': server.token, ...headers }, body });
 
 /** A raw request, for headers fetch will not let us set (Host). */
 function raw(path: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
@@ -50,19 +50,20 @@ describe('POST /api/<name>', () => {
 
   it('refuses a body that is not JSON, or not sent as JSON (a cross-site form post)', async () => {
     expect((await post('validate', '{not json')).status).toBe(400);
-    const form = await fetch(new URL('/api/clearMarks', server.url), { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
+    const form = await fetch(new URL('/api/clearMarks', server.url), { method: 'POST', headers: { 'content-type': 'text/plain', 'x-cchc-token': server.token }, body: '{}' });
     expect(form.status).toBe(400);
     expect(control.calls).toEqual([]);
   });
 
-  it('refuses a body over 1 MB', async () => {
+  it('refuses a body over 1 MB with 413, and calls nothing', async () => {
     const res = await post('validate', JSON.stringify({ pad: 'x'.repeat(1_100_000) }));
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(413);
+    expect(control.calls).toEqual([]);
   });
 
-  it('answers 404 UNKNOWN_CALL for a name outside the contract, and for GET', async () => {
+  it('answers 404 UNKNOWN_CALL for a name outside the contract, and 405 for GET', async () => {
     expect((await post('deleteEverything', '{}')).status).toBe(404);
-    expect((await fetch(new URL('/api/validate', server.url))).status).toBe(404);
+    expect((await fetch(server.urlFor('/api/validate'))).status).toBe(405);
   });
 
   it('refuses a POST from another origin', async () => {
@@ -89,23 +90,70 @@ describe('POST /api/<name>', () => {
   });
 });
 
+describe('the session token: another local user or page gets nothing', () => {
+  it('refuses every path without the token, with 403 and no handler called', async () => {
+    for (const path of ['/', '/sidebar', '/api/sheets', '/download/bao-cao.docx']) {
+      expect((await fetch(new URL(path, server.url))).status, path).toBe(403);
+    }
+    const res = await fetch(new URL('/api/clearMarks', server.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(res.status).toBe(403);
+    const wrong = await fetch(new URL('/api/clearMarks', server.url), { method: 'POST', headers: { 'content-type': 'application/json', 'x-cchc-token': 'x'.repeat(server.token.length) }, body: '{}' });
+    expect(wrong.status).toBe(403);
+    expect(control.calls).toEqual([]);
+  });
+
+  it('sets an HttpOnly, SameSite=Strict cookie on the first load, which then opens the API', async () => {
+    const page = await fetch(server.url);
+    expect(page.status).toBe(200);
+    const cookie = page.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^cchc_session=[\w-]+; HttpOnly; SameSite=Strict; Path=\/$/);
+    const api = await fetch(new URL('/api/selectCell', server.url), { method: 'POST', headers: { 'content-type': 'application/json', cookie: cookie.split(';')[0]! }, body: JSON.stringify({ sheet: 'Kế hoạch', cell: 'A2' }) });
+    expect(api.status).toBe(200);
+  });
+
+  it('two servers have two tokens', async () => {
+    const other = await startServer({ handlers: createFakeServer().handlers, port: 0, sidebarHtml: '<!doctype html>' });
+    try {
+      expect(other.token).not.toBe(server.token);
+      expect(other.token.length).toBeGreaterThanOrEqual(32);
+      expect((await fetch(new URL(`/?token=${server.token}`, other.url))).status).toBe(403);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe('methods', () => {
+  it('answers 405 with Allow for a wrong method, and never a stack', async () => {
+    const put = await fetch(server.urlFor('/api/validate'), { method: 'PUT', body: '{}' });
+    expect(put.status).toBe(405);
+    expect(put.headers.get('allow')).toBe('POST');
+    const del = await fetch(server.urlFor('/sidebar'), { method: 'DELETE' });
+    expect(del.status).toBe(405);
+    expect(del.headers.get('allow')).toBe('GET');
+    expect(await del.text()).not.toMatch(/at .*\.ts/);
+    expect(control.calls).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('pages and files', () => {
   it('refuses a request whose Host is not this server (DNS rebinding)', async () => {
     expect((await raw('/api/sheets', { host: 'attacker.example:80' })).status).toBe(403);
-    expect((await raw('/api/sheets', { host: new URL(server.url).host })).status).toBe(200);
+    expect((await raw(`/api/sheets?token=${server.token}`, { host: new URL(server.url).host })).status).toBe(200);
   });
 
   it('serves the sidebar with a CSP that allows only its own inline script', async () => {
-    const res = await fetch(new URL('/sidebar', server.url));
+    const res = await fetch(server.urlFor('/sidebar'));
     expect(await res.text()).toBe('<!doctype html><script>1</script>');
     expect(res.headers.get('content-security-policy')).toMatch(/script-src 'sha256-[A-Za-z0-9+/=]+';/);
   });
 
   it('downloads a report by name, but not a path outside the folder', async () => {
-    const ok = await fetch(new URL('/download/bao-cao.docx', server.url));
+    const ok = await fetch(server.urlFor('/download/bao-cao.docx'));
     expect(ok.status).toBe(200);
     expect(ok.headers.get('content-disposition')).toContain("filename*=UTF-8''bao-cao.docx");
-    expect((await fetch(new URL('/download/..%2F..%2Fetc%2Fpasswd.docx', server.url))).status).toBe(404);
+    expect((await fetch(server.urlFor('/download/..%2F..%2Fetc%2Fpasswd.docx'))).status).toBe(404);
   });
 
   it('closes twice without complaint', async () => {

@@ -373,7 +373,7 @@ describe.skipIf(!haveChromium && !mustRun)('sidebar in Chromium via cchc serve',
   it('puts the three main actions in view at 300×800 and first in tab order, the overdue list folded', async () => {
     await open({ extraOverdue: 10 });
     await page.setViewportSize({ width: 300, height: 800 });
-    await page.goto(new URL('/sidebar', server.url).href);
+    await page.goto(server.urlFor('/sidebar'));
     await expect.poll(() => page.locator('.unit').textContent()).toBe('Trường Mầm non Bến Thành');
     for (const name of ['Kiểm tra dữ liệu', 'Cập nhật tiến độ', 'Tạo báo cáo']) {
       const box = await page.getByRole('button', { name, exact: true }).boundingBox();
@@ -495,7 +495,7 @@ describe.skipIf(!haveChromium && !mustRun)('sidebar in Chromium via cchc serve',
     // dispatcher would: an ApiEnvelope from the entry point.
     await page.addInitScript(googleScriptRunStandIn());
     await page.setViewportSize({ width: 300, height: 900 });
-    await page.goto(new URL('/sidebar', server.url).href);
+    await page.goto(server.urlFor('/sidebar'));
     await expect.poll(() => page.locator('.unit').textContent()).toBe('Trường Mầm non Bến Thành');
     await page.getByRole('button', { name: 'Kiểm tra dữ liệu', exact: true }).click();
     await expect.poll(() => page.locator('.counts').textContent()).toBe('Tìm thấy 3 lỗi, 2 cảnh báo, 2 lưu ý.');
@@ -512,7 +512,7 @@ describe.skipIf(!haveChromium && !mustRun)('sidebar in Chromium via cchc serve',
       generateReport: { url: 'https://docs.google.com/document/d/abc_123-X/edit', name: 'BC-CCHC', number: '03/BC-MNBT', dataErrors: { errors: 0, rowsLeftOut: 0, sheets: [] } },
     }));
     await page.setViewportSize({ width: 300, height: 900 });
-    await page.goto(new URL('/sidebar', server.url).href);
+    await page.goto(server.urlFor('/sidebar'));
     await expect.poll(() => page.locator('.counts').textContent()).toBe('Tìm thấy 3 lỗi, 2 cảnh báo, 2 lưu ý.');
     expect(await page.evaluate(() => (window as unknown as { __gasCalls: string[] }).__gasCalls)).toEqual(['getState', 'validate']);
     await page.getByRole('button', { name: 'Tạo báo cáo', exact: true }).click();

@@ -1,5 +1,5 @@
 // cchc serve [FILE.xlsx] [--port 8080]: the real sidebar in a browser, against the file.
-import { existsSync } from 'node:fs';
+import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { installSample } from '../../../core/app/operations.ts';
@@ -11,15 +11,26 @@ import { InputError, UsageError } from '../errors.ts';
 import type { Command } from '../command.ts';
 import { openWorkbook, outDirOf } from '../shared.ts';
 
-/** With no file, a fresh copy of the sample school in the temp folder. */
+/**
+ * With no file, a fresh copy of the sample school in a folder of its own that only this user can
+ * open (mkdtemp, mode 700): never a fixed name in the shared temp folder, where another local user
+ * could plant a link that serve would then read from or write through.
+ */
 async function sampleFile(): Promise<string> {
-  const file = path.join(tmpdir(), 'cchc-mau-ben-thanh.xlsx');
-  if (existsSync(file)) return file;
+  const dir = mkdtempSync(path.join(tmpdir(), 'cchc-mau-'));
+  chmodSync(dir, 0o700);
+  const file = path.join(dir, 'truong-mam-non-ben-thanh.xlsx');
   const book = XlsxWorkbook.create();
-  installSample(localContext(book, { outDir: tmpdir(), prefs: fixedLang('vi') }), { lang: 'vi' });
+  installSample(localContext(book, { outDir: dir, prefs: fixedLang('vi') }), { lang: 'vi' });
   await book.save(file);
   return file;
 }
+
+/** An unexpected error, as one line: its kind and first line, never a stack. */
+export const oneLineError = (e: unknown): string => {
+  const text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  return text.split('\n')[0]!.slice(0, 300);
+};
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -38,7 +49,7 @@ export const serveCommand: Command = {
     const handlers = createServeHandlers({ file, book, outDir: path.join(outDirOf(file), 'cchc-bao-cao'), prefs: filePreferences() });
     let server;
     try {
-      server = await startServer({ file, port, handlers, onError: (e) => io.stderr(`cchc serve: ${(e as Error)?.stack ?? e}\n`) });
+      server = await startServer({ file, port, handlers, onError: (e) => io.stderr(`cchc serve: ${vi ? 'lỗi không mong đợi' : 'unexpected error'}: ${oneLineError(e)}\n`) });
     } catch (e) {
       // A second `cchc serve`, or another program, already holds the port: say which option helps.
       const code = (e as NodeJS.ErrnoException)?.code;
