@@ -1,14 +1,16 @@
-// The `Tổng hợp` sheet, built whole as a grid (TEMPLATE.md): the as-of date; tasks by area with
-// a text bar; targets by Đánh giá; initiatives by stage; milestones within 30 days; overdue
-// tasks. Deterministic: the same data gives the same grid (no "updated at" here: Nhật ký has it).
+// The `Tổng hợp` sheet, built whole as a grid (TEMPLATE.md): the as-of date (a date cell at B2,
+// contract/sheets.ts DASHBOARD_AS_OF_CELL) and the period; tasks by area with a text bar;
+// targets by Đánh giá; initiatives by stage; milestones within 30 days; overdue tasks.
+// Deterministic: the same data gives the same grid (no "updated at" here: Nhật ký has it).
 
 import type { Dashboard } from '../api.ts';
 import { AREAS, INITIATIVE_STAGE, KPI_STATUS, enumLabel } from '../contract/enums.ts';
 import { settingSpec } from '../contract/settings.ts';
+import { DASHBOARD_AS_OF_CELL, DASHBOARD_PERIOD_CELL } from '../contract/sheets.ts';
 import { AREA_CODES, type IsoDate, type KpiStatus, type Lang, type SchoolData, type Settings, type TaskState } from '../model.ts';
 import type { BlockStyle, WriteCell } from '../ports.ts';
 import { rectangular, textBar } from './cells.ts';
-import { addDays, daysBetween, formatDateVi, periodQuarter } from './dates.ts';
+import { addDays, daysBetween, periodQuarter } from './dates.ts';
 import { INITIATIVE_STAGES } from './initiatives.ts';
 import type { Progress, TaskCounts } from './types.ts';
 
@@ -64,8 +66,6 @@ export function periodLabel(period: Progress['period'], year: number, lang: Lang
   const q = periodQuarter(period);
   return lang === 'vi' ? `Quý ${ROMAN[q - 1]} năm ${year}` : `Q${q} ${year}`;
 }
-
-const displayDate = (d: IsoDate, lang: Lang): string => (lang === 'vi' ? formatDateVi(d) : d);
 
 /** Share done of a set of tasks: done ÷ (total − cancelled); null when nothing is left to do. */
 export function shareDone(c: TaskCounts): number | null {
@@ -181,8 +181,17 @@ export function buildDashboard(data: SchoolData, progress: Progress, lang: Lang)
   const r1 = push([t('title')]);
   bold.push(r1);
   backgrounds.push({ row: r1, color: TITLE_COLOR });
+  // Row 2: the as-of date as a real date cell at its fixed address (the conditional colours of
+  // Kế hoạch read it), each value after its label; then the unit.
+  const asOfRow: WriteCell[] = [];
+  const { row: asOfAt, col: asOfCol } = DASHBOARD_AS_OF_CELL;
+  const { col: periodCol } = DASHBOARD_PERIOD_CELL;
+  asOfRow[asOfCol - 2] = t('asOf');
+  asOfRow[asOfCol - 1] = date(progress.asOf, asOfCol, asOfAt);
+  asOfRow[periodCol - 2] = t('period');
+  asOfRow[periodCol - 1] = periodLabel(progress.period, year, lang);
+  if (push(Array.from(asOfRow, (v) => v ?? null)) !== asOfAt) throw new Error('Tổng hợp: the as-of date is not on its row');
   push([progress.unit.name]);
-  push([`${t('asOf')}: ${displayDate(progress.asOf, lang)} · ${t('period')}: ${periodLabel(progress.period, year, lang)}`]);
 
   // 1. tasks by area
   section(t('tasksTitle'));
@@ -249,7 +258,8 @@ export function buildDashboard(data: SchoolData, progress: Progress, lang: Lang)
       rowBackgrounds: backgrounds,
       columnWidths: [
         { col: 1, width: 420 },
-        ...[2, 3, 4, 5, 6].map((col) => ({ col, width: 100 })),
+        // Wide enough for the longest header of these columns (`Số ngày quá hạn`) in bold.
+        ...[2, 3, 4, 5, 6].map((col) => ({ col, width: 120 })),
         { col: BAR_COL, width: 170 },
       ],
       // Bars line up only in a fixed-width font: sections 2 and 3 put theirs in column C.
