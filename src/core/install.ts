@@ -7,7 +7,8 @@
 // template version is refused before anything is written. A header row found below the user's
 // title rows (within the first 10 rows) is used where it is.
 
-import type { IsoDate, Lang } from './model.ts';
+import type { IsoDate, Lang, TaskStatus } from './model.ts';
+import { DUE_SOON_DAYS } from './progress/tasks.ts';
 import type {
   ColumnLayout,
   ConditionalFormat,
@@ -30,8 +31,10 @@ import {
   AWARD_ELIGIBILITY,
   areaDropdownValue,
   columnLetter,
+  dashboardAsOfReference,
   dropdownValues,
   enumLabel,
+  enumOption,
   headerNote,
   installerValidation,
   settingDefault,
@@ -142,8 +145,53 @@ function lastContentRow(grid: SheetGrid): number {
 
 // ---------------------------------------------------------------- layouts
 
-/** The add-on's conditional formats for a sheet, given where its columns are. */
-function conditionalFormats(spec: SheetSpec, cols: Record<string, number>, firstDataRow: number): ConditionalFormat[] {
+/**
+ * The as-of date in a conditional format formula: `Tổng hợp`!B2 when it holds a date (the date
+ * the figures were computed for), else today (a fresh install before any progress update).
+ * Through INDIRECT: Sheets refuses a direct reference to another sheet in a conditional format
+ * (contract/sheets.ts dashboardAsOfReference).
+ */
+export function asOfFormula(): string {
+  const ref = `INDIRECT("${dashboardAsOfReference().replace(/"/g, '""')}")`;
+  return `IF(ISNUMBER(${ref}),${ref},TODAY())`;
+}
+
+const TONE = '[\u0300\u0301\u0303\u0309\u0323]';
+const TONE_ON_FIRST = new RegExp(`([oOuU])(${TONE})([aAeEyY])(?![\\p{L}\\p{M}])`, 'gu');
+const TONE_ON_SECOND = new RegExp(`([oOuU])([aAeEyY])(${TONE})(?![\\p{L}\\p{M}])`, 'gu');
+
+/** The word with the other tone-mark placement at a word end (`Hủy` ↔ `Huỷ`), or itself. */
+function otherTonePlacement(word: string): string {
+  const nfd = word.normalize('NFD');
+  const moved = nfd.replace(TONE_ON_FIRST, '$1$3$2');
+  return (moved !== nfd ? moved : nfd.replace(TONE_ON_SECOND, '$1$3$2')).normalize('NFC');
+}
+
+/**
+ * `cell` holds the status `value` as a user may type it: its word, its other spellings and its
+ * English label, either tone placement (a comparison of text ignores case in Sheets, Excel and
+ * Calc). Other spellings the reader also takes (no accents at all) are not recognised here.
+ */
+function statusIs(cell: string, value: TaskStatus): string {
+  const o = enumOption(TASK_STATUS, value);
+  const words = new Set<string>();
+  for (const w of [o.vi, ...(o.aliases ?? []), o.en]) {
+    words.add(w);
+    words.add(otherTonePlacement(w));
+  }
+  const tests = [...words].map((w) => `TRIM(${cell})="${w.replace(/"/g, '""')}"`);
+  return tests.length === 1 ? tests[0]! : `OR(${tests.join(',')})`;
+}
+
+/**
+ * The add-on's conditional formats for a sheet, given where its columns are. On `Kế hoạch` they
+ * follow the rules of ⚙ Tình trạng (TEMPLATE.md) for the as-of date of `Tổng hợp` (asOfFormula):
+ * done by then (Hoàn thành with a done date on or before it) paints the status green; else, not
+ * cancelled, a deadline before it paints the deadline red, and one from it to 7 days after amber.
+ * A task done after the as-of date was still open on that date, so it is red or amber by its
+ * deadline, as ⚙ Tình trạng counts it.
+ */
+export function templateConditionalFormats(spec: SheetSpec, cols: Record<string, number>, firstDataRow: number): ConditionalFormat[] {
   const out: ConditionalFormat[] = [];
   const text = (key: string, value: string, background: string, fontColor: string): void => {
     const c = cols[key];
@@ -152,16 +200,29 @@ function conditionalFormats(spec: SheetSpec, cols: Record<string, number>, first
   if (spec.key === 'tasks') {
     const due = cols.due;
     const status = cols.status;
-    if (due !== undefined && status !== undefined) {
-      // Before the add-on has written ⚙ Tình trạng, the deadline cell itself turns red once past
-      // and amber within 7 days, unless the status says done or cancelled.
-      const d = `$${columnLetter(due)}${firstDataRow}`;
-      const s = `$${columnLetter(status)}${firstDataRow}`;
-      const open = `${s}<>"${enumLabel(TASK_STATUS, 'done', 'vi')}",${s}<>"${enumLabel(TASK_STATUS, 'cancelled', 'vi')}"`;
-      out.push({ kind: 'formula', columns: [due], formula: `=AND(ISNUMBER(${d}),${d}<TODAY(),${open})`, background: COLORS.red, fontColor: COLORS.redText });
-      out.push({ kind: 'formula', columns: [due], formula: `=AND(ISNUMBER(${d}),${d}>=TODAY(),${d}<=TODAY()+7,${open})`, background: COLORS.amber, fontColor: COLORS.amberText });
+    const doneDate = cols.doneDate;
+    if (status !== undefined) {
+      const at = (col: number): string => `$${columnLetter(col)}${firstDataRow}`;
+      const asOf = asOfFormula();
+      const s = at(status);
+      const doneBy =
+        doneDate === undefined
+          ? statusIs(s, 'done')
+          : `AND(${statusIs(s, 'done')},ISNUMBER(${at(doneDate)}),${at(doneDate)}<=${asOf})`;
+      const open = `NOT(${statusIs(s, 'cancelled')}),NOT(${doneBy})`;
+      if (due !== undefined) {
+        const d = at(due);
+        out.push({ kind: 'formula', columns: [due], formula: `=AND(ISNUMBER(${d}),${d}<${asOf},${open})`, background: COLORS.red, fontColor: COLORS.redText });
+        out.push({
+          kind: 'formula',
+          columns: [due],
+          formula: `=AND(ISNUMBER(${d}),${d}>=${asOf},${d}<=${asOf}+${DUE_SOON_DAYS},${open})`,
+          background: COLORS.amber,
+          fontColor: COLORS.amberText,
+        });
+      }
+      out.push({ kind: 'formula', columns: [status], formula: `=${doneBy}`, background: COLORS.green, fontColor: COLORS.greenText });
     }
-    text('status', enumLabel(TASK_STATUS, 'done', 'vi'), COLORS.green, COLORS.greenText);
     text('state', enumLabel(TASK_STATE, 'overdue', 'vi'), COLORS.red, COLORS.redText);
     text('state', enumLabel(TASK_STATE, 'doneLate', 'vi'), COLORS.amber, COLORS.amberText);
     text('state', enumLabel(TASK_STATE, 'dueSoon', 'vi'), COLORS.amber, COLORS.amberText);
@@ -204,7 +265,7 @@ function sheetLayout(
     frozenRows: header.row,
     headerRow: true,
     columns,
-    conditionalFormats: conditionalFormats(spec, header.columns, header.row + 1),
+    conditionalFormats: templateConditionalFormats(spec, header.columns, header.row + 1),
     protectSheet: spec.protectSheet,
     dataRows,
   };
