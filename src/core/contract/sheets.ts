@@ -300,13 +300,13 @@ export const SHEETS: readonly SheetSpec[] = [
 
 /**
  * `Tổng hợp`!B2: the as-of date the dashboard's figures were computed for, a real date cell (A2
- * is its label; C2 and D2 give the report period). The conditional colours of `Kế hoạch` read it
+ * is its label; D2 and E2 give the report period). The conditional colours of `Kế hoạch` read it
  * (overdue, due soon, done by then), so a red deadline says what ⚙ Tình trạng says; until the
  * first progress update the cell is empty and the colours go by today's date.
  */
 export const DASHBOARD_AS_OF_CELL = { row: 2, col: 2 } as const;
-/** `Tổng hợp`!D2: the report period of the figures, as text (`Quý II năm 2024`). */
-export const DASHBOARD_PERIOD_CELL = { row: 2, col: 4 } as const;
+/** `Tổng hợp`!E2: the report period of the figures, as text (`Quý II năm 2024`), after its label. */
+export const DASHBOARD_PERIOD_CELL = { row: 2, col: 5 } as const;
 
 /**
  * The as-of cell as a formula on another sheet names it, `'Tổng hợp'!$B$2`. A conditional format

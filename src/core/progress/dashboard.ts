@@ -205,21 +205,36 @@ export function buildDashboard(data: SchoolData, progress: Progress, lang: Lang)
 
   // 2. targets by evaluation
   section(t('kpisTitle'));
-  header([t('evaluation'), t('count'), t('share')]);
+  // Every bar sits in the one monospace column, under section 1's.
+  const withBar = (label: string, n: number, bar: string): WriteCell[] => {
+    const line: WriteCell[] = Array.from({ length: BAR_COL }, () => null);
+    line[0] = label;
+    line[1] = n;
+    line[BAR_COL - 1] = bar;
+    return line;
+  };
+  const shareHeader = (first: string): string[] => {
+    const line = Array.from({ length: BAR_COL }, () => '');
+    line[0] = first;
+    line[1] = t('count');
+    line[BAR_COL - 1] = t('share');
+    return line;
+  };
+  header(shareHeader(t('evaluation')));
   const kpiTotal = progress.kpis.length;
   const statuses: KpiStatus[] = ['met', 'near', 'notMet', 'notApplicable', 'noData'];
   for (const s of statuses) {
     const n = progress.kpiCounts[s];
-    push([enumLabel(KPI_STATUS, s, lang), n, textBar(kpiTotal > 0 ? n / kpiTotal : null)]);
+    push(withBar(enumLabel(KPI_STATUS, s, lang), n, textBar(kpiTotal > 0 ? n / kpiTotal : null)));
   }
   bold.push(push([t('sum'), kpiTotal]));
 
   // 3. initiatives by stage
   section(t('initiativesTitle'));
-  header([t('stage'), t('count'), t('share')]);
+  header(shareHeader(t('stage')));
   const ini = progress.initiatives;
   for (const s of INITIATIVE_STAGES) {
-    push([enumLabel(INITIATIVE_STAGE, s, lang), ini.byStage[s], textBar(ini.total > 0 ? ini.byStage[s] / ini.total : null)]);
+    push(withBar(enumLabel(INITIATIVE_STAGE, s, lang), ini.byStage[s], textBar(ini.total > 0 ? ini.byStage[s] / ini.total : null)));
   }
   bold.push(push([t('sum'), ini.total]));
   push([t('eligible'), ini.eligible]);
@@ -262,8 +277,8 @@ export function buildDashboard(data: SchoolData, progress: Progress, lang: Lang)
         ...[2, 3, 4, 5, 6].map((col) => ({ col, width: 120 })),
         { col: BAR_COL, width: 170 },
       ],
-      // Bars line up only in a fixed-width font: sections 2 and 3 put theirs in column C.
-      monospaceColumns: [3, BAR_COL],
+      // Bars line up only in a fixed-width font; they all sit in one column.
+      monospaceColumns: [BAR_COL],
     },
   };
 }
