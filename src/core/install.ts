@@ -42,6 +42,7 @@ import {
   type SheetSpec,
 } from './contract/index.ts';
 import { findHeader } from './read/table.ts';
+import { wrappedHeightPx } from './row-height.ts';
 import { settingForItem } from './read/settings.ts';
 import { t, tr, type Text2 } from './i18n.ts';
 
@@ -384,6 +385,7 @@ const GUIDE_TEXT = {
     activities: { vi: 'Hoạt động tuyên truyền, hội thi, tọa đàm, tập huấn, kiểm tra…; chỉ tiêu có nguồn “Hoạt động: …” tự đếm từ đây.', en: 'Communication, contests, dialogues, training, inspections…; targets sourced from activities count them here.' },
     dashboard: { vi: 'Bảng tổng hợp do tiện ích ghi (Cập nhật tiến độ); không nhập vào sheet này.', en: 'The dashboard, written by the add-on (Update progress); do not type here.' },
     log: { vi: 'Nhật ký các thao tác của tiện ích; không nhập vào sheet này.', en: 'The add-on\'s log; do not type here.' },
+    guide: { vi: 'Hướng dẫn này; tiện ích viết lại mỗi lần Cài đặt mẫu.', en: 'This guide; the add-on rewrites it on every Install template.' },
     units: { vi: 'Danh sách đơn vị trực thuộc và liên kết tới bảng tính của từng đơn vị.', en: 'The units and the link to each unit\'s spreadsheet.' },
     unitSummary: { vi: 'Tổng hợp số liệu các đơn vị, do tiện ích ghi.', en: 'Figures of every unit, written by the add-on.' },
     unitKpis: { vi: 'Chỉ tiêu của từng đơn vị, do tiện ích ghi.', en: 'Targets of every unit, written by the add-on.' },
@@ -438,6 +440,9 @@ export function guideRows(sheets: readonly SheetSpec[], lang: Lang): { rows: Wri
   return { rows, titleRows, sectionRows, headRows };
 }
 
+/** Column widths of `Hướng dẫn` in pixels: item or column name, required, how to fill, values. */
+const GUIDE_WIDTHS = [230, 80, 520, 360] as const;
+
 function writeGuide(port: WorkbookPort, name: string, sheets: readonly SheetSpec[], lang: Lang): void {
   const { rows, titleRows, sectionRows, headRows } = guideRows(sheets, lang);
   const width = Math.max(...rows.map((r) => r.length));
@@ -448,20 +453,34 @@ function writeGuide(port: WorkbookPort, name: string, sheets: readonly SheetSpec
     frozenRows: 0,
     headerRow: false,
     columns: [
-      { col: 1, width: 230, wrap: true },
-      { col: 2, width: 80 },
-      { col: 3, width: 520, wrap: true },
-      { col: 4, width: 360, wrap: true },
+      { col: 1, width: GUIDE_WIDTHS[0], wrap: true },
+      { col: 2, width: GUIDE_WIDTHS[1] },
+      { col: 3, width: GUIDE_WIDTHS[2], wrap: true },
+      { col: 4, width: GUIDE_WIDTHS[3], wrap: true },
     ],
     conditionalFormats: [],
     dataRows: rows.length,
   });
+  // A line of text alone in column A (the title, the rules, the section titles) reads across the
+  // whole guide: merged over the four columns, wrapped, and given the height its text needs
+  // (no spreadsheet fits a merged row by itself).
+  const bold = new Set([...titleRows, ...sectionRows, ...headRows]);
+  const across = GUIDE_WIDTHS.reduce((a, b) => a + b, 0);
+  const paragraphs: { row: number; text: string }[] = [];
+  rows.forEach((line, i) => {
+    const first = line[0];
+    if (typeof first === 'string' && first.trim() !== '' && line.slice(1).every((v) => v === null || v === '')) {
+      paragraphs.push({ row: i + 1, text: first });
+    }
+  });
   port.styleBlock(name, {
-    boldRows: [...titleRows, ...sectionRows, ...headRows],
+    boldRows: [...bold],
     rowBackgrounds: [
       ...sectionRows.map((row) => ({ row, color: COLORS.section })),
       ...headRows.map((row) => ({ row, color: COLORS.subsection })),
     ],
+    merges: paragraphs.map(({ row }) => ({ row, col: 1, cols: GUIDE_WIDTHS.length })),
+    rowHeights: paragraphs.map(({ row, text }) => ({ row, height: wrappedHeightPx(text, across, bold.has(row)) })),
   });
 }
 
