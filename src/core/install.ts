@@ -383,7 +383,10 @@ const GUIDE_TEXT = {
     kpis: { vi: 'Các chỉ tiêu của kế hoạch; nhập kết quả từng quý vào cột Quý … - Đạt (và - Tổng với chỉ tiêu tỷ lệ).', en: 'The plan\'s targets; type each quarter\'s result in Quý … - Đạt (and - Tổng for ratios).' },
     initiatives: { vi: 'Sáng kiến, mô hình, giải pháp, công trình, cách làm hay về CCHC.', en: 'Reform initiatives, models, solutions, works and good practices.' },
     activities: { vi: 'Hoạt động tuyên truyền, hội thi, tọa đàm, tập huấn, kiểm tra…; chỉ tiêu có nguồn “Hoạt động: …” tự đếm từ đây.', en: 'Communication, contests, dialogues, training, inspections…; targets sourced from activities count them here.' },
-    dashboard: { vi: 'Bảng tổng hợp do tiện ích ghi (Cập nhật tiến độ); không nhập vào sheet này.', en: 'The dashboard, written by the add-on (Update progress); do not type here.' },
+    dashboard: {
+      vi: 'Bảng tổng hợp do tiện ích ghi (Cập nhật tiến độ); không nhập vào sheet này. Ô B2 là ngày tính số liệu: màu hạn hoàn thành ở sheet Kế hoạch (đỏ quá hạn, vàng sắp đến hạn, xanh đã xong) tính theo ngày này, như cột ⚙ Tình trạng; khi B2 còn trống thì theo ngày hôm nay.',
+      en: 'The dashboard, written by the add-on (Update progress); do not type here. Cell B2 holds the date the figures are for: the deadline colours of Kế hoạch (red overdue, amber due soon, green done) go by it, as ⚙ Tình trạng does; while B2 is empty they go by today.',
+    },
     log: { vi: 'Nhật ký các thao tác của tiện ích; không nhập vào sheet này.', en: 'The add-on\'s log; do not type here.' },
     guide: { vi: 'Hướng dẫn này; tiện ích viết lại mỗi lần Cài đặt mẫu.', en: 'This guide; the add-on rewrites it on every Install template.' },
     units: { vi: 'Danh sách đơn vị trực thuộc và liên kết tới bảng tính của từng đơn vị.', en: 'The units and the link to each unit\'s spreadsheet.' },
