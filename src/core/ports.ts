@@ -97,7 +97,7 @@ export interface BlockStyle {
   monospaceColumns?: number[];
   /**
    * Cells merged across `cols` columns from (row, col), one row each, their text wrapped and at
-   * the top (the guide's paragraphs). Earlier merges in the block are undone first.
+   * the top (the guide's paragraphs). The sheet's earlier merges are undone first.
    */
   merges?: { row: number; col: number; cols: number }[];
   /**

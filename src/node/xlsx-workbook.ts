@@ -577,13 +577,11 @@ export class XlsxWorkbook implements WorkbookPort {
         cell.font = { ...(cell.font ?? {}), ...MONOSPACE_FONT };
       });
     }
+    // The sheet's earlier merges go first, as in the Sheets adapter (exceljs refuses to merge
+    // merged cells).
+    if ((style.merges ?? []).length > 0) for (const master of Object.keys(internals(ws)._merges)) ws.unMergeCells(master);
     for (const m of style.merges ?? []) {
       const last = m.col + m.cols - 1;
-      // An earlier merge over these cells goes first (exceljs refuses to merge merged cells).
-      for (let c = m.col; c <= last; c++) {
-        const cell = ws.getRow(m.row).getCell(c);
-        if (cell.isMerged) ws.unMergeCells(cell.master.address);
-      }
       ws.mergeCells(m.row, m.col, m.row, last);
       const master = ws.getRow(m.row).getCell(m.col);
       master.alignment = { ...(master.alignment ?? {}), wrapText: true, vertical: 'top' };

@@ -326,6 +326,10 @@ export function runWorkbookPortContract(factory: AdapterFactory): void {
       expect(h.rowHeightPx('Hướng dẫn', 3)).toBe(40);
       expect(h.rowHeightPx('Hướng dẫn', 2)).toBeNull();
       expect(normaliseGrid(port.readSheet('Hướng dẫn')!)).toEqual([[text], ['Cột', 'Bắt buộc', 'Cách nhập'], ['Đoạn hai']]);
+      // After a reload too, the sheet's earlier merges give way to the new ones.
+      port.styleBlock('Hướng dẫn', { merges: [{ row: 1, col: 1, cols: 2 }] });
+      await h.reload();
+      expect(h.merges('Hướng dẫn')).toEqual(['A1:B1']);
     });
 
     it('rejects writes to a sheet that does not exist', async () => {
