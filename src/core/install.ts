@@ -7,7 +7,8 @@
 // template version is refused before anything is written. A header row found below the user's
 // title rows (within the first 10 rows) is used where it is.
 
-import type { IsoDate, Lang } from './model.ts';
+import type { IsoDate, Lang, TaskStatus } from './model.ts';
+import { DUE_SOON_DAYS } from './progress/tasks.ts';
 import type {
   ColumnLayout,
   ConditionalFormat,
@@ -30,8 +31,10 @@ import {
   AWARD_ELIGIBILITY,
   areaDropdownValue,
   columnLetter,
+  dashboardAsOfReference,
   dropdownValues,
   enumLabel,
+  enumOption,
   headerNote,
   installerValidation,
   isUnitCode,
@@ -40,6 +43,7 @@ import {
   type SheetSpec,
 } from './contract/index.ts';
 import { findHeader } from './read/table.ts';
+import { wrappedHeightPx } from './row-height.ts';
 import { settingForItem } from './read/settings.ts';
 import { quoteValue } from './text.ts';
 import { t, tr, type Text2 } from './i18n.ts';
@@ -144,8 +148,53 @@ function lastContentRow(grid: SheetGrid): number {
 
 // ---------------------------------------------------------------- layouts
 
-/** The add-on's conditional formats for a sheet, given where its columns are. */
-function conditionalFormats(spec: SheetSpec, cols: Record<string, number>, firstDataRow: number): ConditionalFormat[] {
+/**
+ * The as-of date in a conditional format formula: `Tổng hợp`!B2 when it holds a date (the date
+ * the figures were computed for), else today (a fresh install before any progress update).
+ * Through INDIRECT: Sheets refuses a direct reference to another sheet in a conditional format
+ * (contract/sheets.ts dashboardAsOfReference).
+ */
+export function asOfFormula(): string {
+  const ref = `INDIRECT("${dashboardAsOfReference().replace(/"/g, '""')}")`;
+  return `IF(ISNUMBER(${ref}),${ref},TODAY())`;
+}
+
+const TONE = '[\u0300\u0301\u0303\u0309\u0323]';
+const TONE_ON_FIRST = new RegExp(`([oOuU])(${TONE})([aAeEyY])(?![\\p{L}\\p{M}])`, 'gu');
+const TONE_ON_SECOND = new RegExp(`([oOuU])([aAeEyY])(${TONE})(?![\\p{L}\\p{M}])`, 'gu');
+
+/** The word with the other tone-mark placement at a word end (`Hủy` ↔ `Huỷ`), or itself. */
+function otherTonePlacement(word: string): string {
+  const nfd = word.normalize('NFD');
+  const moved = nfd.replace(TONE_ON_FIRST, '$1$3$2');
+  return (moved !== nfd ? moved : nfd.replace(TONE_ON_SECOND, '$1$3$2')).normalize('NFC');
+}
+
+/**
+ * `cell` holds the status `value` as a user may type it: its word, its other spellings and its
+ * English label, either tone placement (a comparison of text ignores case in Sheets, Excel and
+ * Calc). Other spellings the reader also takes (no accents at all) are not recognised here.
+ */
+function statusIs(cell: string, value: TaskStatus): string {
+  const o = enumOption(TASK_STATUS, value);
+  const words = new Set<string>();
+  for (const w of [o.vi, ...(o.aliases ?? []), o.en]) {
+    words.add(w);
+    words.add(otherTonePlacement(w));
+  }
+  const tests = [...words].map((w) => `TRIM(${cell})="${w.replace(/"/g, '""')}"`);
+  return tests.length === 1 ? tests[0]! : `OR(${tests.join(',')})`;
+}
+
+/**
+ * The add-on's conditional formats for a sheet, given where its columns are. On `Kế hoạch` they
+ * follow the rules of ⚙ Tình trạng (TEMPLATE.md) for the as-of date of `Tổng hợp` (asOfFormula):
+ * done by then (Hoàn thành with a done date on or before it) paints the status green; else, not
+ * cancelled, a deadline before it paints the deadline red, and one from it to 7 days after amber.
+ * A task done after the as-of date was still open on that date, so it is red or amber by its
+ * deadline, as ⚙ Tình trạng counts it.
+ */
+export function templateConditionalFormats(spec: SheetSpec, cols: Record<string, number>, firstDataRow: number): ConditionalFormat[] {
   const out: ConditionalFormat[] = [];
   const text = (key: string, value: string, background: string, fontColor: string): void => {
     const c = cols[key];
@@ -154,16 +203,29 @@ function conditionalFormats(spec: SheetSpec, cols: Record<string, number>, first
   if (spec.key === 'tasks') {
     const due = cols.due;
     const status = cols.status;
-    if (due !== undefined && status !== undefined) {
-      // Before the add-on has written ⚙ Tình trạng, the deadline cell itself turns red once past
-      // and amber within 7 days, unless the status says done or cancelled.
-      const d = `$${columnLetter(due)}${firstDataRow}`;
-      const s = `$${columnLetter(status)}${firstDataRow}`;
-      const open = `${s}<>"${enumLabel(TASK_STATUS, 'done', 'vi')}",${s}<>"${enumLabel(TASK_STATUS, 'cancelled', 'vi')}"`;
-      out.push({ kind: 'formula', columns: [due], formula: `=AND(ISNUMBER(${d}),${d}<TODAY(),${open})`, background: COLORS.red, fontColor: COLORS.redText });
-      out.push({ kind: 'formula', columns: [due], formula: `=AND(ISNUMBER(${d}),${d}>=TODAY(),${d}<=TODAY()+7,${open})`, background: COLORS.amber, fontColor: COLORS.amberText });
+    const doneDate = cols.doneDate;
+    if (status !== undefined) {
+      const at = (col: number): string => `$${columnLetter(col)}${firstDataRow}`;
+      const asOf = asOfFormula();
+      const s = at(status);
+      const doneBy =
+        doneDate === undefined
+          ? statusIs(s, 'done')
+          : `AND(${statusIs(s, 'done')},ISNUMBER(${at(doneDate)}),${at(doneDate)}<=${asOf})`;
+      const open = `NOT(${statusIs(s, 'cancelled')}),NOT(${doneBy})`;
+      if (due !== undefined) {
+        const d = at(due);
+        out.push({ kind: 'formula', columns: [due], formula: `=AND(ISNUMBER(${d}),${d}<${asOf},${open})`, background: COLORS.red, fontColor: COLORS.redText });
+        out.push({
+          kind: 'formula',
+          columns: [due],
+          formula: `=AND(ISNUMBER(${d}),${d}>=${asOf},${d}<=${asOf}+${DUE_SOON_DAYS},${open})`,
+          background: COLORS.amber,
+          fontColor: COLORS.amberText,
+        });
+      }
+      out.push({ kind: 'formula', columns: [status], formula: `=${doneBy}`, background: COLORS.green, fontColor: COLORS.greenText });
     }
-    text('status', enumLabel(TASK_STATUS, 'done', 'vi'), COLORS.green, COLORS.greenText);
     text('state', enumLabel(TASK_STATE, 'overdue', 'vi'), COLORS.red, COLORS.redText);
     text('state', enumLabel(TASK_STATE, 'doneLate', 'vi'), COLORS.amber, COLORS.amberText);
     text('state', enumLabel(TASK_STATE, 'dueSoon', 'vi'), COLORS.amber, COLORS.amberText);
@@ -206,7 +268,7 @@ function sheetLayout(
     frozenRows: header.row,
     headerRow: true,
     columns,
-    conditionalFormats: conditionalFormats(spec, header.columns, header.row + 1),
+    conditionalFormats: templateConditionalFormats(spec, header.columns, header.row + 1),
     protectSheet: spec.protectSheet,
     dataRows,
   };
@@ -323,8 +385,12 @@ const GUIDE_TEXT = {
     kpis: { vi: 'Các chỉ tiêu của kế hoạch; nhập kết quả từng quý vào cột Quý … - Đạt (và - Tổng với chỉ tiêu tỷ lệ).', en: 'The plan\'s targets; type each quarter\'s result in Quý … - Đạt (and - Tổng for ratios).' },
     initiatives: { vi: 'Sáng kiến, mô hình, giải pháp, công trình, cách làm hay về CCHC.', en: 'Reform initiatives, models, solutions, works and good practices.' },
     activities: { vi: 'Hoạt động tuyên truyền, hội thi, tọa đàm, tập huấn, kiểm tra…; chỉ tiêu có nguồn “Hoạt động: …” tự đếm từ đây.', en: 'Communication, contests, dialogues, training, inspections…; targets sourced from activities count them here.' },
-    dashboard: { vi: 'Bảng tổng hợp do tiện ích ghi (Cập nhật tiến độ); không nhập vào sheet này.', en: 'The dashboard, written by the add-on (Update progress); do not type here.' },
+    dashboard: {
+      vi: 'Bảng tổng hợp do tiện ích ghi (Cập nhật tiến độ); không nhập vào sheet này. Ô B2 là ngày tính số liệu: màu hạn hoàn thành ở sheet Kế hoạch (đỏ quá hạn, vàng sắp đến hạn, xanh đã xong) tính theo ngày này, như cột ⚙ Tình trạng; khi B2 còn trống thì theo ngày hôm nay.',
+      en: 'The dashboard, written by the add-on (Update progress); do not type here. Cell B2 holds the date the figures are for: the deadline colours of Kế hoạch (red overdue, amber due soon, green done) go by it, as ⚙ Tình trạng does; while B2 is empty they go by today.',
+    },
     log: { vi: 'Nhật ký các thao tác của tiện ích; không nhập vào sheet này.', en: 'The add-on\'s log; do not type here.' },
+    guide: { vi: 'Hướng dẫn này; tiện ích viết lại mỗi lần Cài đặt mẫu.', en: 'This guide; the add-on rewrites it on every Install template.' },
     units: { vi: 'Danh sách đơn vị trực thuộc và liên kết tới bảng tính của từng đơn vị.', en: 'The units and the link to each unit\'s spreadsheet.' },
     unitSummary: { vi: 'Tổng hợp số liệu các đơn vị, do tiện ích ghi.', en: 'Figures of every unit, written by the add-on.' },
     unitKpis: { vi: 'Chỉ tiêu của từng đơn vị, do tiện ích ghi.', en: 'Targets of every unit, written by the add-on.' },
@@ -379,6 +445,9 @@ export function guideRows(sheets: readonly SheetSpec[], lang: Lang): { rows: Wri
   return { rows, titleRows, sectionRows, headRows };
 }
 
+/** Column widths of `Hướng dẫn` in pixels: item or column name, required, how to fill, values. */
+const GUIDE_WIDTHS = [230, 80, 520, 360] as const;
+
 function writeGuide(port: WorkbookPort, name: string, sheets: readonly SheetSpec[], lang: Lang): void {
   const { rows, titleRows, sectionRows, headRows } = guideRows(sheets, lang);
   const width = Math.max(...rows.map((r) => r.length));
@@ -389,20 +458,34 @@ function writeGuide(port: WorkbookPort, name: string, sheets: readonly SheetSpec
     frozenRows: 0,
     headerRow: false,
     columns: [
-      { col: 1, width: 230, wrap: true },
-      { col: 2, width: 80 },
-      { col: 3, width: 520, wrap: true },
-      { col: 4, width: 360, wrap: true },
+      { col: 1, width: GUIDE_WIDTHS[0], wrap: true },
+      { col: 2, width: GUIDE_WIDTHS[1] },
+      { col: 3, width: GUIDE_WIDTHS[2], wrap: true },
+      { col: 4, width: GUIDE_WIDTHS[3], wrap: true },
     ],
     conditionalFormats: [],
     dataRows: rows.length,
   });
+  // A line of text alone in column A (the title, the rules, the section titles) reads across the
+  // whole guide: merged over the four columns, wrapped, and given the height its text needs
+  // (no spreadsheet fits a merged row by itself).
+  const bold = new Set([...titleRows, ...sectionRows, ...headRows]);
+  const across = GUIDE_WIDTHS.reduce((a, b) => a + b, 0);
+  const paragraphs: { row: number; text: string }[] = [];
+  rows.forEach((line, i) => {
+    const first = line[0];
+    if (typeof first === 'string' && first.trim() !== '' && line.slice(1).every((v) => v === null || v === '')) {
+      paragraphs.push({ row: i + 1, text: first });
+    }
+  });
   port.styleBlock(name, {
-    boldRows: [...titleRows, ...sectionRows, ...headRows],
+    boldRows: [...bold],
     rowBackgrounds: [
       ...sectionRows.map((row) => ({ row, color: COLORS.section })),
       ...headRows.map((row) => ({ row, color: COLORS.subsection })),
     ],
+    merges: paragraphs.map(({ row }) => ({ row, col: 1, cols: GUIDE_WIDTHS.length })),
+    rowHeights: paragraphs.map(({ row, text }) => ({ row, height: wrappedHeightPx(text, across, bold.has(row)) })),
   });
 }
 

@@ -95,6 +95,17 @@ export interface BlockStyle {
   columnWidths?: { col: number; width: number }[];
   /** Monospace font for these 1-based columns (text bars). */
   monospaceColumns?: number[];
+  /**
+   * Cells merged across `cols` columns from (row, col), one row each, their text wrapped and at
+   * the top (the guide's paragraphs). The sheet's earlier merges are undone first.
+   */
+  merges?: { row: number; col: number; cols: number }[];
+  /**
+   * Row heights in pixels for rows whose text the spreadsheet would not fit by itself (merged
+   * cells: neither Excel nor Calc fits them). Google Sheets takes them as a minimum (its rows
+   * still grow to fit their text); an .xlsx file stores them as they are.
+   */
+  rowHeights?: { row: number; height: number }[];
 }
 
 export type WriteCell = string | number | boolean | DateCell | null;

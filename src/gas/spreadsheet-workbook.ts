@@ -16,6 +16,9 @@
 //   TRUE/FALSE, a leading apostrophe) is written with a leading apostrophe so it stays the text
 //   it was (the port writes text, never formulas).
 // - Rows shorter than the block are padded with empty cells (the block is rectangular).
+// - Row heights: Sheets fits rows with wrapped text itself, so only the heights the core gives
+//   (merged rows of the guide) are set, as minimums. Merges are undone over the whole sheet
+//   before the guide's are made again.
 // - Our conditional format rules carry `N("cchc")=0` in their formula; our protections carry a
 //   description starting `CCHC:`; our cell marks are notes holding `[CCHC]`. Re-running replaces
 //   ours and keeps what users made.
@@ -77,6 +80,22 @@ function columnRuns(cols: number[]): [number, number][] {
     const last = runs[runs.length - 1];
     if (last && last[1] === c - 1) last[1] = c;
     else runs.push([c, c]);
+  }
+  return runs;
+}
+
+/** Runs of consecutive rows whose items share a key, in row order (one service call each). */
+function rowRuns<T extends { row: number }>(items: readonly T[], key: (t: T) => string): { row: number; count: number; items: T[] }[] {
+  const runs: { row: number; count: number; key: string; items: T[] }[] = [];
+  const byRow = new Map<number, T>();
+  for (const t of items) byRow.set(t.row, t);
+  for (const t of [...byRow.values()].sort((a, b) => a.row - b.row)) {
+    const k = key(t);
+    const last = runs[runs.length - 1];
+    if (last && last.key === k && last.row + last.count === t.row) {
+      last.count++;
+      last.items.push(t);
+    } else runs.push({ row: t.row, count: 1, key: k, items: [t] });
   }
   return runs;
 }
@@ -338,6 +357,8 @@ export class SpreadsheetWorkbook implements WorkbookPort {
         for (const g of groups.values()) for (const [a, b] of columnRuns(g.cols)) apply(dataRange(a, b), g.value, a);
       };
       byValue((c) => c.numberFormat, (r, f) => r.setNumberFormat(f));
+      // Data cells sit at the top of their row (rows grow with wrapped text).
+      if (maxCol > 0) dataRange(1, maxCol).setVerticalAlignment('top');
       byValue((c) => (c.wrap ? true : undefined), (r) => r.setWrap(true));
       byValue((c) => (c.computed ? COMPUTED_FILL : undefined), (r, color) => r.setBackground(color));
       byValue((c) => c.validation, (r, v, col) => r.setDataValidation(this.validationRule(v, letter(col), firstData)));
@@ -438,6 +459,26 @@ export class SpreadsheetWorkbook implements WorkbookPort {
     }
     for (const { col, width } of style.columnWidths ?? []) s.setColumnWidth(col, Math.round(width));
     for (const [a, b] of columnRuns(style.monospaceColumns ?? [])) s.getRange(1, a, rows, b - a + 1).setFontFamily(MONOSPACE);
+    const merges = style.merges ?? [];
+    if (merges.length > 0) {
+      // Undo earlier merges first, over the whole sheet: a new merge that only partly covers an old
+      // one is refused ("You must select all cells in a merged range to merge or unmerge them.").
+      this.ensureSize(s, Math.max(rows, ...merges.map((m) => m.row)), Math.max(cols, ...merges.map((m) => m.col + m.cols - 1)));
+      const size = this.sizes.get(s);
+      if (size) s.getRange(1, 1, size.rows, size.cols).breakApart();
+      // One call per run of rows merged alike (mergeAcross merges each row of a range on its own).
+      for (const run of rowRuns(merges, (m) => `${m.col}:${m.cols}`)) {
+        const first = run.items[0]!;
+        s.getRange(run.row, first.col, run.count, first.cols).mergeAcross().setWrap(true).setVerticalAlignment('top');
+      }
+    }
+    // Sheets grows rows to fit wrapped text by itself, and takes a height set with setRowHeights as
+    // the least one ("By default, rows grow to fit cell contents": developers.google.com/apps-script/
+    // reference/spreadsheet/sheet#setrowheightsstartrow,-numrows,-height). One call per run of rows
+    // of the same height.
+    const heights = (style.rowHeights ?? []).map((h) => ({ ...h, height: Math.round(h.height) }));
+    if (heights.length > 0) this.ensureSize(s, Math.max(...heights.map((h) => h.row)), 1);
+    for (const run of rowRuns(heights, (h) => String(h.height))) s.setRowHeights(run.row, run.count, run.items[0]!.height);
   }
 
   // ------------------------------------------------------------ marks

@@ -13,6 +13,12 @@
 // - Our conditional format rules carry the marker `N("cchc")=0` (always true) in their formula, so a
 //   re-run replaces ours and keeps the user's own rules.
 // - Our cell marks are notes whose text holds `[CCHC]`; a user's own note on the cell is kept above it.
+// - Row heights: Sheets grows a row to fit its wrapped text, Excel and Calc show the height stored
+//   in the file. So a row whose wrapped text (a wrapped column, the header) needs more than one
+//   line is given the height it needs (core/row-height.ts) when it is written or laid out; a row
+//   only ever grows. Merged rows take the height the core gives (BlockStyle.rowHeights).
+// - Fonts are written whole (Calibri 11, the workbook's default): a font with only `bold` set is
+//   shown by Calc in its own default face.
 
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
@@ -32,6 +38,7 @@ import type {
 } from '../core/ports.ts';
 import { isDateCell } from '../core/ports.ts';
 import { columnLetter } from '../core/contract/a1.ts';
+import { LINE_HEIGHT_PX, wrappedHeightPx } from '../core/row-height.ts';
 
 type Worksheet = ExcelJS.Worksheet;
 type Cell = ExcelJS.Cell;
@@ -58,6 +65,13 @@ const HEADER_FILL = 'FFDDEBF7';
 const COMPUTED_FILL = 'FFEFEFEF';
 const DEFAULT_DATE_FORMAT = 'dd/mm/yyyy';
 const PX_PER_CHAR = 7;
+/** Excel's default column width, 8.43 characters, in pixels. */
+const DEFAULT_COLUMN_PX = 64;
+/** Row heights are points in the file; the port's are pixels at 96 dpi. */
+const PT_PER_PX = 0.75;
+/** The workbook's default font (exceljs writes it as font 0). */
+const BASE_FONT: Partial<ExcelJS.Font> = { name: 'Calibri', family: 2, size: 11 };
+const MONOSPACE_FONT: Partial<ExcelJS.Font> = { name: 'Consolas', family: 3, size: 11 };
 
 const MESSAGES = {
   notFound: {
@@ -323,6 +337,9 @@ export class XlsxWorkbook implements WorkbookPort {
       const xrow = ws.getRow(row + r);
       for (let c = 0; c < width; c++) this.writeCell(xrow.getCell(col + c), line[c] ?? null);
     });
+    // Rows holding wrapped text grow to fit it, as in Sheets (only when a wrapped column was written).
+    const wraps = Array.from({ length: width }, (_, c) => ws.getColumn(col + c).alignment?.wrapText === true).some(Boolean);
+    if (wraps) for (let r = 0; r < values.length; r++) fitRow(ws, row + r);
   }
 
   private writeCell(cell: Cell, v: WriteCell): void {
@@ -377,7 +394,8 @@ export class XlsxWorkbook implements WorkbookPort {
       const column = ws.getColumn(c.col);
       if (c.width !== undefined) column.width = Math.max(1, Math.round((c.width / PX_PER_CHAR) * 10) / 10);
       if (c.numberFormat !== undefined) column.numFmt = c.numberFormat;
-      if (c.wrap) column.alignment = { wrapText: true, vertical: 'top' };
+      // Data cells sit at the top of their row (rows grow with wrapped text); wrap where asked.
+      alignColumn(column, c.wrap ? { wrapText: true, vertical: 'top' } : { vertical: 'top' });
       if (c.computed) column.fill = solidFill(COMPUTED_FILL);
     }
 
@@ -387,12 +405,16 @@ export class XlsxWorkbook implements WorkbookPort {
       for (let col = 1; col <= lastCol; col++) {
         const cell = hrow.getCell(col);
         if (cell.value === null && !layout.columns.some((c) => c.col === col)) continue;
-        cell.font = { bold: true };
+        cell.font = { ...BASE_FONT, bold: true };
         cell.fill = solidFill(HEADER_FILL);
         cell.alignment = { wrapText: true, vertical: 'middle' };
         cell.numFmt = '@';
       }
     }
+    // The header and the rows already there get the height their wrapped text needs.
+    ws.eachRow({ includeEmpty: false }, (_row, rowNumber) => {
+      if ((layout.headerRow && rowNumber === headerRow) || (rowNumber >= firstData && rowNumber <= lastData)) fitRow(ws, rowNumber);
+    });
     for (const c of layout.columns) {
       if (c.note !== undefined) ws.getRow(headerRow).getCell(c.col).note = c.note;
     }
@@ -540,7 +562,7 @@ export class XlsxWorkbook implements WorkbookPort {
       const row = ws.getRow(r);
       for (let c = 1; c <= lastCol; c++) {
         const cell = row.getCell(c);
-        cell.font = { ...(cell.font ?? {}), bold: true };
+        cell.font = { ...BASE_FONT, ...(cell.font ?? {}), bold: true };
       }
     }
     for (const { row: r, color } of style.rowBackgrounds ?? []) {
@@ -552,9 +574,19 @@ export class XlsxWorkbook implements WorkbookPort {
     }
     for (const col of style.monospaceColumns ?? []) {
       ws.getColumn(col).eachCell({ includeEmpty: false }, (cell) => {
-        cell.font = { ...(cell.font ?? {}), name: 'Consolas' };
+        cell.font = { ...(cell.font ?? {}), ...MONOSPACE_FONT };
       });
     }
+    // The sheet's earlier merges go first, as in the Sheets adapter (exceljs refuses to merge
+    // merged cells).
+    if ((style.merges ?? []).length > 0) for (const master of Object.keys(internals(ws)._merges)) ws.unMergeCells(master);
+    for (const m of style.merges ?? []) {
+      const last = m.col + m.cols - 1;
+      ws.mergeCells(m.row, m.col, m.row, last);
+      const master = ws.getRow(m.row).getCell(m.col);
+      master.alignment = { ...(master.alignment ?? {}), wrapText: true, vertical: 'top' };
+    }
+    for (const { row, height } of style.rowHeights ?? []) ws.getRow(row).height = Math.round(height * PT_PER_PX * 4) / 4;
   }
 
   // ------------------------------------------------------------ marks
@@ -625,6 +657,39 @@ function columnRuns(cols: number[]): [number, number][] {
     else runs.push([c, c]);
   }
   return runs;
+}
+
+/** Add to a column's alignment and to its cells' (exceljs' setter would replace theirs whole). */
+function alignColumn(column: ExcelJS.Column, patch: Partial<ExcelJS.Alignment>): void {
+  column.style = { ...column.style, alignment: { ...(column.style?.alignment ?? {}), ...patch } };
+  column.eachCell({ includeEmpty: false }, (cell) => {
+    cell.alignment = { ...(cell.alignment ?? {}), ...patch };
+  });
+}
+
+/** A column's width on screen: Excel shows a width of n characters as n × 7 + 5 pixels. */
+function columnPx(ws: Worksheet, col: number): number {
+  const w = ws.getColumn(col).width;
+  return w === undefined ? DEFAULT_COLUMN_PX : w * PX_PER_CHAR + 5;
+}
+
+/**
+ * Grow a row to the height its wrapped text needs (what Sheets does by itself): the tallest of its
+ * wrapped cells that are not merged (a merged row gets its height from the core). Never shrinks.
+ */
+function fitRow(ws: Worksheet, rowNumber: number): void {
+  const row = ws.findRow(rowNumber);
+  if (!row) return;
+  let needed = 0;
+  row.eachCell({ includeEmpty: false }, (cell, col) => {
+    if (cell.alignment?.wrapText !== true || cell.isMerged) return;
+    const v = toRawCell(cell.value);
+    if (typeof v !== 'string' || v.trim() === '') return;
+    needed = Math.max(needed, wrappedHeightPx(v, columnPx(ws, col), cell.font?.bold === true));
+  });
+  if (needed <= LINE_HEIGHT_PX) return;
+  const pt = Math.round(needed * PT_PER_PX * 4) / 4;
+  if (row.height === undefined || row.height < pt) row.height = pt;
 }
 
 function lastContentRow(ws: Worksheet): number {

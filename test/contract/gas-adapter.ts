@@ -81,5 +81,31 @@ export function gasLayoutSnapshot(sheet: Sheet): LayoutSnapshot {
   };
 }
 
+/** Conditional format rules in order: ranges and formula without its `=`. */
+export function gasRuleFormulas(sheet: Sheet): { ranges: string; formula: string }[] {
+  return sheet.getConditionalFormatRules().map((r) => ({
+    ranges: r.getRanges().map((x) => x.getA1Notation()).join(' '),
+    formula: String(r.getBooleanCondition()?.getCriteriaValues()[0] ?? '').replace(/^=/, ''),
+  }));
+}
+
+/** Merged blocks in A1 notation, sorted. */
+export function gasMerges(sheet: Sheet): string[] {
+  return sheet
+    .getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns())
+    .getMergedRanges()
+    .map((r) => r.getA1Notation())
+    .sort();
+}
+
+/** Sheets' default row height, 21 px. */
+const DEFAULT_ROW_PX = 21;
+
+/** A row's height in pixels, null when it is Sheets' default. */
+export function gasRowHeightPx(sheet: Sheet, row: number): number | null {
+  const h = sheet.getRowHeight(row);
+  return h === DEFAULT_ROW_PX ? null : h;
+}
+
 export const ProtectionTypes = { RANGE: 'RANGE', SHEET: 'SHEET' } as unknown as typeof GoogleAppsScript.Spreadsheet.ProtectionType;
 

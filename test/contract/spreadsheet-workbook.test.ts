@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { runWorkbookPortContract, type AdapterHandle } from './workbook-port.contract.ts';
-import { gasBook, gasLayoutSnapshot as snapshot, ProtectionTypes as SpreadsheetAppProtection } from './gas-adapter.ts';
+import { gasBook, gasLayoutSnapshot as snapshot, gasMerges, gasRowHeightPx, gasRuleFormulas, ProtectionTypes as SpreadsheetAppProtection } from './gas-adapter.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -27,6 +27,9 @@ runWorkbookPortContract({
         sheet(name).getRange(row, col).setNote(note);
       },
       noteAt: (name, row, col) => sheet(name).getRange(row, col).getNote(),
+      ruleFormulas: (name) => book.runtime.core.uncounted(() => gasRuleFormulas(sheet(name))),
+      merges: (name) => book.runtime.core.uncounted(() => gasMerges(sheet(name))),
+      rowHeightPx: (name, row) => book.runtime.core.uncounted(() => gasRowHeightPx(sheet(name), row)),
       addUserRule(name) {
         const s = sheet(name);
         const rule = book.runtime.services.SpreadsheetApp.newConditionalFormatRule()

@@ -31,6 +31,12 @@ export interface AdapterHandle {
   addUserRule(sheet: string): void;
   /** Service calls made so far and a reset; absent for adapters without a call cost. */
   calls?: { count(): number; reset(): void };
+  /** Conditional format rules in order: their ranges (A1, space-separated) and formula without `=`. */
+  ruleFormulas(sheet: string): { ranges: string; formula: string }[];
+  /** Merged blocks in A1 notation, sorted. */
+  merges(sheet: string): string[];
+  /** A row's height in pixels as stored (null: the default height, never set). */
+  rowHeightPx(sheet: string, row: number): number | null;
 }
 
 export interface AdapterFactory {
@@ -284,6 +290,46 @@ export function runWorkbookPortContract(factory: AdapterFactory): void {
       });
       const grid = (await h.reload()).readSheet('Tổng hợp')!;
       expect(normaliseGrid(grid)).toEqual([['TỔNG HỢP'], ['Lĩnh vực', 'Tiến độ'], ['LV1', '████░░']]);
+    });
+
+    it('stores formula rules as given, wrapped with its marker; a rule may read another sheet through INDIRECT', async () => {
+      const h = await factory.create();
+      h.port.ensureSheet('Tổng hợp');
+      h.port.ensureSheet('Kế hoạch');
+      h.port.writeBlock('Tổng hợp', 2, 1, [['Tính đến ngày', { date: '2024-06-30' }]]);
+      h.port.writeBlock('Kế hoạch', 1, 1, [['Nhiệm vụ', 'Hạn'], ['A', { date: '2024-06-29' }]]);
+      const formula = `=AND(ISNUMBER($B2),$B2<IF(ISNUMBER(INDIRECT("'Tổng hợp'!$B$2")),INDIRECT("'Tổng hợp'!$B$2"),TODAY()))`;
+      h.addUserRule('Kế hoạch');
+      h.port.applyLayout('Kế hoạch', { ...LAYOUT, conditionalFormats: [{ kind: 'formula', columns: [2], formula, background: '#f4cccc' }] });
+      await h.reload();
+      const ours = h.ruleFormulas('Kế hoạch').filter((r) => r.formula.includes('N("cchc")=0'));
+      expect(ours).toEqual([
+        {
+          ranges: 'B2:B1001',
+          formula: `AND(AND(ISNUMBER($B2),$B2<IF(ISNUMBER(INDIRECT("'Tổng hợp'!$B$2")),INDIRECT("'Tổng hợp'!$B$2"),TODAY())),N("cchc")=0)`,
+        },
+      ]);
+      expect(h.ruleFormulas('Kế hoạch')).toHaveLength(2);
+    });
+
+    it('merges cells across a row keeping the top-left text, sets row heights, and merges again over its earlier merges', async () => {
+      const h = await factory.create();
+      h.port.ensureSheet('Hướng dẫn');
+      const text = 'Dòng 1 của mỗi sheet là dòng tiêu đề; nhập dữ liệu từ dòng 2.';
+      h.port.writeBlock('Hướng dẫn', 1, 1, [[text, null, null], ['Cột', 'Bắt buộc', 'Cách nhập'], ['Đoạn hai', null, null]]);
+      h.port.styleBlock('Hướng dẫn', { merges: [{ row: 1, col: 1, cols: 2 }, { row: 3, col: 1, cols: 3 }], rowHeights: [{ row: 1, height: 40 }] });
+      // A later run merges differently (a guide of another version): the earlier merges give way.
+      h.port.styleBlock('Hướng dẫn', { merges: [{ row: 1, col: 1, cols: 3 }, { row: 3, col: 1, cols: 3 }], rowHeights: [{ row: 1, height: 60 }, { row: 3, height: 40 }] });
+      const port = await h.reload();
+      expect(h.merges('Hướng dẫn')).toEqual(['A1:C1', 'A3:C3']);
+      expect(h.rowHeightPx('Hướng dẫn', 1)).toBe(60);
+      expect(h.rowHeightPx('Hướng dẫn', 3)).toBe(40);
+      expect(h.rowHeightPx('Hướng dẫn', 2)).toBeNull();
+      expect(normaliseGrid(port.readSheet('Hướng dẫn')!)).toEqual([[text], ['Cột', 'Bắt buộc', 'Cách nhập'], ['Đoạn hai']]);
+      // After a reload too, the sheet's earlier merges give way to the new ones.
+      port.styleBlock('Hướng dẫn', { merges: [{ row: 1, col: 1, cols: 2 }] });
+      await h.reload();
+      expect(h.merges('Hướng dẫn')).toEqual(['A1:B1']);
     });
 
     it('rejects writes to a sheet that does not exist', async () => {

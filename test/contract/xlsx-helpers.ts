@@ -67,3 +67,25 @@ export function noteOf(book: XlsxWorkbook, sheet: string, row: number, col: numb
   return typeof note === 'string' ? note : (note.texts ?? []).map((t) => t.text).join('');
 }
 
+
+/** Conditional format rules in order: ranges and formula (exceljs keeps them without `=`). */
+export function xlsxRuleFormulas(book: XlsxWorkbook, name: string): { ranges: string; formula: string }[] {
+  const x = sheetOf(book, name) as unknown as SheetInternals;
+  return x.conditionalFormattings.flatMap((cf) =>
+    cf.rules.map((r) => ({ ranges: cf.ref, formula: String(('formulae' in r ? r.formulae?.[0] : undefined) ?? '') })),
+  );
+}
+
+/** Merged blocks in A1 notation, sorted. */
+export function xlsxMerges(book: XlsxWorkbook, name: string): string[] {
+  const merges = (sheetOf(book, name) as unknown as { _merges: Record<string, { range: string }> })._merges;
+  return Object.values(merges)
+    .map((m) => m.range)
+    .sort();
+}
+
+/** A row's stored height in pixels (points ÷ 0.75), null when none is stored. */
+export function xlsxRowHeightPx(book: XlsxWorkbook, name: string, row: number): number | null {
+  const h = sheetOf(book, name).findRow(row)?.height;
+  return h === undefined ? null : Math.round((h / 0.75) * 100) / 100;
+}

@@ -329,7 +329,52 @@ describe('Sheet structure', () => {
   });
 });
 
+describe('Merged cells and row heights', () => {
+  it('merges a block or each row, keeping only the top-left value; lists and breaks merges', () => {
+    const { sheet } = setup();
+    sheet.getRange('A1:C2').setValues([['Đoạn văn', 'x', 'y'], ['Hai', 'z', '']]);
+    sheet.getRange('A1:C2').mergeAcross();
+    expect(sheet.getRange('A1:C2').getValues()).toEqual([['Đoạn văn', '', ''], ['Hai', '', '']]);
+    expect(sheet.getRange('B2').isPartOfMerge()).toBe(true);
+    expect(sheet.getRange('A3').isPartOfMerge()).toBe(false);
+    expect(sheet.getRange('B1:B2').getMergedRanges().map((r) => r.getA1Notation())).toEqual(['A1:C1', 'A2:C2']);
+    sheet.getRange('A1:C2').breakApart();
+    expect(sheet.getRange('A1:C2').getMergedRanges()).toEqual([]);
+    sheet.getRange('E1:F3').merge();
+    expect(sheet.getRange('F3').getMergedRanges().map((r) => r.getA1Notation())).toEqual(['E1:F3']);
+  });
+
+  it('refuses to merge or unmerge over part of a merge, with Google’s message', () => {
+    const { sheet } = setup();
+    sheet.getRange('A1:C1').merge();
+    expect(msgOf(() => sheet.getRange('B1:D1').merge())).toBe(MSG.partialMerge);
+    expect(msgOf(() => sheet.getRange('A1:B1').breakApart())).toBe(MSG.partialMerge);
+    expect(MSG.partialMerge).toBe('You must select all cells in a merged range to merge or unmerge them.');
+    // A range holding the whole merge may merge over it.
+    sheet.getRange('A1:D1').merge();
+    expect(sheet.getRange('A1').getMergedRanges().map((r) => r.getA1Notation())).toEqual(['A1:D1']);
+  });
+
+  it('sets the height of rows, checks their bounds, and fits rows back to the default', () => {
+    const { sheet } = setup();
+    sheet.setRowHeights(2, 3, 60).setRowHeightsForced(6, 1, 30);
+    expect([1, 2, 4, 5, 6].map((r) => sheet.getRowHeight(r))).toEqual([21, 60, 60, 21, 30]);
+    expect(msgOf(() => sheet.setRowHeights(999, 5, 40))).toBe(MSG.rowsOutOfBounds);
+    sheet.autoResizeRows(2, 3);
+    expect(sheet.getRowHeight(3)).toBe(21);
+  });
+});
+
 describe('Data validation, conditional formats, protection', () => {
+  it('refuses a conditional format formula that names another sheet, takes one through INDIRECT', () => {
+    const { app, ss, sheet } = setup({ spreadsheet: { sheets: ['Kế hoạch', 'Tổng hợp'] } });
+    const rule = (formula: string) => app.newConditionalFormatRule().whenFormulaSatisfied(formula).setBackground('#f4cccc').setRanges([sheet.getRange('G2:G1000')]).build();
+    expect(msgOf(() => sheet.setConditionalFormatRules([rule("=$G2<'Tổng hợp'!$B$2")]))).toContain('Tổng hợp');
+    expect(msgOf(() => sheet.setConditionalFormatRules([rule('=$G2<Sheet2!B2')]))).toContain('Sheet2');
+    sheet.setConditionalFormatRules([rule(`=$G2<INDIRECT("'Tổng hợp'!$B$2")`), rule("=$G2<'Kế hoạch'!$B$2")]);
+    expect(ss.getSheetByName('Kế hoạch')!.getConditionalFormatRules()).toHaveLength(2);
+  });
+
   it('builds validations and reads them back per cell', () => {
     const { app, sheet } = setup();
     const rule = app.newDataValidation().requireValueInList(['Chưa bắt đầu', 'Đang thực hiện', 'Hoàn thành'], true).setAllowInvalid(false).setHelpText('Chọn trạng thái').build();

@@ -24,6 +24,18 @@
 // would parse them as dates); a Date written into an unformatted cell gets 'dd/mm/yyyy' (the
 // vi_VN date format); an unformatted cell's number format is '0.###############'.
 //
+// Merged cells (Range.merge, mergeAcross, mergeVertically, breakApart, getMergedRanges,
+// isPartOfMerge): a merge keeps only the top-left value, as Sheets warns when merging by hand; a
+// merge or unmerge over a range that holds only part of an existing merge throws Google's "You
+// must select all cells in a merged range to merge or unmerge them." (as real executions log it).
+// clear() leaves merges alone (not verified: the add-on unmerges before it merges anyway).
+// Row heights: setRowHeight(s) stores a height; Google's reference says rows still grow to fit
+// their contents (only setRowHeightsForced fixes it), which a fake without text layout cannot
+// show: getRowHeight returns what was set.
+// A conditional format formula that names another sheet directly is refused: Sheets' formulas
+// there "can only reference the same sheet […] To reference another sheet in the formula, use
+// the INDIRECT function" (support.google.com/docs/answer/78413); the exception wording is ours.
+//
 // Formulas are not evaluated: setFormula stores the formula and reads '' as its value, unless the
 // test seeds the value with `sheet.__setFormula('B2', '=1+1', 2)` or gives the registry a
 // `formulaValue` function.
@@ -69,6 +81,7 @@ export const MSG = {
   rowsOutOfBounds: 'Those rows are out of bounds.',
   columnsOutOfBounds: 'Those columns are out of bounds.',
   deleteLastSheet: "You can't remove all the sheets in a document.",
+  partialMerge: 'You must select all cells in a merged range to merge or unmerge them.',
   signature: (args: unknown[], method: string) =>
     `The parameters (${args.map(typeName).join(',')}) don't match the method signature for ${method}.`,
   // openById: an id nobody has → Google's generic failure; a forbidden one → the permission
@@ -140,6 +153,29 @@ function isClearing(patch: Partial<Cell>): boolean {
 
 function isInt(n: unknown): n is number {
   return typeof n === 'number' && Number.isFinite(n);
+}
+
+interface Merge {
+  r1: number;
+  c1: number;
+  r2: number;
+  c2: number;
+}
+const overlaps = (a: Merge, b: Merge): boolean => a.r1 <= b.r2 && b.r1 <= a.r2 && a.c1 <= b.c2 && b.c1 <= a.c2;
+const inside = (a: Merge, b: Merge): boolean => a.r1 >= b.r1 && a.r2 <= b.r2 && a.c1 >= b.c1 && a.c2 <= b.c2;
+
+/**
+ * The first other sheet a formula names outside its string literals (`'Tổng hợp'!B2`, `Sheet2!A1`),
+ * or null: `INDIRECT("'Tổng hợp'!$B$2")` names it inside a string, which Sheets accepts.
+ */
+function otherSheetNamed(formula: string, own: string): string | null {
+  const code = formula.replace(/"(?:[^"]|"")*"/g, '""');
+  const re = /(?:'((?:[^']|'')+)'|([\p{L}_][\p{L}\p{N}_.]*))!/gu;
+  for (let m = re.exec(code); m; m = re.exec(code)) {
+    const name = m[1] !== undefined ? m[1].replace(/''/g, "'") : (m[2] ?? '');
+    if (name.normalize('NFC') !== own.normalize('NFC')) return name;
+  }
+  return null;
 }
 
 // ------------------------------------------------------------------ registry
@@ -472,6 +508,8 @@ export class FakeSheet {
   private tabColor: string | null = null;
   private protections: FakeProtection[] = [];
   private conditionalRules: FakeConditionalFormatRule[] = [];
+  /** Merged blocks, 1-based and inclusive. */
+  private merges: Merge[] = [];
   private charts: FakeEmbeddedChart[] = [];
   private nextChartId = 1;
 
@@ -601,6 +639,22 @@ export class FakeSheet {
     return p.__proxy;
   }
 
+  /** Merges that share a cell with the block. */
+  __mergesIn(b: Merge): Merge[] {
+    return this.merges.filter((m) => overlaps(m, b));
+  }
+  /** Replace the merges inside `area` (all of each, or Google's exception) by `next`. */
+  __remerge(area: Merge, next: Merge[]): void {
+    const hit = this.__mergesIn(area);
+    if (hit.some((m) => !inside(m, area))) throw gasError(MSG.partialMerge);
+    this.merges = [...this.merges.filter((m) => !hit.includes(m)), ...next];
+    for (const m of next) {
+      for (let r = m.r1; r <= m.r2; r++) {
+        for (let c = m.c1; c <= m.c2; c++) if (r !== m.r1 || c !== m.c1) this.__edit(r, c, { value: '', formula: '' });
+      }
+    }
+  }
+
   // ---------------------------------------------------------------- test helpers (not counted)
   /** Seed a formula with the value Sheets would compute for it. */
   __setFormula(a1: string, formula: string, value: CellValue): void {
@@ -721,9 +775,24 @@ export class FakeSheet {
     this.rowHeights[row - 1] = height;
     return this.__proxy;
   }
+  setRowHeights(startRow: number, numRows: number, height: number): FakeSheet {
+    this.checkRows(startRow, numRows);
+    if (!isInt(height)) throw gasError(MSG.signature([startRow, numRows, height], 'SpreadsheetApp.Sheet.setRowHeights'));
+    for (let r = startRow; r < startRow + numRows; r++) this.rowHeights[r - 1] = height;
+    return this.__proxy;
+  }
+  setRowHeightsForced(startRow: number, numRows: number, height: number): FakeSheet {
+    return this.setRowHeights(startRow, numRows, height);
+  }
   getRowHeight(row: number): number {
     this.checkRows(row, 1);
     return this.rowHeights[row - 1] ?? DEFAULTS.rowHeight;
+  }
+  /** Fits the rows to their contents; the fake has no text layout, so heights go back to the default. */
+  autoResizeRows(startRow: number, numRows: number): FakeSheet {
+    this.checkRows(startRow, numRows);
+    for (let r = startRow; r < startRow + numRows; r++) this.rowHeights[r - 1] = undefined;
+    return this.__proxy;
   }
   autoResizeColumns(start: number, num: number): FakeSheet {
     this.checkColumns(start, num);
@@ -855,6 +924,11 @@ export class FakeSheet {
         throw gasError(MSG.signature([rules], 'SpreadsheetApp.Sheet.setConditionalFormatRules'));
       }
       if ((r as FakeConditionalFormatRule).getRanges().length === 0) throw gasError('Conditional format rule must have at least one range.'); // wording ours
+      const cond = (r as FakeConditionalFormatRule).getBooleanCondition();
+      if (cond?.getCriteriaType() === 'CUSTOM_FORMULA') {
+        const other = otherSheetNamed(String(cond.getCriteriaValues()[0] ?? ''), this.name);
+        if (other !== null) throw gasError(`Invalid formula: a conditional format cannot refer to the sheet "${other}"; use INDIRECT.`); // wording ours
+      }
     }
     this.conditionalRules = [...rules];
   }
@@ -1268,6 +1342,39 @@ export class FakeRange {
   }
   clearDataValidations(): FakeRange {
     return this.setAll({ validation: undefined });
+  }
+
+  // merged cells
+  private block(): Merge {
+    return { r1: this.row, c1: this.col, r2: this.getLastRow(), c2: this.getLastColumn() };
+  }
+  /** The range as one merged block. */
+  merge(): FakeRange {
+    this.sheet.__remerge(this.block(), [this.block()]);
+    return this.__proxy;
+  }
+  /** Each row of the range merged on its own. */
+  mergeAcross(): FakeRange {
+    const b = this.block();
+    this.sheet.__remerge(b, Array.from({ length: this.numRows }, (_, i) => ({ r1: b.r1 + i, c1: b.c1, r2: b.r1 + i, c2: b.c2 })));
+    return this.__proxy;
+  }
+  /** Each column of the range merged on its own. */
+  mergeVertically(): FakeRange {
+    const b = this.block();
+    this.sheet.__remerge(b, Array.from({ length: this.numCols }, (_, j) => ({ r1: b.r1, c1: b.c1 + j, r2: b.r2, c2: b.c1 + j })));
+    return this.__proxy;
+  }
+  breakApart(): FakeRange {
+    this.sheet.__remerge(this.block(), []);
+    return this.__proxy;
+  }
+  /** Merged blocks inside the range or holding one of its cells. */
+  getMergedRanges(): FakeRange[] {
+    return this.sheet.__mergesIn(this.block()).map((m) => this.sheet.__range(m.r1, m.c1, m.r2 - m.r1 + 1, m.c2 - m.c1 + 1).__proxy);
+  }
+  isPartOfMerge(): boolean {
+    return this.sheet.__mergesIn(this.block()).length > 0;
   }
 
   // clearing

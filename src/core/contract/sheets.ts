@@ -5,6 +5,7 @@ import {
   ACTIVITY_TYPE, AUTHOR_KIND, CCHC_ROLE, INITIATIVE_FORM, INITIATIVE_STAGE, KPI_DIRECTION, KPI_KIND,
   KPI_METHOD, QUARTER_ROMAN, TASK_STATUS, type EnumSpec, type Label,
 } from './enums.ts';
+import { columnLetter } from './a1.ts';
 import { SHEET_NAMES } from './sheet-names.ts';
 import type { ColumnSpec, ColumnType, SheetKey, SheetSpec, ValidationMode } from './types.ts';
 
@@ -296,6 +297,27 @@ export const SHEETS: readonly SheetSpec[] = [
   sheet('unitSummary', SHEET_NAMES.unitSummary, 'Units summary', 'output', UNIT_SUMMARY_COLUMNS, { school: false, district: true, protectSheet: true }),
   sheet('unitKpis', SHEET_NAMES.unitKpis, 'Targets across units', 'output', UNIT_KPI_COLUMNS, { school: false, district: true, protectSheet: true, dynamicColumns: true }),
 ];
+
+/**
+ * `Tổng hợp`!B2: the as-of date the dashboard's figures were computed for, a real date cell (A2
+ * is its label; D2 and E2 give the report period). The conditional colours of `Kế hoạch` read it
+ * (overdue, due soon, done by then), so a red deadline says what ⚙ Tình trạng says; until the
+ * first progress update the cell is empty and the colours go by today's date.
+ */
+export const DASHBOARD_AS_OF_CELL = { row: 2, col: 2 } as const;
+/** `Tổng hợp`!E2: the report period of the figures, as text (`Quý II năm 2024`), after its label. */
+export const DASHBOARD_PERIOD_CELL = { row: 2, col: 5 } as const;
+
+/**
+ * The as-of cell as a formula on another sheet names it, `'Tổng hợp'!$B$2`. A conditional format
+ * formula in Google Sheets may not refer to another sheet directly, only through INDIRECT of this
+ * text (support.google.com/docs/answer/78413: "Formulas can only reference the same sheet […] To
+ * reference another sheet in the formula, use the INDIRECT function.").
+ */
+export function dashboardAsOfReference(): string {
+  const { row, col } = DASHBOARD_AS_OF_CELL;
+  return `'${SHEET_NAMES.dashboard.replace(/'/g, "''")}'!$${columnLetter(col)}$${row}`;
+}
 
 export const SCHOOL_SHEETS: readonly SheetSpec[] = SHEETS.filter((s) => s.school);
 /** District workbook sheets, in workbook order. */

@@ -1,15 +1,18 @@
 // Small helpers for cells the progress code writes.
 
 import type { WriteCell } from '../ports.ts';
+import { formatPercent } from '../report/vn-format.ts';
 
-/** A text bar of `width` cells for a share 0..1, then the percent: `██████░░░░ 60%`. */
+/**
+ * A text bar of `width` cells for a share 0..1, then the percent as the reports write it (one
+ * decimal at most, decimal comma: report/vn-format.ts formatPercent): `██████░░░░ 66,7%`. The bar
+ * is rounded down, so it is full only when everything is done.
+ */
 export function textBar(share: number | null, width = 10): string {
   if (share === null || !Number.isFinite(share)) return '';
   const s = Math.min(1, Math.max(0, share));
-  // Rounded down, so a bar is only full and "100%" only shown when everything is done.
-  const pct = Math.floor(s * 100 + 1e-9);
   const filled = Math.floor(s * width + 1e-9);
-  return `${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${pct}%`;
+  return `${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${formatPercent(s)}`;
 }
 
 /**

@@ -1,14 +1,16 @@
-// The `Tổng hợp` sheet, built whole as a grid (TEMPLATE.md): the as-of date; tasks by area with
-// a text bar; targets by Đánh giá; initiatives by stage; milestones within 30 days; overdue
-// tasks. Deterministic: the same data gives the same grid (no "updated at" here: Nhật ký has it).
+// The `Tổng hợp` sheet, built whole as a grid (TEMPLATE.md): the as-of date (a date cell at B2,
+// contract/sheets.ts DASHBOARD_AS_OF_CELL) and the period; tasks by area with a text bar;
+// targets by Đánh giá; initiatives by stage; milestones within 30 days; overdue tasks.
+// Deterministic: the same data gives the same grid (no "updated at" here: Nhật ký has it).
 
 import type { Dashboard } from '../api.ts';
 import { AREAS, INITIATIVE_STAGE, KPI_STATUS, enumLabel } from '../contract/enums.ts';
 import { settingSpec } from '../contract/settings.ts';
+import { DASHBOARD_AS_OF_CELL, DASHBOARD_PERIOD_CELL } from '../contract/sheets.ts';
 import { AREA_CODES, type IsoDate, type KpiStatus, type Lang, type SchoolData, type Settings, type TaskState } from '../model.ts';
 import type { BlockStyle, WriteCell } from '../ports.ts';
 import { rectangular, textBar } from './cells.ts';
-import { addDays, daysBetween, formatDateVi, periodQuarter } from './dates.ts';
+import { addDays, daysBetween, periodQuarter } from './dates.ts';
 import { INITIATIVE_STAGES } from './initiatives.ts';
 import type { Progress, TaskCounts } from './types.ts';
 
@@ -64,8 +66,6 @@ export function periodLabel(period: Progress['period'], year: number, lang: Lang
   const q = periodQuarter(period);
   return lang === 'vi' ? `Quý ${ROMAN[q - 1]} năm ${year}` : `Q${q} ${year}`;
 }
-
-const displayDate = (d: IsoDate, lang: Lang): string => (lang === 'vi' ? formatDateVi(d) : d);
 
 /** Share done of a set of tasks: done ÷ (total − cancelled); null when nothing is left to do. */
 export function shareDone(c: TaskCounts): number | null {
@@ -181,8 +181,17 @@ export function buildDashboard(data: SchoolData, progress: Progress, lang: Lang)
   const r1 = push([t('title')]);
   bold.push(r1);
   backgrounds.push({ row: r1, color: TITLE_COLOR });
+  // Row 2: the as-of date as a real date cell at its fixed address (the conditional colours of
+  // Kế hoạch read it), each value after its label; then the unit.
+  const asOfRow: WriteCell[] = [];
+  const { row: asOfAt, col: asOfCol } = DASHBOARD_AS_OF_CELL;
+  const { col: periodCol } = DASHBOARD_PERIOD_CELL;
+  asOfRow[asOfCol - 2] = t('asOf');
+  asOfRow[asOfCol - 1] = date(progress.asOf, asOfCol, asOfAt);
+  asOfRow[periodCol - 2] = t('period');
+  asOfRow[periodCol - 1] = periodLabel(progress.period, year, lang);
+  if (push(Array.from(asOfRow, (v) => v ?? null)) !== asOfAt) throw new Error('Tổng hợp: the as-of date is not on its row');
   push([progress.unit.name]);
-  push([`${t('asOf')}: ${displayDate(progress.asOf, lang)} · ${t('period')}: ${periodLabel(progress.period, year, lang)}`]);
 
   // 1. tasks by area
   section(t('tasksTitle'));
@@ -196,21 +205,36 @@ export function buildDashboard(data: SchoolData, progress: Progress, lang: Lang)
 
   // 2. targets by evaluation
   section(t('kpisTitle'));
-  header([t('evaluation'), t('count'), t('share')]);
+  // Every bar sits in the one monospace column, under section 1's.
+  const withBar = (label: string, n: number, bar: string): WriteCell[] => {
+    const line: WriteCell[] = Array.from({ length: BAR_COL }, () => null);
+    line[0] = label;
+    line[1] = n;
+    line[BAR_COL - 1] = bar;
+    return line;
+  };
+  const shareHeader = (first: string): string[] => {
+    const line = Array.from({ length: BAR_COL }, () => '');
+    line[0] = first;
+    line[1] = t('count');
+    line[BAR_COL - 1] = t('share');
+    return line;
+  };
+  header(shareHeader(t('evaluation')));
   const kpiTotal = progress.kpis.length;
   const statuses: KpiStatus[] = ['met', 'near', 'notMet', 'notApplicable', 'noData'];
   for (const s of statuses) {
     const n = progress.kpiCounts[s];
-    push([enumLabel(KPI_STATUS, s, lang), n, textBar(kpiTotal > 0 ? n / kpiTotal : null)]);
+    push(withBar(enumLabel(KPI_STATUS, s, lang), n, textBar(kpiTotal > 0 ? n / kpiTotal : null)));
   }
   bold.push(push([t('sum'), kpiTotal]));
 
   // 3. initiatives by stage
   section(t('initiativesTitle'));
-  header([t('stage'), t('count'), t('share')]);
+  header(shareHeader(t('stage')));
   const ini = progress.initiatives;
   for (const s of INITIATIVE_STAGES) {
-    push([enumLabel(INITIATIVE_STAGE, s, lang), ini.byStage[s], textBar(ini.total > 0 ? ini.byStage[s] / ini.total : null)]);
+    push(withBar(enumLabel(INITIATIVE_STAGE, s, lang), ini.byStage[s], textBar(ini.total > 0 ? ini.byStage[s] / ini.total : null)));
   }
   bold.push(push([t('sum'), ini.total]));
   push([t('eligible'), ini.eligible]);
@@ -249,11 +273,12 @@ export function buildDashboard(data: SchoolData, progress: Progress, lang: Lang)
       rowBackgrounds: backgrounds,
       columnWidths: [
         { col: 1, width: 420 },
-        ...[2, 3, 4, 5, 6].map((col) => ({ col, width: 100 })),
+        // Wide enough for the longest header of these columns (`Số ngày quá hạn`) in bold.
+        ...[2, 3, 4, 5, 6].map((col) => ({ col, width: 120 })),
         { col: BAR_COL, width: 170 },
       ],
-      // Bars line up only in a fixed-width font: sections 2 and 3 put theirs in column C.
-      monospaceColumns: [3, BAR_COL],
+      // Bars line up only in a fixed-width font; they all sit in one column.
+      monospaceColumns: [BAR_COL],
     },
   };
 }

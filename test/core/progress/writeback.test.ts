@@ -171,12 +171,15 @@ describe('Tổng hợp and Nhật ký', () => {
   it('shows the as-of date, areas with bars, targets, stages, milestones and overdue tasks', () => {
     const sheet = buildDashboard(data, progress, 'vi');
     const text = sheet.values.map((r) => r.map((c) => (c === null ? '' : typeof c === 'object' ? c.date : String(c))).join('|'));
-    expect(text[2]).toBe('Tính đến ngày: 30/06/2024 · Kỳ báo cáo: Quý II năm 2024||||||');
+    // Row 2: the as-of date as a date cell at B2 (the Kế hoạch colours read it), then the period.
+    expect(sheet.values[1]!.slice(0, 5)).toEqual(['Tính đến ngày', { date: '2024-06-30' }, null, 'Kỳ báo cáo', 'Quý II năm 2024']);
+    expect(sheet.formats[1]![1]).toBe('dd/mm/yyyy');
+    expect(text[2]).toBe('Trường Mầm non Bến Thành||||||');
     const lv1 = text.find((l) => l.startsWith('1. Công tác chỉ đạo'))!;
-    // 3 counted tasks in LV1: 1 done, 0 late, 1 overdue; 1 of 3 = 33%
-    expect(lv1).toBe('1. Công tác chỉ đạo, điều hành và truyền thông cải cách hành chính|3|1|1|0|1|███░░░░░░░ 33%');
-    expect(text).toContain('Đạt|2|██████░░░░ 66%||||'); // CT01, CT02 of 3 counted
-    expect(text).toContain('Đã nghiệm thu|2|██████████ 100%||||');
+    // 3 counted tasks in LV1: 1 done, 0 late, 1 overdue; 1 of 3 = 33,3% (one decimal, as the reports)
+    expect(lv1).toBe('1. Công tác chỉ đạo, điều hành và truyền thông cải cách hành chính|3|1|1|0|1|███░░░░░░░ 33,3%');
+    expect(text).toContain('Đạt|2|||||██████░░░░ 66,7%'); // CT01, CT02 of 3 counted: 2/3 = 66,7%
+    expect(text).toContain('Đã nghiệm thu|2|||||██████████ 100%');
     expect(text).toContain('Đủ điều kiện đề xuất khen thưởng|1|||||');
     // Milestones: the task due 05/07 (5 days), the phase-2 deadline is months away.
     expect(text).toContain('Cập nhật trang web|2024-07-05|5|Lê Thị Hoà|||');
@@ -189,13 +192,15 @@ describe('Tổng hợp and Nhật ký', () => {
     const r = sheet.values.indexOf(overdueLine);
     expect(sheet.formats[r]![1]).toBe('dd/mm/yyyy');
     expect(new Set(sheet.values.map((l) => l.length)).size).toBe(1);
-    expect(sheet.style.monospaceColumns).toContain(7);
+    expect(sheet.style.monospaceColumns).toEqual([7]);
   });
 
   it('speaks English with lang en', () => {
     const text = buildDashboard(data, progress, 'en').values.flat().filter((c): c is string => typeof c === 'string');
     expect(text).toContain('1. TASKS BY AREA');
-    expect(text.some((s) => s.startsWith('As of: 2024-06-30'))).toBe(true);
+    expect(text).toContain('As of');
+    expect(text).toContain('Report period');
+    expect(text).toContain('Q2 2024');
     expect(text).toContain('Met');
   });
 
@@ -224,7 +229,9 @@ describe('textBar', () => {
   it.each([
     [0, '░░░░░░░░░░ 0%'],
     [0.6, '██████░░░░ 60%'],
-    [0.995, '█████████░ 99%'],
+    [0.995, '█████████░ 99,5%'],
+    [2 / 3, '██████░░░░ 66,7%'],
+    [0.9994, '█████████░ 99,9%'],
     [1, '██████████ 100%'],
     [null, ''],
   ])('%s → %s', (share, bar) => {
