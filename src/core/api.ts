@@ -14,6 +14,7 @@
 // The namespace import lets esbuild drop what is unused (the named `z` pulls all of zod, ~750 KB).
 import * as z from 'zod';
 import type { Lang } from './model.ts';
+import type { DashboardSummary } from './progress/types.ts';
 
 // ---------------------------------------------------------------- building blocks
 
@@ -230,6 +231,10 @@ export const API_NAMES = Object.keys(API) as ApiName[];
 export type ApiInput<N extends ApiName> = z.input<(typeof API)[N]['input']>;
 export type ApiOutput<N extends ApiName> = z.output<(typeof API)[N]['output']>;
 export type Dashboard = z.output<typeof dashboardSchema>;
+// The core's summary (progress/types.ts) and this schema describe one shape: checked both ways at
+// compile time, so neither can gain a field the other lacks.
+type SameShape<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const DASHBOARD_SHAPE_MATCHES: SameShape<Dashboard, DashboardSummary> = true;
 export type ApiIssue = z.output<typeof issueSchema>;
 export type ReportType = z.output<typeof reportTypeSchema>;
 export type DataErrors = z.output<typeof dataErrorsSchema>;

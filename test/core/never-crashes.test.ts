@@ -4,7 +4,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { randomSchool } from '../fixtures/random-school.ts';
-import { computeProgress, writeProgress } from '../../src/core/progress/index.ts';
+import { computeProgress } from '../../src/core/progress/index.ts';
+import { writeProgress } from '../../src/core/app/write-progress.ts';
 import { readSchool } from '../../src/core/read/index.ts';
 import { buildReport, REPORT_TYPES } from '../../src/core/report/report.ts';
 import { validateSchool } from '../../src/core/validate.ts';

@@ -1,7 +1,7 @@
 // Small helpers for cells the progress code writes.
 
 import type { WriteCell } from '../ports.ts';
-import { formatPercent } from '../report/vn-format.ts';
+import { formatPercent } from '../numbers.ts';
 
 /**
  * A text bar of `width` cells for a share 0..1, then the percent as the reports write it (one

@@ -3,7 +3,6 @@
 // targets by Đánh giá; initiatives by stage; milestones within 30 days; overdue tasks.
 // Deterministic: the same data gives the same grid (no "updated at" here: Nhật ký has it).
 
-import type { Dashboard } from '../api.ts';
 import { AREAS, INITIATIVE_STAGE, KPI_STATUS, enumLabel } from '../contract/enums.ts';
 import { settingSpec } from '../contract/settings.ts';
 import { DASHBOARD_AS_OF_CELL, DASHBOARD_PERIOD_CELL } from '../contract/sheets.ts';
@@ -12,10 +11,10 @@ import type { BlockStyle, WriteCell } from '../ports.ts';
 import { rectangular, textBar } from './cells.ts';
 import { addDays, daysBetween, periodQuarter } from './dates.ts';
 import { INITIATIVE_STAGES } from './initiatives.ts';
-import type { Progress, TaskCounts } from './types.ts';
+import type { DashboardSummary, Milestone, OverdueTask, Progress, TaskCounts } from './types.ts';
 
-export type Milestone = Dashboard['milestones'][number];
-export type OverdueTask = Dashboard['overdue'][number];
+export type { Milestone, OverdueTask } from './types.ts';
+
 
 /** Days ahead that count as "upcoming". */
 export const MILESTONE_WINDOW_DAYS = 30;
@@ -126,8 +125,8 @@ export function overdueTasks(data: SchoolData, progress: Progress): OverdueTask[
   return out.sort((a, b) => b.daysLate - a.daysLate || a.row - b.row);
 }
 
-/** What the sidebar shows (api.ts `Dashboard`). */
-export function dashboardSummary(data: SchoolData, progress: Progress, lang: Lang): Dashboard {
+/** What the sidebar shows (api.ts `dashboardSchema` checks it on the way out). */
+export function dashboardSummary(data: SchoolData, progress: Progress, lang: Lang): DashboardSummary {
   const { total: _t, done: _d, byArea: _a, rows: _r, ...byState } = progress.tasks;
   return {
     asOf: progress.asOf,

@@ -20,6 +20,5 @@ export {
   type MilestoneAt,
   type OverdueTask,
 } from './dashboard.ts';
-export { writeProgress, progressLogResult, type WriteProgressOptions, type WriteProgressResult } from './write-progress.ts';
 export { progressSummary, textTable } from './summary.ts';
 export { textBar } from './cells.ts';

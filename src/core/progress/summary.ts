@@ -3,7 +3,7 @@
 
 import { AREAS, INITIATIVE_STAGE, KPI_STATUS, enumLabel } from '../contract/enums.ts';
 import { AREA_CODES, type KpiStatus, type Lang } from '../model.ts';
-import { formatNumber, formatPercent } from '../report/vn-format.ts';
+import { formatNumber, formatPercent } from '../numbers.ts';
 import { periodLabel, shareDone } from './dashboard.ts';
 import { formatDateVi, yearOf } from './dates.ts';
 import { INITIATIVE_STAGES } from './initiatives.ts';

@@ -93,3 +93,31 @@ export interface Progress {
   people: PersonProgress[];
   initiatives: InitiativeProgress;
 }
+
+/** A coming date: a campaign deadline from `Thông tin`, or a task's deadline. */
+export interface Milestone {
+  date: IsoDate;
+  /** In the user's language, e.g. `Hạn báo cáo đợt 1` or the task's title. */
+  label: string;
+  kind: 'registration' | 'phase1' | 'phase2' | 'awardDossier' | 'taskDue';
+}
+
+export interface OverdueTask {
+  /** Row in `Kế hoạch` (1-based). */
+  row: number;
+  title: string;
+  owner: string;
+  due: IsoDate;
+  /** Whole days from the deadline to the as-of date (≥ 1). */
+  daysLate: number;
+}
+
+/** The school's status at a glance (what `Tổng hợp` shows, trimmed for a 300-px sidebar). */
+export interface DashboardSummary {
+  asOf: IsoDate;
+  period: PeriodCode;
+  tasks: { total: number; byState: Omit<TaskCounts, 'total' | 'done'> };
+  kpis: { total: number; byStatus: KpiCounts };
+  milestones: Milestone[];
+  overdue: OverdueTask[];
+}

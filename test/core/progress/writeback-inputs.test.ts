@@ -7,7 +7,7 @@ import { sheetSpec, SHEET_NAMES } from '../../../src/core/contract/sheets.ts';
 import type { RawCell } from '../../../src/core/ports.ts';
 import type { SheetHeaderMap } from '../../../src/core/model.ts';
 import { computeProgress } from '../../../src/core/progress/compute.ts';
-import { writeProgress } from '../../../src/core/progress/write-progress.ts';
+import { writeProgress } from '../../../src/core/app/write-progress.ts';
 import { MemoryWorkbook } from '../helpers/memory-workbook.ts';
 import { dec, initiative, kpi, quarters, school, task } from './fixtures.ts';
 import { atFrame } from '../helpers/frame.ts';

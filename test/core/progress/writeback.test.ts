@@ -4,7 +4,7 @@ import type { SchoolData, SheetHeaderMap } from '../../../src/core/model.ts';
 import { computeProgress } from '../../../src/core/progress/compute.ts';
 import { buildDashboard, dashboardSummary, upcomingMilestones } from '../../../src/core/progress/dashboard.ts';
 import { computedColumnWrites } from '../../../src/core/progress/writeback.ts';
-import { writeProgress } from '../../../src/core/progress/write-progress.ts';
+import { writeProgress } from '../../../src/core/app/write-progress.ts';
 import { textBar } from '../../../src/core/progress/cells.ts';
 import { dec, initiative, kpi, quarters, school, task } from './fixtures.ts';
 import { RecordingWorkbook } from './helpers.ts';

@@ -1,14 +1,14 @@
 // "Cập nhật tiến độ": the ⚙ columns, the whole `Tổng hợp` sheet and a `Nhật ký` row, through
 // the workbook port. Running it twice on the same data leaves the same sheets (plus a log row).
 
-import { appendLog } from '../app/log.ts';
+import { appendLog } from './log.ts';
 import { SHEET_NAMES } from '../contract/sheets.ts';
 import type { Lang, SchoolData } from '../model.ts';
 import type { WorkbookPort } from '../ports.ts';
-import { buildDashboard, periodLabel } from './dashboard.ts';
-import { formatDateVi } from './dates.ts';
-import type { Progress } from './types.ts';
-import { applyColumnWrites, computedColumnWrites } from './writeback.ts';
+import { buildDashboard, periodLabel } from '../progress/dashboard.ts';
+import { formatDateVi } from '../progress/dates.ts';
+import type { Progress } from '../progress/types.ts';
+import { applyColumnWrites, computedColumnWrites } from '../progress/writeback.ts';
 
 export interface WriteProgressOptions {
   lang: Lang;
