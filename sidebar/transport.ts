@@ -38,7 +38,7 @@ interface GoogleScript {
   run: ScriptRunner;
 }
 
-/** google.script.run allows at most 10 concurrent calls from one page (APPS-SCRIPT-NOTES.md). */
+/** google.script.run allows at most 10 concurrent calls from one page (Apps Script's documented limit). */
 export const MAX_CONCURRENT = 10;
 
 /** A FIFO gate letting at most `limit` tasks run at once. */

@@ -40,7 +40,7 @@ const count = z.number().int().nonnegative();
 export const a1CellSchema = z.string().regex(/^[A-Z]{1,3}[1-9][0-9]{0,6}$/, 'A1 cell, e.g. G7');
 const sheetName = z.string().min(1).max(100);
 
-/** One problem found (model.ts `Issue`, CLI.md validate JSON). */
+/** One problem found (model.ts `Issue`, the CLI contract (README) validate JSON). */
 export const issueSchema = z.object({
   sheet: z.string(),
   row: z.number().int().positive().nullable(),
@@ -53,7 +53,7 @@ export const issueSchema = z.object({
 
 export const issueCountsSchema = z.object({ error: count, warning: count, notice: count });
 
-/** Tasks by `Tình trạng` (CLI.md task `state`), all seven keys present. */
+/** Tasks by `Tình trạng` (the CLI contract (README) task `state`), all seven keys present. */
 export const taskStateCountsSchema = z.object({
   cancelled: count,
   doneOnTime: count,
@@ -64,7 +64,7 @@ export const taskStateCountsSchema = z.object({
   onTrack: count,
 });
 
-/** Targets by `Đánh giá` (CLI.md `kpiCounts`). */
+/** Targets by `Đánh giá` (the CLI contract (README) `kpiCounts`). */
 export const kpiCountsSchema = z.object({
   met: count,
   near: count,
@@ -97,7 +97,7 @@ export const dashboardSchema = z.object({
   period: periodSchema,
   tasks: z.object({ total: count, byState: taskStateCountsSchema }),
   kpis: z.object({ total: count, byStatus: kpiCountsSchema }),
-  /** Upcoming within 30 days of the as-of date, soonest first (TEMPLATE.md `Tổng hợp`). */
+  /** Upcoming within 30 days of the as-of date, soonest first (the workbook contract `Tổng hợp`). */
   milestones: z.array(milestoneSchema),
   /** Most late first. */
   overdue: z.array(overdueTaskSchema),
@@ -111,7 +111,7 @@ export const sheetErrorsSchema = z.object({
   /** Problems of severity error on this sheet. */
   errors: count,
   /**
-   * Distinct rows of this input sheet the figures leave out because of an error (TEMPLATE.md:
+   * Distinct rows of this input sheet the figures leave out because of an error (the workbook contract:
    * errors keep a row out of the figures it would break). 0 for `Thông tin`, a missing sheet, or
    * errors that break no figure (a note, an e-mail address).
    */
@@ -132,7 +132,7 @@ export const dataErrorsSchema = z
   .refine((d) => d.errors === d.sheets.reduce((n, s) => n + s.errors, 0), 'errors is the sum over sheets');
 
 /**
- * The reporting frame the user chose: both optional, each defaulting as TEMPLATE.md says (the
+ * The reporting frame the user chose: both optional, each defaulting as the workbook contract says (the
  * server settles them; the sidebar sends back what it was given).
  */
 const frameInput = { asOf: isoDateSchema.optional(), period: periodSchema.optional() };
@@ -143,7 +143,7 @@ const noInput = z.object({});
 
 export const API = {
   /** Everything the sidebar shows on opening. */
-  /** Everything the sidebar shows, for the as-of date and period asked (default: TEMPLATE.md). */
+  /** Everything the sidebar shows, for the as-of date and period asked (default: the workbook contract). */
   getState: {
     input: z.object(frameInput),
     output: z.object({
@@ -167,7 +167,7 @@ export const API = {
     input: z.object({ lang: langSchema }),
     output: z.object({ lang: langSchema }),
   },
-  /** Install or upgrade the template (idempotent, TEMPLATE.md). */
+  /** Install or upgrade the template (idempotent, the workbook contract). */
   installTemplate: {
     input: noInput,
     output: z.object({

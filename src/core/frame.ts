@@ -1,4 +1,4 @@
-// The reporting frame (TEMPLATE.md "As-of date and period"): today, the as-of date, the report
+// The reporting frame (the workbook contract "As-of date and period"): today, the as-of date, the report
 // period and the plan year, worked out once by `reportingFrame` and carried to every reader,
 // figure, sheet and document. Nothing else in the product decides a default as-of date, clamps it
 // to a period or guesses a plan year: they all take a ReportingFrame.
@@ -33,7 +33,7 @@ export function quarterEndDate(year: number, q: Quarter): IsoDate {
 }
 
 /**
- * The one rule (TEMPLATE.md):
+ * The one rule (the workbook contract):
  * - the as-of date defaults to today, or to 31 December of the plan year when today is later;
  * - the period defaults to the quarter holding the as-of date;
  * - when the period ends before the as-of date, the as-of date becomes the period's end.

@@ -17,7 +17,7 @@ export type PeriodCode = 'Q1' | 'Q2' | 'Q3' | 'Q4';
 
 export type Severity = 'error' | 'warning' | 'notice';
 
-/** One problem found in a workbook (TEMPLATE.md "Every problem found"). */
+/** One problem found in a workbook (the workbook contract "Every problem found"). */
 export interface Issue {
   sheet: string;
   /** 1-based sheet row, null for a problem of the whole sheet or workbook. */

@@ -1,9 +1,9 @@
 // How a number reads to a Vietnamese user, in a sheet, the sidebar or a document: the decimal
-// comma, no thousands separator (TEMPLATE.md), percents to one decimal (66,7%).
+// comma, no thousands separator (the workbook contract), percents to one decimal (66,7%).
 
 /**
  * A number with the decimal comma and at most `maxDecimals` decimals, trailing zeros dropped:
- * 98.5 → `98,5`, 45 → `45`, 2/3 → `0,7` (1 decimal). No thousands separator (TEMPLATE.md: not
+ * 98.5 → `98,5`, 45 → `45`, 2/3 → `0,7` (1 decimal). No thousands separator (the workbook contract: not
  * expected in this data; a count above 999 prints as `1250`, unambiguous with the decimal comma).
  */
 export function formatNumber(x: number, maxDecimals = 1): string {

@@ -1,4 +1,4 @@
-// Text rules of the contract (TEMPLATE.md "Text"): NFC and trimming on read, and the folding
+// Text rules of the contract (the workbook contract "Text"): NFC and trimming on read, and the folding
 // used to match headers, enumerated words and people's names.
 
 const ZERO_WIDTH = /[\u200B-\u200D\uFEFF\u00AD]/g;

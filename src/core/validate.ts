@@ -1,4 +1,4 @@
-// `validate`: every problem of a school workbook (TEMPLATE.md), as CLI.md's validate JSON.
+// `validate`: every problem of a school workbook (the workbook contract), as the CLI contract (README)'s validate JSON.
 // The rules run while reading (read/), so progress, reports and the district see the same
 // issues and the same blocked rows.
 

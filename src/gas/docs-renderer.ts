@@ -8,7 +8,7 @@
 //
 // Decisions (for the README):
 // - WHERE THE DOC GOES: the Docs API creates the Doc in the user's My Drive root, and it stays
-//   there. REPORTS.md asks for the spreadsheet's folder, but putting a file in a folder needs
+//   there. the report contract (README) asks for the spreadsheet's folder, but putting a file in a folder needs
 //   Drive access to that folder (and, to find it, to the spreadsheet). `drive.file` covers only
 //   files the add-on created or the user picked (Google Picker): Google documents a way to add
 //   the open file to it only for card-based Workspace add-ons

@@ -18,7 +18,7 @@
 // newline (a trailing empty paragraph closes the body). Cell merges go last, last table first,
 // so whatever a merge does to indices cannot affect another request.
 //
-// Layout decisions (REPORTS.md "Layout"), where the Docs API forces a choice:
+// Layout decisions (the report contract (README) "Layout"), where the Docs API forces a choice:
 //   - rules (short lines under the unit name, the motto, the title) are empty 1-pt paragraphs
 //     with a top border, indented so the border is `lengthMm` long and centred;
 //   - a Doc cannot start with a table: the header table is preceded by an empty 1-pt paragraph;

@@ -1,5 +1,5 @@
 // The local renderer: a document model (src/core/report/doc-model.ts) to a .docx laid out as
-// Decree 30/2020/NĐ-CP, Phụ lục I (REPORTS.md "Layout"), with the `docx` package.
+// Decree 30/2020/NĐ-CP, Phụ lục I (the report contract (README) "Layout"), with the `docx` package.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -47,7 +47,7 @@ const TWIPS_PER_MM = 1440 / 25.4;
 export const mmToTwips = (mm: number): number => Math.round(mm * TWIPS_PER_MM);
 const half = (pt: number): number => Math.round(pt * 2);
 
-/** 1.27 cm first-line indent (REPORTS.md). */
+/** 1.27 cm first-line indent (the report contract (README)). */
 const FIRST_LINE = mmToTwips(12.7);
 const AFTER_6PT = 120;
 /** Header and signature lines: a little over single, so stacked Vietnamese marks on capitals clear the line above. */

@@ -261,7 +261,7 @@ describe('the real handlers: the frame asked, its defaults, and the rows left ou
     values[row - 1]![col] = value;
   }
 
-  it('settles the as-of date and period as TEMPLATE.md says, and gives the plan year', () => {
+  it('settles the as-of date and period as the workbook contract says, and gives the plan year', () => {
     const h = createHandlers(school('2024-06-30').ctx);
     expect(now(h.getState({}))).toMatchObject({ asOf: '2024-06-30', period: 'Q2', planYear: 2024, summary: { asOf: '2024-06-30', period: 'Q2' } });
     expect(now(h.getState({ period: 'Q1' }))).toMatchObject({ asOf: '2024-03-31', period: 'Q1', summary: { asOf: '2024-03-31', period: 'Q1' } });

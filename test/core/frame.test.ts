@@ -6,7 +6,7 @@ const f = (today: string, year: number | null, asOf?: string, period?: 'Q1' | 'Q
   return [a, p, y];
 };
 
-describe('the reporting frame (TEMPLATE.md "As-of date and period")', () => {
+describe('the reporting frame (the workbook contract "As-of date and period")', () => {
   it('defaults to today, or 31 December of the plan year when today is later', () => {
     expect(f('2024-05-10', 2024)).toEqual(['2024-05-10', 'Q2', 2024]);
     expect(f('2025-01-15', 2024)).toEqual(['2024-12-31', 'Q4', 2024]);

@@ -1,4 +1,4 @@
-// A past quarter, reported later: the figures are as they stood on the as-of date (TEMPLATE.md
+// A past quarter, reported later: the figures are as they stood on the as-of date (the workbook contract
 // "As-of date and period"). The expected counts are read off the sample's rows by hand
 // (src/core/sample.ts: 34 tasks; LV1 7, LV2 3, LV3 6, LV4 3, LV5 4, LV6 4, LV7 4, LV8 3; eight
 // tasks done on or before 31/03/2024, one of them late: "kế hoạch tuyên truyền", due 29/02, done

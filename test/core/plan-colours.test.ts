@@ -1,6 +1,6 @@
 // The colours of `Kế hoạch` (the installer's conditional formats) for the as-of date kept at
 // `Tổng hợp`!B2, evaluated the way a spreadsheet evaluates them (helpers/formula-eval.ts): red,
-// amber and green must say what ⚙ Tình trạng says for that date (TEMPLATE.md rules).
+// amber and green must say what ⚙ Tình trạng says for that date (the workbook contract rules).
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -123,7 +123,7 @@ describe('Kế hoạch colours read the as-of date of Tổng hợp!B2', () => {
         (dueIn, [typed, status], doneIn, todayIn) => {
           const due = addDays(AS_OF, dueIn);
           const doneDate = doneIn === null ? null : addDays(AS_OF, doneIn);
-          // TEMPLATE.md: a task done after the as-of date counts as open for that date.
+          // the workbook contract: a task done after the as-of date counts as open for that date.
           const asThen = status === 'done' && doneDate !== null && doneDate > AS_OF ? 'inProgress' : status;
           const state = taskState(task({ row: 5, due, status: asThen, doneDate, start: null }), AS_OF);
           if (state === null) return; // Hoàn thành without a date: an error, no Tình trạng

@@ -1,4 +1,4 @@
-// The bad-input corpus: every rule of TEMPLATE.md with wrong entries, each asserting code,
+// The bad-input corpus: every rule of the workbook contract with wrong entries, each asserting code,
 // severity, A1 cell, and that the message says what to fix.
 
 import { describe, expect, it } from 'vitest';
@@ -473,7 +473,7 @@ describe('the issue list', () => {
     expect(r.issues[0]?.message).toBe('The date 31/02/2024 does not exist. Type the date as day/month/year, e.g. 10/06/2024.');
   });
 
-  it('uses the defaults of TEMPLATE.md for the as-of date', () => {
+  it('uses the defaults of the workbook contract for the as-of date', () => {
     expect(validate(school(), { lang: 'vi', today: '2025-02-01' }).asOf).toBe('2024-12-31');
     expect(validate(school(), { lang: 'vi', today: '2024-05-02' }).asOf).toBe('2024-05-02');
     expect(validate(school(), { lang: 'vi', today: '2024-05-02', asOf: '2024-04-01' }).asOf).toBe('2024-04-01');

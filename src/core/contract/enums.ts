@@ -54,7 +54,7 @@ export function enumOption<V extends string>(e: EnumSpec<V>, value: V): EnumOpti
 export const enumLabel = <V extends string>(e: EnumSpec<V>, value: V, lang: 'vi' | 'en'): string =>
   enumOption(e, value)[lang];
 
-// ------------------------------------------------------------------------------- areas (DOMAIN.md)
+// ------------------------------------------------------------------------------- areas (the domain (README))
 
 export interface AreaSpec {
   code: AreaCode;
@@ -104,7 +104,7 @@ export const areaSpec = (code: AreaCode): AreaSpec => {
 /** The dropdown spelling of an area: `3. Cải cách thủ tục hành chính`. */
 export const areaDropdownValue = (a: AreaSpec): string => `${a.number}. ${a.vi}`;
 
-// ------------------------------------------------------------------------- rating scales (DOMAIN.md)
+// ------------------------------------------------------------------------- rating scales (the domain (README))
 
 export type RatingScaleKey = 'reformIndex' | 'performance';
 
@@ -171,7 +171,7 @@ export const TASK_STATUS = defineEnum<TaskStatus>('taskStatus', [
   { value: 'cancelled', vi: 'Hủy bỏ', en: 'Cancelled', aliases: ['Hủy', 'Đã hủy', 'Không thực hiện'] },
 ]);
 
-/** `⚙ Tình trạng` words (TEMPLATE.md, Kế hoạch). */
+/** `⚙ Tình trạng` words (the workbook contract, Kế hoạch). */
 export const TASK_STATE = defineEnum<TaskState>('taskState', [
   { value: 'cancelled', vi: 'Đã hủy', en: 'Cancelled' },
   { value: 'doneOnTime', vi: 'Hoàn thành đúng hạn', en: 'Done on time' },
@@ -200,7 +200,7 @@ export const KPI_METHOD = defineEnum<KpiMethod>('kpiMethod', [
   { value: 'latest', vi: 'Kỳ gần nhất', en: 'Latest period', aliases: ['Quý gần nhất', 'Gần nhất', 'Kỳ mới nhất'] },
 ]);
 
-/** `⚙ Đánh giá` words (TEMPLATE.md, Chỉ tiêu). */
+/** `⚙ Đánh giá` words (the workbook contract, Chỉ tiêu). */
 export const KPI_STATUS = defineEnum<KpiStatus>('kpiStatus', [
   { value: 'met', vi: 'Đạt', en: 'Met' },
   { value: 'near', vi: 'Gần đạt', en: 'Nearly met' },

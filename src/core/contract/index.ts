@@ -1,4 +1,4 @@
-// The workbook contract, template version 1 (TEMPLATE.md), as data.
+// The workbook contract, template version 1 (the workbook contract), as data.
 
 /** The template version this code writes and the newest it reads. */
 export const TEMPLATE_VERSION = 1;

@@ -1,4 +1,4 @@
-// The `Mục` rows of `Thông tin` (TEMPLATE.md), with their types and defaults.
+// The `Mục` rows of `Thông tin` (the workbook contract), with their types and defaults.
 
 import type { Settings } from '../model.ts';
 import type { Label } from './enums.ts';

@@ -1,4 +1,4 @@
-// The sheet names of template version 1 (TEMPLATE.md), alone in a file so the sidebar can name a
+// The sheet names of template version 1 (the workbook contract), alone in a file so the sidebar can name a
 // sheet without bundling every column spec. sheets.ts builds the specs from these.
 
 import type { SheetKey } from './types.ts';

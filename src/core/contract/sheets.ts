@@ -1,4 +1,4 @@
-// The sheets of template version 1 and their columns (TEMPLATE.md). The installer, the reader,
+// The sheets of template version 1 and their columns (the workbook contract). The installer, the reader,
 // the validator and the writers all take their facts from here.
 
 import {
@@ -9,7 +9,7 @@ import { columnLetter } from './a1.ts';
 import { SHEET_NAMES } from './sheet-names.ts';
 import type { ColumnSpec, ColumnType, SheetKey, SheetSpec, ValidationMode } from './types.ts';
 
-/** Longest free text accepted in a cell (TEMPLATE.md, Kế hoạch `Nhiệm vụ`). */
+/** Longest free text accepted in a cell (the workbook contract, Kế hoạch `Nhiệm vụ`). */
 export const MAX_TEXT_LENGTH = 2000;
 
 interface ColumnOptions {

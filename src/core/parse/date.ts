@@ -1,4 +1,4 @@
-// Dates (TEMPLATE.md "Dates"): date cells, text d/m/yyyy, dd/mm/yyyy, d-m-yyyy, yyyy-mm-dd (day
+// Dates (the workbook contract "Dates"): date cells, text d/m/yyyy, dd/mm/yyyy, d-m-yyyy, yyyy-mm-dd (day
 // first, always), and .xlsx serial numbers. A date that does not exist (31/02/2024) is an
 // error, never a roll-over.
 

@@ -1,4 +1,4 @@
-// Enumerated words (TEMPLATE.md): statuses, stages, kinds, areas, yes/no, rating levels, matched
+// Enumerated words (the workbook contract): statuses, stages, kinds, areas, yes/no, rating levels, matched
 // after text.ts folding. An exact fold (case, NFC/NFD, spacing, tone placement) wins; failing
 // that, a match with every accent dropped is taken when it is unambiguous.
 

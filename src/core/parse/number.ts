@@ -1,4 +1,4 @@
-// Numbers and ratios (TEMPLATE.md "Numbers", "Ratios").
+// Numbers and ratios (the workbook contract "Numbers", "Ratios").
 
 import type { Decimal, Lang } from '../model.ts';
 import type { RawCell } from '../ports.ts';

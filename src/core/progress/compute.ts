@@ -1,4 +1,4 @@
-// All figures of a school for its reporting frame (CLI.md `progress`).
+// All figures of a school for its reporting frame (the CLI contract (README) `progress`).
 
 import type { ReportingFrame } from '../frame.ts';
 import type { SchoolData } from '../model.ts';

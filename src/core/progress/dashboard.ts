@@ -1,4 +1,4 @@
-// The `Tổng hợp` sheet, built whole as a grid (TEMPLATE.md): the as-of date (a date cell at B2,
+// The `Tổng hợp` sheet, built whole as a grid (the workbook contract): the as-of date (a date cell at B2,
 // contract/sheets.ts DASHBOARD_AS_OF_CELL) and the period; tasks by area with a text bar;
 // targets by Đánh giá; initiatives by stage; milestones within 30 days; overdue tasks.
 // Deterministic: the same data gives the same grid (no "updated at" here: Nhật ký has it).

@@ -1,5 +1,5 @@
 // Targets (`Chỉ tiêu`): the value to date, `Tỷ lệ đạt` and `Đánh giá` of each row, exactly
-// (TEMPLATE.md). Numbers stay rationals until output, so no comparison meets float noise.
+// (the workbook contract). Numbers stay rationals until output, so no comparison meets float noise.
 //
 // Readings of the spec taken here (the spec leaves them open):
 // - A ratio quarter has an entry when its Tổng is typed; an empty Đạt beside it counts as 0

@@ -1,4 +1,4 @@
-// Folding of people's names for matching owners (TEMPLATE.md "Text"): the contract's own
+// Folding of people's names for matching owners (the workbook contract "Text"): the contract's own
 // folding from text.ts (NFC/NFD, case, spaces, hòa = hoà, thúy = thuý). foldKey remembers each
 // spelling itself, so a 10,000-row plan with a few dozen owners folds each name once.
 

@@ -1,4 +1,4 @@
-// Plan tasks: the `Tình trạng` of each row for an as-of date (TEMPLATE.md `Kế hoạch`) and the
+// Plan tasks: the `Tình trạng` of each row for an as-of date (the workbook contract `Kế hoạch`) and the
 // counts built on it (overall, by area, per owner).
 
 import { AREA_CODES, type AreaCode, type IsoDate, type Person, type Task, type TaskState } from '../model.ts';
@@ -41,7 +41,7 @@ export function taskState(task: Task, asOf: IsoDate): TaskState | null {
   if (task.due === null) return null;
   // 2. Hoàn thành on or before the as-of date: any % typed on it counts as 100%, so only the
   // dates matter. Done after the as-of date, it was still open on that date and goes on to the
-  // rules below, as it stood then (TEMPLATE.md `Ngày hoàn thành`).
+  // rules below, as it stood then (the workbook contract `Ngày hoàn thành`).
   const doneLater = task.status === 'done' && task.doneDate !== null && task.doneDate > asOf;
   if (task.status === 'done' && !doneLater) {
     if (task.doneDate === null) return null;

@@ -1,6 +1,6 @@
-// The figures of `cchc progress --json` (CLI.md), exactly: keys in English, enums as CLI.md says.
+// The figures of `cchc progress --json` (the CLI contract (README)), exactly: keys in English, enums as the CLI contract (README) says.
 // Reports, the dashboard, the sidebar and the district aggregation all build on this shape, so
-// a key added here is a key added to the public JSON: add nothing that CLI.md does not list.
+// a key added here is a key added to the public JSON: add nothing that the CLI contract (README) does not list.
 
 import type {
   AreaCode,

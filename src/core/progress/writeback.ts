@@ -91,7 +91,7 @@ export function computedColumnWrites(data: SchoolData, progress: Progress): Colu
   const tasks = new Map<number, Record<string, Cell>>();
   for (const r of progress.tasks.rows) tasks.set(r.row, { state: { value: enumLabel(TASK_STATE, r.state, 'vi') } });
 
-  // Progress.kpis has no row numbers (CLI.md): evaluate again, for the same frame.
+  // Progress.kpis has no row numbers (the CLI contract (README)): evaluate again, for the same frame.
   const kpis = new Map<number, Record<string, Cell>>();
   for (const { row, kpi } of evaluateKpis(data.kpis, kpiContextFor(data))) {
     kpis.set(row, {

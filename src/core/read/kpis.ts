@@ -1,4 +1,4 @@
-// `Chỉ tiêu` → Kpi rows (TEMPLATE.md). What a target and its quarter cells may hold depends on
+// `Chỉ tiêu` → Kpi rows (the workbook contract). What a target and its quarter cells may hold depends on
 // the row's `Loại`. An error keeps the target out of the figures, except in free-text cells.
 
 import { ACTIVITY_TYPE, KPI_DIRECTION, KPI_KIND, KPI_METHOD, enumOption, type RatingScale } from '../contract/enums.ts';

@@ -1,5 +1,5 @@
 // Reading a school workbook through the contract: one readSheet per template sheet, every row
-// typed into model.ts, every problem an Issue (TEMPLATE.md). The cross-sheet rules run here too,
+// typed into model.ts, every problem an Issue (the workbook contract). The cross-sheet rules run here too,
 // so SchoolData.issues is the full list validate reports and `blocked` is final.
 
 import { SCHOOL_SHEETS, sheetSpec } from '../contract/sheets.ts';

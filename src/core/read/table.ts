@@ -1,4 +1,4 @@
-// Reading one template sheet as a table (TEMPLATE.md "General rules"): the header row is found
+// Reading one template sheet as a table (the workbook contract "General rules"): the header row is found
 // by content within the first 10 rows, headers match after folding and through aliases, columns
 // may be reordered, user columns are ignored, blank rows are skipped, and computed (⚙) columns
 // are located (for writing back) but never read as input.
@@ -242,7 +242,7 @@ export class RowReader {
 
   /**
    * The date something happened (done, held, registered): after today it is a typing mistake
-   * (TEMPLATE.md "As-of date and period"); after the as-of date it is no problem.
+   * (the workbook contract "As-of date and period"); after the as-of date it is no problem.
    */
   pastDate(key: string, today: IsoDate): IsoDate | null {
     const d = this.date(key);

@@ -1,4 +1,4 @@
-// `Kế hoạch` → Task rows (TEMPLATE.md). An error keeps the row out of the figures: each field
+// `Kế hoạch` → Task rows (the workbook contract). An error keeps the row out of the figures: each field
 // feeds the state, the area counts, the people counts or the lists in reports; only an
 // over-long output, evidence or note breaks none.
 

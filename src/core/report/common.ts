@@ -29,7 +29,7 @@ export interface ReportOptions {
   /** The document number (numbering.ts gives it). */
   number: number;
   /** Language of messages. The document itself is always Vietnamese: it is an administrative
-   *  document of a Vietnamese body (REPORTS.md); `lang` only affects errors. */
+   *  document of a Vietnamese body (the report contract (README)); `lang` only affects errors. */
   lang?: Lang;
   /** A real raw deflate for the chart PNG (Node's zlib); the core's own is used otherwise. */
   deflate?: DeflateRaw;

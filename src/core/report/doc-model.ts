@@ -5,8 +5,8 @@
 // What the model decides and what the renderer decides:
 // - The MODEL holds every word printed (already formatted: dates, numbers, capitals where the
 //   Decree wants capitals in the text itself), the structure (which block is a heading, a table,
-//   the signature…) and the page setup numbers (REPORTS.md "Layout").
-// - The RENDERER holds the typography that follows from the block kind, per REPORTS.md: header
+//   the signature…) and the page setup numbers (the report contract (README) "Layout").
+// - The RENDERER holds the typography that follows from the block kind, per the report contract (README): header
 //   table sizes, body 14 pt justified with a 1.27 cm first-line indent and 6 pt after, tables 13
 //   pt bordered with a repeated bold header row, page numbers from page 2 centred in the top
 //   margin, the short rules (`rule` fields say where and how long). A renderer must not change
@@ -186,7 +186,7 @@ export interface TableBlock {
   columns: TableColumn[];
   rows: TableCell[][];
   note: string;
-  /** Table font size (13 by REPORTS.md; legends may be smaller). */
+  /** Table font size (13 by the report contract (README); legends may be smaller). */
   size: number;
   /** Share of the text width the table takes, centred (1 unless said; legends are narrower). */
   widthFraction?: number;

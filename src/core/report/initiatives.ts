@@ -1,4 +1,4 @@
-// The initiatives report (REPORTS.md `initiatives`): BÁO CÁO Kết quả thực hiện sáng kiến, mô
+// The initiatives report (the report contract (README) `initiatives`): BÁO CÁO Kết quả thực hiện sáng kiến, mô
 // hình, giải pháp cải cách hành chính năm 2024: the registration list and the results. Counts come
 // from `Progress.initiatives`; the rows listed are the ones it counts (not blocked).
 

@@ -1,4 +1,4 @@
-// Document numbers (REPORTS.md): they count per ký hiệu (BC, KH) and calendar year; the next free
+// Document numbers (the report contract (README)): they count per ký hiệu (BC, KH) and calendar year; the next free
 // number is kept IN THE WORKBOOK and used once.
 //
 // Where: one row per ký hiệu and year in `Thông tin`, e.g. `Số văn bản tiếp theo BC/2024` | `13`.

@@ -1,4 +1,4 @@
-// The plan (REPORTS.md `plan`): KẾ HOẠCH Thực hiện công tác cải cách hành chính năm 2024, written
+// The plan (the report contract (README) `plan`): KẾ HOẠCH Thực hiện công tác cải cách hành chính năm 2024, written
 // like seed 001 from `Kế hoạch` and `Chỉ tiêu`: I. Mục tiêu; II. Chỉ tiêu (as sentences); III.
 // Nhiệm vụ trọng tâm by area; IV. Kinh phí thực hiện (the workbook has no budget: the principal
 // writes the figure); V. Tổ chức thực hiện; then the appendix assigning tasks.

@@ -1,4 +1,4 @@
-// The quarterly report (REPORTS.md `quarterly`): BÁO CÁO Kết quả thực hiện công tác cải cách
+// The quarterly report (the report contract (README) `quarterly`): BÁO CÁO Kết quả thực hiện công tác cải cách
 // hành chính quý I / 6 tháng đầu năm / 9 tháng / năm. Every figure comes from `Progress`; names,
 // owners and dates come from `SchoolData` rows joined to Progress by row number (Kế hoạch) or by
 // code (Chỉ tiêu), so what is counted and what is listed are the same rows.

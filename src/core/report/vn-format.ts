@@ -1,5 +1,5 @@
 // How numbers, dates and document numbers are written in a Vietnamese administrative document
-// (Decree 30/2020/NĐ-CP, Phụ lục I; REPORTS.md "Layout").
+// (Decree 30/2020/NĐ-CP, Phụ lục I; the report contract (README) "Layout").
 
 import type { IsoDate, PeriodCode } from '../model.ts';
 
@@ -49,7 +49,7 @@ export function documentNumber(n: number, symbol: DocSymbol, unitCode: string): 
 
 /**
  * The period as it reads in a title: Quý I → `quý I năm 2024`, Quý II → `6 tháng đầu năm 2024`,
- * Quý III → `9 tháng năm 2024`, Quý IV → `năm 2024` (REPORTS.md).
+ * Quý III → `9 tháng năm 2024`, Quý IV → `năm 2024` (the report contract (README)).
  */
 export function periodPhrase(period: PeriodCode, year: number): string {
   switch (period) {

@@ -1,4 +1,4 @@
-// Errors the CLI turns into exit code 2 with one clear line on stderr (CLI.md "Exit codes").
+// Errors the CLI turns into exit code 2 with one clear line on stderr (the CLI contract (README) "Exit codes").
 export class InputError extends Error {
   override name = 'InputError';
 }

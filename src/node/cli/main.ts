@@ -1,4 +1,4 @@
-// `cchc`: the command line over .xlsx workbooks (../shared/spec/CLI.md).
+// `cchc`: the command line over .xlsx workbooks (README.md "The cchc command line").
 // One command per file under commands/; this file parses the common part and maps errors to
 // exit codes: 0 done, 1 validate found errors, 2 the input cannot be used (one line on stderr).
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -11,8 +11,9 @@ import { progressCommand } from './commands/progress.ts';
 import { reportCommand } from './commands/report.ts';
 import { serveCommand } from './commands/serve.ts';
 import { demoCommand } from './commands/demo.ts';
+import { templateCommand } from './commands/template.ts';
 
-export const COMMANDS: Command[] = [initCommand, validateCommand, progressCommand, reportCommand, serveCommand, demoCommand];
+export const COMMANDS: Command[] = [initCommand, validateCommand, progressCommand, reportCommand, serveCommand, templateCommand, demoCommand];
 
 function helpText(lang: Lang): string {
   const vi = lang === 'vi';

@@ -1,4 +1,4 @@
-// A one-line progress bar on stderr for long work (CLI.md): shown only when stdout is a
+// A one-line progress bar on stderr for long work (the CLI contract (README)): shown only when stdout is a
 // terminal, so a pipe or a file gets nothing but the command's output.
 import type { Lang } from '../../core/model.ts';
 import type { CommandIO } from './command.ts';

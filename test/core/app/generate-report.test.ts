@@ -1,4 +1,4 @@
-// Document numbers are used once (REPORTS.md): a report that fails to render takes none.
+// Document numbers are used once (the report contract (README)): a report that fails to render takes none.
 import { describe, expect, it } from 'vitest';
 import { generateReport, install } from '../../../src/core/app/operations.ts';
 import type { AppContext } from '../../../src/core/app/context.ts';

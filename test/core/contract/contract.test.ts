@@ -18,7 +18,7 @@ describe('A1 helpers', () => {
 });
 
 describe('contract data', () => {
-  it('is template version 1 with every sheet of TEMPLATE.md in order', () => {
+  it('is template version 1 with every sheet of the workbook contract in order', () => {
     expect(TEMPLATE_VERSION).toBe(1);
     expect(SCHOOL_SHEETS.map((s) => s.name)).toEqual([
       'Thông tin', 'Nhân sự', 'Kế hoạch', 'Chỉ tiêu', 'Sáng kiến', 'Hoạt động', 'Tổng hợp', 'Nhật ký', 'Hướng dẫn',

@@ -44,7 +44,7 @@ describe('computeProgress', () => {
     expect(p.initiatives.eligible).toBe(1);
   });
 
-  it('matches the CLI.md shape', () => {
+  it('matches the the CLI contract (README) shape', () => {
     const data = school({
       tasks: [task({ area: 'LV3' })],
       kpis: [kpi({ code: 'CT01', method: 'perQuarter', quarters: quarters([dec('1'), dec('1')]) })],

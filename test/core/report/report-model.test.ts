@@ -107,7 +107,7 @@ describe('signer and recipients', () => {
 });
 
 describe('quarterly report', () => {
-  it('has every section REPORTS.md lists, in order', () => {
+  it('has every section the report contract (README) lists, in order', () => {
     expect(headings(build('quarterly'), 1)).toEqual([
       'I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH',
       'II. KẾT QUẢ THỰC HIỆN THEO LĨNH VỰC',
