@@ -48,9 +48,6 @@ function round2(x: number): number {
 }
 const mmToPt = (mm: number) => mm * PT_PER_MM;
 
-/** First-line indent of body paragraphs: 1.27 cm. */
-export const FIRST_LINE_INDENT_PT = 36;
-export const SPACE_AFTER_PT = 6;
 /** Default cell padding of a Docs table (left and right), which narrows a rule in a cell. */
 const CELL_PADDING_PT = 5;
 const BLACK = { color: { rgbColor: { red: 0, green: 0, blue: 0 } } };
@@ -154,9 +151,9 @@ const plainText = (size: number): TStyle => ({ size, bold: false, italic: false,
 /** Body: justified, first-line indent 1.27 cm, 6 pt after, the model's line spacing. */
 const bodyParagraph = (page: PageSetup): PStyle => ({
   align: 'justify',
-  firstLine: FIRST_LINE_INDENT_PT,
+  firstLine: round2(mmToPt(page.firstLineIndentMm)),
   spaceAbove: 0,
-  spaceBelow: SPACE_AFTER_PT,
+  spaceBelow: page.paragraphAfterPt,
   lineSpacing: Math.round(page.lineSpacing * 100),
   indentStart: 0,
   indentEnd: 0,
@@ -300,7 +297,7 @@ function layout(model: DocModel): { items: LItem[]; images: ImagePlacement[] } {
         const ps: PStyle = {
           ...bodyStyle,
           align: b.align ?? 'justify',
-          firstLine: b.indent === false ? 0 : FIRST_LINE_INDENT_PT,
+          firstLine: b.indent === false ? 0 : bodyStyle.firstLine,
           ...(b.keepWithNext ? { keepWithNext: true, keepLinesTogether: true } : {}),
         };
         items.push(p(b.runs, ts(body), ps));

@@ -47,9 +47,6 @@ const TWIPS_PER_MM = 1440 / 25.4;
 export const mmToTwips = (mm: number): number => Math.round(mm * TWIPS_PER_MM);
 const half = (pt: number): number => Math.round(pt * 2);
 
-/** 1.27 cm first-line indent (the report contract (README)). */
-const FIRST_LINE = mmToTwips(12.7);
-const AFTER_6PT = 120;
 /** Header and signature lines: a little over single, so stacked Vietnamese marks on capitals clear the line above. */
 const HEADER_LINE = 264;
 /** 1 mm either side in table cells: narrow number columns keep `STT` and dates on one line. */
@@ -107,12 +104,17 @@ class Renderer {
   private readonly textTwips: number;
   private readonly body: number;
   private readonly line: number;
+  private readonly firstLine: number;
+  private readonly after: number;
   private pendingBreak = false;
 
   constructor(private readonly model: DocModel) {
     this.textTwips = mmToTwips(textWidthMm(model.page));
     this.body = model.page.bodySize;
     this.line = Math.round(240 * model.page.lineSpacing);
+    // The Decree's indent and spacing come from the page setup, as in the Docs renderer.
+    this.firstLine = mmToTwips(model.page.firstLineIndentMm);
+    this.after = Math.round(model.page.paragraphAfterPt * 20);
   }
 
   /** A paragraph; takes a pending page break. */
@@ -127,8 +129,8 @@ class Renderer {
     return this.p({
       children: textRuns(runs, { size: this.body, italic: o.italic, highlight: o.highlight }),
       alignment: ALIGN[o.align ?? 'justify'],
-      indent: o.indent === false ? undefined : { firstLine: FIRST_LINE },
-      spacing: { after: AFTER_6PT, line: this.line },
+      indent: o.indent === false ? undefined : { firstLine: this.firstLine },
+      spacing: { after: this.after, line: this.line },
       ...(o.keepWithNext ? { keepNext: true, keepLines: true } : {}),
     });
   }
@@ -249,7 +251,7 @@ class Renderer {
         rows: [headerRow, ...rows],
       }),
     );
-    if (b.note) out.push(new Paragraph({ children: textRuns(plain(b.note), { size: 12, italic: true }), spacing: { before: 60, after: AFTER_6PT } }));
+    if (b.note) out.push(new Paragraph({ children: textRuns(plain(b.note), { size: 12, italic: true }), spacing: { before: 60, after: this.after } }));
     else out.push(new Paragraph({ children: [], spacing: { after: 60, line: 240 } }));
     return out;
   }
@@ -309,8 +311,8 @@ class Renderer {
     return this.p({
       children: textRuns(plain(`${number} ${text}`), { size: this.body, bold: level < 3 }),
       alignment: AlignmentType.JUSTIFIED,
-      indent: { firstLine: FIRST_LINE },
-      spacing: { before: level === 1 ? 120 : 60, after: AFTER_6PT, line: this.line },
+      indent: { firstLine: this.firstLine },
+      spacing: { before: level === 1 ? 120 : 60, after: this.after, line: this.line },
       keepNext: true,
     });
   }

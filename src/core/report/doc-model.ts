@@ -67,6 +67,10 @@ export interface PageSetup {
   bodySize: number;
   /** Line spacing multiple for the body (Decree 30: 1.15 to 1.5). */
   lineSpacing: number;
+  /** First-line indent of body paragraphs, mm (Decree 30: 1.27 cm). */
+  firstLineIndentMm: number;
+  /** Space after each body paragraph, points (Decree 30: 6 pt). */
+  paragraphAfterPt: number;
   /** Page numbers: shown from this page on (2), centred in the top margin. */
   pageNumbersFrom: number;
 }
@@ -80,6 +84,8 @@ export const DECREE_30_PAGE: PageSetup = {
   font: 'Times New Roman',
   bodySize: 14,
   lineSpacing: 1.2,
+  firstLineIndentMm: 12.7,
+  paragraphAfterPt: 6,
   pageNumbersFrom: 2,
 };
 
