@@ -7,7 +7,7 @@ import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
 const MAX_LINES = 250;
-const ENTRIES = ['sidebar/main.ts'];
+const ENTRIES = ['sidebar/main.ts', 'sidebar/host/host.ts'];
 
 function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
