@@ -4,6 +4,9 @@
 //                   functions: menu items, triggers and google.script.run targets).
 //   Sidebar.html    the sidebar with its script and styles inlined (HtmlService serves one file).
 //   appsscript.json the manifest (V8, Asia/Ho_Chi_Minh, least-privilege scopes).
+// And, for `cchc serve` only, serve-host.js.txt: the script of the page around the sidebar
+// (sidebar/host/host.ts), which src/node/serve.ts inlines. `.txt` because clasp pushes every
+// .js and .html in dist/ to Apps Script, and this one is not for it.
 // The list of entry points is the export list of src/gas/main.ts: nothing is written by hand.
 import { build } from 'esbuild';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -51,14 +54,22 @@ async function buildSidebar() {
   return Buffer.byteLength(html);
 }
 
+async function buildServeHost() {
+  const { buildHostScript } = await import('./sidebar/build-html.mjs');
+  const js = await buildHostScript();
+  await writeFile(path.join(dist, 'serve-host.js.txt'), js);
+  return Buffer.byteLength(js);
+}
+
 async function main() {
   await mkdir(dist, { recursive: true });
-  const [code, sidebarBytes] = await Promise.all([buildCode(), buildSidebar()]);
+  const [code, sidebarBytes, hostBytes] = await Promise.all([buildCode(), buildSidebar(), buildServeHost()]);
   const manifest = JSON.parse(await readFile(path.join(root, 'appsscript.json'), 'utf8'));
   await writeFile(path.join(dist, 'appsscript.json'), JSON.stringify(manifest, null, 2) + '\n');
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
   console.log(`dist/Code.js       ${kb(code.bytes)}  (${code.names.length} entry points)`);
   console.log(`dist/Sidebar.html  ${kb(sidebarBytes)}`);
+  console.log(`dist/serve-host.js.txt  ${kb(hostBytes)}  (cchc serve only; not pushed)`);
   console.log(`dist/appsscript.json  scopes: ${manifest.oauthScopes.map((s) => s.split('/').pop()).join(', ')}`);
 }
 

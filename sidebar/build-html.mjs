@@ -1,7 +1,8 @@
 // Builds the sidebar into one self-contained HTML page (Apps Script serves a single HTML file):
 // sidebar/main.ts bundled by esbuild and styles.css, inlined into index.html's placeholders.
+// Also the script of `cchc serve`'s host page (sidebar/host/host.ts), which serve.ts inlines.
 // Plain ESM JavaScript so build.mjs can import it without a TypeScript step:
-//   import { buildSidebarHtml } from './sidebar/build-html.mjs';
+//   import { buildSidebarHtml, buildHostScript } from './sidebar/build-html.mjs';
 // Run directly (`node sidebar/build-html.mjs [OUT]`) it writes dist/Sidebar.html.
 
 import { build } from 'esbuild';
@@ -25,13 +26,10 @@ const dropZodLocales = {
   },
 };
 
-/**
- * @param {{ minify?: boolean }} [options]
- * @returns {Promise<string>} the whole page
- */
-export async function buildSidebarHtml({ minify = true } = {}) {
+/** One browser script (an IIFE) from a TypeScript entry, as text. */
+async function bundleScript(entry, minify) {
   const bundle = await build({
-    entryPoints: [join(here, 'main.ts')],
+    entryPoints: [entry],
     bundle: true,
     format: 'iife',
     platform: 'browser',
@@ -43,19 +41,39 @@ export async function buildSidebarHtml({ minify = true } = {}) {
     logLevel: 'silent',
     plugins: [dropZodLocales],
   });
-  const js = bundle.outputFiles[0]?.text ?? '';
+  return bundle.outputFiles[0]?.text ?? '';
+}
+
+/** A `</script` inside an inlined script would end the element early. */
+const inlineSafe = (js) => js.replace(/<\/script/gi, '<\\/script');
+
+/**
+ * @param {{ minify?: boolean }} [options]
+ * @returns {Promise<string>} the whole page
+ */
+export async function buildSidebarHtml({ minify = true } = {}) {
+  const js = await bundleScript(join(here, 'main.ts'), minify);
   const [shell, css] = await Promise.all([
     readFile(join(here, 'index.html'), 'utf8'),
     readFile(join(here, 'styles.css'), 'utf8'),
   ]);
   // A `</script` or `</style` inside the inlined text would end the element early.
-  const safeJs = js.replace(/<\/script/gi, '<\\/script');
+  const safeJs = inlineSafe(js);
   const safeCss = css.replace(/<\/style/gi, '<\\/style');
   if (!shell.includes('<!-- INLINE_CSS -->') || !shell.includes('<!-- INLINE_JS -->')) {
     throw new Error('sidebar/index.html lacks the INLINE_CSS or INLINE_JS placeholder');
   }
   // Replacer functions, not strings: `$&` or `$'` in the bundle must stay literal.
   return shell.replace('<!-- INLINE_CSS -->', () => safeCss).replace('<!-- INLINE_JS -->', () => safeJs);
+}
+
+/**
+ * The host page's script (sidebar/host/host.ts), safe to put between `<script>` and `</script>`.
+ * @param {{ minify?: boolean }} [options]
+ * @returns {Promise<string>}
+ */
+export async function buildHostScript({ minify = true } = {}) {
+  return inlineSafe(await bundleScript(join(here, 'host', 'host.ts'), minify));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

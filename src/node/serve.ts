@@ -67,17 +67,25 @@ const TOKEN_COOKIE = 'cchc_session';
 const MAX_BODY = 1_000_000;
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-async function loadSidebarHtml(): Promise<string> {
+/** What build-html.mjs builds; imported only when dist/ lacks its output. */
+interface PageBuilder {
+  buildSidebarHtml(): Promise<string>;
+  buildHostScript(): Promise<string>;
+}
+
+/** `dist/<file>` as `npm run build` wrote it, else built now from sidebar/. */
+async function loadBuilt(file: string, build: (builder: PageBuilder) => Promise<string>): Promise<string> {
   try {
-    return await readFile(join(repoRoot, 'dist', 'Sidebar.html'), 'utf8');
+    return await readFile(join(repoRoot, 'dist', file), 'utf8');
   } catch {
     // No build yet (a fresh checkout): build it now; esbuild is a dev dependency, present then.
-    const builder = (await import(join(repoRoot, 'sidebar', 'build-html.mjs'))) as {
-      buildSidebarHtml(): Promise<string>;
-    };
-    return builder.buildSidebarHtml();
+    return build((await import(join(repoRoot, 'sidebar', 'build-html.mjs'))) as PageBuilder);
   }
 }
+
+const loadSidebarHtml = () => loadBuilt('Sidebar.html', (b) => b.buildSidebarHtml());
+/** The host page's script (sidebar/host/host.ts), built and safe to inline. */
+const loadHostScript = () => loadBuilt('serve-host.js.txt', (b) => b.buildHostScript());
 
 /** `script-src` hashes of a page's inline scripts: inline event handlers stay forbidden. */
 function cspFor(html: string): string {
@@ -150,7 +158,7 @@ function allowedMethods(path: string): string | null {
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const { handlers, file, onError } = options;
   const sidebar = options.sidebarHtml ?? (await loadSidebarHtml());
-  const host = hostPage(file ? basename(file) : 'CCHC');
+  const host = hostPage(file ? basename(file) : 'CCHC', await loadHostScript());
   const sidebarCsp = cspFor(sidebar);
   const hostCsp = cspFor(host);
   let allowedHosts = new Set<string>();
@@ -291,10 +299,11 @@ const escapeHtml = (s: string) =>
 
 /**
  * The host page: sheet tabs and a table (cells as text) on the left, the sidebar in a 300-px frame
- * on the right. The sidebar tells it about each successful call (transport.ts `CallNotice`): a
- * selectCell highlights the cell; a call that writes to the workbook reloads the view.
+ * on the right. Its script (sidebar/host/host.ts, `script`) shows the sheets and follows what the
+ * sidebar tells it about each successful call (transport.ts `CallNotice`): a selectCell
+ * highlights the cell; a call that writes to the workbook reloads the view.
  */
-function hostPage(title: string): string {
+function hostPage(title: string, script: string): string {
   return `<!doctype html>
 <html lang="vi">
 <head>
@@ -330,98 +339,7 @@ td.selected { outline: 2px solid #1a73e8; outline-offset: -2px; background: #e8f
 <div id="tabs" role="tablist" aria-label="Trang tính"></div>
 </section>
 <iframe id="sidebar" src="/sidebar" title="CCHC"></iframe>
-<script>${HOST_SCRIPT}</script>
+<script>${script}</script>
 </body>
 </html>`;
 }
-
-// Plain browser JavaScript (no build step); data goes in as text only.
-const HOST_SCRIPT = `
-(function () {
-  var sheets = [];
-  var active = 0;
-  var selected = null; // { sheet, cell }
-  var grid = document.getElementById('grid');
-  var tabs = document.getElementById('tabs');
-  function colName(i) { var s = ''; i += 1; while (i > 0) { var r = (i - 1) % 26; s = String.fromCharCode(65 + r) + s; i = Math.floor((i - 1) / 26); } return s; }
-  function el(tag, text) { var e = document.createElement(tag); if (text !== undefined) e.textContent = text; return e; }
-  function renderTabs() {
-    tabs.replaceChildren();
-    sheets.forEach(function (s, i) {
-      var b = el('button', s.name);
-      b.type = 'button';
-      b.setAttribute('role', 'tab');
-      b.setAttribute('aria-selected', String(i === active));
-      b.dataset.sheet = s.name;
-      b.addEventListener('click', function () { active = i; render(); });
-      tabs.append(b);
-    });
-  }
-  function renderGrid() {
-    var sheet = sheets[active];
-    if (!sheet) { grid.replaceChildren(el('p', '(trống)')); return; }
-    var width = sheet.rows.reduce(function (m, r) { return Math.max(m, r.length); }, 0);
-    var height = sheet.rows.length;
-    var marks = {};
-    // A problem may sit on an empty cell past the data (a missing value): grow the grid to show it.
-    function reach(ref) {
-      var m = /^([A-Z]+)([0-9]+)$/.exec(ref);
-      if (!m) return;
-      var c = 0;
-      for (var k = 0; k < m[1].length; k++) c = c * 26 + (m[1].charCodeAt(k) - 64);
-      width = Math.max(width, c);
-      height = Math.max(height, Number(m[2]));
-    }
-    (sheet.marks || []).forEach(function (m) { marks[m.cell] = m.note; reach(m.cell); });
-    if (selected && selected.sheet === sheet.name) reach(selected.cell);
-    var table = el('table');
-    table.className = 'sheet-table';
-    table.dataset.sheet = sheet.name;
-    var head = el('tr');
-    head.append(el('th', ''));
-    for (var c = 0; c < width; c++) head.append(el('th', colName(c)));
-    table.append(head);
-    var target = null;
-    for (var r = 0; r < height; r++) {
-      var row = sheet.rows[r] || [];
-      var tr = el('tr');
-      var rh = el('th', String(r + 1));
-      rh.className = 'rowhead';
-      tr.append(rh);
-      for (var c = 0; c < width; c++) {
-        var v = row[c];
-        var td = el('td', v === null || v === undefined ? '' : String(v));
-        var ref = colName(c) + (r + 1);
-        td.dataset.cell = ref;
-        if (Object.prototype.hasOwnProperty.call(marks, ref)) { td.classList.add('marked'); td.title = marks[ref]; }
-        if (selected && selected.sheet === sheet.name && selected.cell === ref) { td.classList.add('selected'); target = td; }
-        tr.append(td);
-      }
-      table.append(tr);
-    }
-    grid.replaceChildren(table);
-    if (target) target.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  }
-  function render() { renderTabs(); renderGrid(); }
-  function load() {
-    return fetch('/api/sheets').then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); }).then(function (data) {
-      sheets = data;
-      if (active >= sheets.length) active = 0;
-      render();
-    }).catch(function () { grid.replaceChildren(el('p', 'Không đọc được bảng tính. · Could not read the workbook.')); });
-  }
-  function selectCell(sheet, cell) {
-    selected = { sheet: sheet, cell: cell };
-    var i = sheets.findIndex(function (s) { return s.name === sheet; });
-    if (i >= 0) active = i;
-    render();
-  }
-  var writes = { installTemplate: 1, markProblems: 1, clearMarks: 1, updateProgress: 1, generateReport: 1 };
-  window.addEventListener('message', function (e) {
-    if (e.origin !== location.origin || !e.data || e.data.source !== 'cchc-sidebar') return;
-    if (e.data.name === 'selectCell' && e.data.output) selectCell(String(e.data.output.sheet), String(e.data.output.cell));
-    else if (writes[e.data.name]) load();
-  });
-  load();
-})();
-`;

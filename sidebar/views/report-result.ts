@@ -1,0 +1,45 @@
+// What a report gave: the link to it, its number, the rows its figures left out, and in Sheets
+// the PDF export and how to add page numbers.
+
+import type { ApiOutput } from '../../src/core/api.ts';
+import { h } from '../dom.ts';
+import { tr } from '../state.ts';
+
+/** `…/document/d/<id>/edit` → a link to Google's PDF export of that Doc; null for other links. */
+function pdfLink(url: string): HTMLElement | null {
+  const id = /^https:\/\/docs\.google\.com\/document\/d\/([A-Za-z0-9_-]+)\//.exec(url)?.[1];
+  if (!id) return null;
+  return h(
+    'a',
+    { key: 'report-pdf', attrs: { href: `https://docs.google.com/document/d/${id}/export?format=pdf`, target: '_blank', rel: 'noopener noreferrer' } },
+    tr('downloadPdf'),
+  );
+}
+
+export function reportResultView(report: ApiOutput<'generateReport'>): HTMLElement {
+  const errors = report.dataErrors;
+  const leftOut =
+    errors.rowsLeftOut > 0
+      ? tr('reportLeftOut', {
+          n: errors.rowsLeftOut,
+          list: errors.sheets.filter((s) => s.rowsLeftOut > 0).map((s) => tr('reportLeftOutSheet', { sheet: s.sheet, n: s.rowsLeftOut })).join(', '),
+        })
+      : errors.errors > 0
+        ? tr('reportErrorsNoRows', { n: errors.errors })
+        : null;
+  return h(
+    'div',
+    { class: 'report-result' },
+    h(
+      'a',
+      { key: 'report-link', attrs: { href: report.url, target: '_blank', rel: 'noopener noreferrer' } },
+      tr('openReport', { name: report.name }),
+    ),
+    h('span', { class: 'muted' }, tr('reportNumber', { number: report.number })),
+    leftOut ? h('p', { class: 'left-out' }, leftOut) : null,
+    // In Sheets the Doc's own export link gives the PDF (REPORTS.md "exports as PDF").
+    pdfLink(report.url),
+    // A Google Doc cannot get page numbers from the API (src/gas/docs-renderer.ts): say how.
+    report.url.startsWith('https://docs.google.com/') ? h('p', { class: 'muted' }, tr('pageNumberHint')) : null,
+  );
+}
