@@ -3,18 +3,9 @@
 // figure, sheet and document. Nothing else in the product decides a default as-of date, clamps it
 // to a period or guesses a plan year: they all take a ReportingFrame.
 
-import type { IsoDate, PeriodCode, Quarter } from './model.ts';
+import type { IsoDate, PeriodCode, Quarter, ReportingFrame } from './model.ts';
 
-export interface ReportingFrame {
-  /** Today in Asia/Ho_Chi_Minh (the Clock's): a date after it is a typing mistake. */
-  readonly today: IsoDate;
-  /** The date the figures are as of: a task done after it was still open on it. */
-  readonly asOf: IsoDate;
-  /** The report period, a quarter of the plan year. */
-  readonly period: PeriodCode;
-  /** The plan year: `Năm` from `Thông tin`, else the as-of date's year. */
-  readonly year: number;
-}
+export type { ReportingFrame } from './model.ts';
 
 /** What a user may ask for (`--as-of`, `--period`, the sidebar's control); both optional. */
 export interface FrameRequest {

@@ -2,8 +2,6 @@
 // Everything here is plain data (no classes, no Dates) so it can cross google.script.run,
 // be JSON-encoded for the CLI and compared in tests.
 
-import type { ReportingFrame } from './frame.ts';
-
 /** A calendar date, `YYYY-MM-DD`. Compares correctly as a string. */
 export type IsoDate = string;
 
@@ -180,6 +178,21 @@ export interface SheetHeaderMap {
 }
 
 /** A school workbook as read through the contract. */
+/**
+ * The reporting frame (workbook contract "As-of date and period"), settled once by
+ * core/frame.ts `reportingFrame` and carried to every reader, figure, sheet and document.
+ */
+export interface ReportingFrame {
+  /** Today in Asia/Ho_Chi_Minh (the Clock's): a date after it is a typing mistake. */
+  readonly today: IsoDate;
+  /** The date the figures are as of: a task done after it was still open on it. */
+  readonly asOf: IsoDate;
+  /** The report period, a quarter of the plan year. */
+  readonly period: PeriodCode;
+  /** The plan year: `Năm` from `Thông tin`, else the as-of date's year. */
+  readonly year: number;
+}
+
 export interface SchoolData {
   /** The frame it was read for: the as-of date, period and plan year every figure uses. */
   frame: ReportingFrame;
