@@ -35,6 +35,7 @@ import type {
   WriteCell,
 } from '../core/ports.ts';
 import { isDateCell } from '../core/ports.ts';
+import { sheetNameKey } from '../core/contract/sheet-names.ts';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -100,7 +101,7 @@ function rowRuns<T extends { row: number }>(items: readonly T[], key: (t: T) => 
   return runs;
 }
 
-const normName = (s: string): string => s.normalize('NFC').trim();
+const normName = sheetNameKey;
 
 function noteWithoutMark(note: string): string {
   const at = note.indexOf(MARK_TAG);
@@ -156,7 +157,7 @@ export class SpreadsheetWorkbook implements WorkbookPort {
   }
 
   sheetNames(): string[] {
-    return this.list().map((s) => s.name);
+    return this.list().map((s) => sheetNameKey(s.name));
   }
 
   ensureSheet(name: string, index?: number): boolean {

@@ -17,3 +17,10 @@ export const SHEET_NAMES = {
   unitSummary: 'Tổng hợp đơn vị',
   unitKpis: 'Chỉ tiêu toàn đơn vị',
 } as const satisfies Record<SheetKey, string>;
+
+/**
+ * A sheet name as the product compares and reports it: NFC, trimmed. Calc and macOS may store a
+ * name decomposed (NFD) and a user may add a stray space: both adapters give `sheetNames()` in this
+ * form and find a sheet by it, so `Kế hoạch` typed either way is the template's sheet.
+ */
+export const sheetNameKey = (name: string): string => name.normalize('NFC').trim();
