@@ -6,9 +6,12 @@ import { detectTransport } from './transport.ts';
 
 export const server = detectTransport(() => state.lang);
 
-/** Ask for the state of the chosen frame; the as-of field shows what the server settled. */
-export async function fetchState(): Promise<AppState> {
-  const app = await server.call('getState', frameAsked());
-  set({ app, lang: app.lang, asOfDraft: null });
+/**
+ * Ask for the state of the chosen frame; the as-of field shows what the server settled. With
+ * `withIssues` the same read also gives the check (the menu's "Kiểm tra dữ liệu" opens on it).
+ */
+export async function fetchState(withIssues = false): Promise<AppState> {
+  const app = await server.call('getState', { ...frameAsked(), ...(withIssues ? { withIssues: true } : {}) });
+  set({ app, lang: app.lang, asOfDraft: null, ...(app.validation ? { validation: app.validation } : {}) });
   return app;
 }

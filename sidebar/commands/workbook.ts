@@ -9,11 +9,11 @@ import { messageOf, setBusy, showError } from '../views/status-bar.ts';
 import { runLong } from '../work.ts';
 
 /** The first load (and the reload offered when it failed). */
-export async function load(): Promise<void> {
+export async function load(withIssues = false): Promise<void> {
   showError(null);
   setBusy('loading');
   try {
-    await fetchState();
+    await fetchState(withIssues);
     set({ loadFailed: false });
   } catch (error) {
     set({ loadFailed: true });

@@ -5,15 +5,10 @@ import type { ApiOutput } from '../../src/core/api.ts';
 import { h } from '../dom.ts';
 import { tr } from '../state.ts';
 
-/** `…/document/d/<id>/edit` → a link to Google's PDF export of that Doc; null for other links. */
-function pdfLink(url: string): HTMLElement | null {
-  const id = /^https:\/\/docs\.google\.com\/document\/d\/([A-Za-z0-9_-]+)\//.exec(url)?.[1];
-  if (!id) return null;
-  return h(
-    'a',
-    { key: 'report-pdf', attrs: { href: `https://docs.google.com/document/d/${id}/export?format=pdf`, target: '_blank', rel: 'noopener noreferrer' } },
-    tr('downloadPdf'),
-  );
+/** The PDF link the server gave (a Google Doc's export); none under `cchc serve`. */
+function pdfLink(url: string | null): HTMLElement | null {
+  if (url === null) return null;
+  return h('a', { key: 'report-pdf', attrs: { href: url, target: '_blank', rel: 'noopener noreferrer' } }, tr('downloadPdf'));
 }
 
 export function reportResultView(report: ApiOutput<'generateReport'>): HTMLElement {
@@ -38,7 +33,7 @@ export function reportResultView(report: ApiOutput<'generateReport'>): HTMLEleme
     h('span', { class: 'muted' }, tr('reportNumber', { number: report.number })),
     leftOut ? h('p', { class: 'left-out' }, leftOut) : null,
     // In Sheets the Doc's own export link gives the PDF (REPORTS.md "exports as PDF").
-    pdfLink(report.url),
+    pdfLink(report.pdfUrl),
     // A Google Doc cannot get page numbers from the API (src/gas/docs-renderer.ts): say how.
     report.url.startsWith('https://docs.google.com/') ? h('p', { class: 'muted' }, tr('pageNumberHint')) : null,
   );

@@ -15,6 +15,7 @@
 import * as z from 'zod';
 import type { Lang } from './model.ts';
 import type { DashboardSummary } from './progress/types.ts';
+import { t } from './i18n.ts';
 
 // ---------------------------------------------------------------- building blocks
 
@@ -95,7 +96,7 @@ export const overdueTaskSchema = z.object({
 export const dashboardSchema = z.object({
   asOf: isoDateSchema,
   period: periodSchema,
-  tasks: z.object({ total: count, byState: taskStateCountsSchema }),
+  tasks: z.object({ total: count, done: count, byState: taskStateCountsSchema }),
   kpis: z.object({ total: count, byStatus: kpiCountsSchema }),
   /** Upcoming within 30 days of the as-of date, soonest first (the workbook contract `Tổng hợp`). */
   milestones: z.array(milestoneSchema),
@@ -139,13 +140,22 @@ const frameInput = { asOf: isoDateSchema.optional(), period: periodSchema.option
 
 const noInput = z.object({});
 
+/** What a check of the data gives (CLI.md validate JSON). */
+export const validationSchema = z.object({
+  templateVersion: z.number().int().positive().nullable(),
+  asOf: isoDateSchema,
+  issues: z.array(issueSchema),
+  counts: issueCountsSchema,
+});
+
 // ---------------------------------------------------------------- the calls
 
 export const API = {
   /** Everything the sidebar shows on opening. */
   /** Everything the sidebar shows, for the as-of date and period asked (default: the workbook contract). */
   getState: {
-    input: z.object(frameInput),
+    /** `withIssues`: also the check's result (the menu's "Kiểm tra dữ liệu": one read of the school). */
+    input: z.object({ ...frameInput, withIssues: z.boolean().optional() }),
     output: z.object({
       lang: langSchema,
       unit: z.object({ code: z.string(), name: z.string() }),
@@ -160,6 +170,8 @@ export const API = {
       summary: dashboardSchema.nullable(),
       /** Null when the template is not installed. */
       dataErrors: dataErrorsSchema.nullable(),
+      /** The check's result when asked for (`withIssues`), else null. */
+      validation: validationSchema.nullable(),
     }),
   },
   /** Remember the user's language (user properties in Sheets; the local config in serve). */
@@ -178,12 +190,7 @@ export const API = {
   },
   validate: {
     input: z.object(frameInput),
-    output: z.object({
-      templateVersion: z.number().int().positive().nullable(),
-      asOf: isoDateSchema,
-      issues: z.array(issueSchema),
-      counts: issueCountsSchema,
-    }),
+    output: validationSchema,
   },
   /** Activate a sheet and select one cell (the user clicked a problem). */
   selectCell: {
@@ -220,6 +227,8 @@ export const API = {
       name: z.string().min(1),
       /** The document number as printed, e.g. `12/BC-MNBT`. */
       number: z.string().min(1),
+      /** Where the PDF of it is (a Google Doc's export link); null when there is none to link. */
+      pdfUrl: z.string().regex(/^https:\/\//, 'https URL').nullable(),
       /** The errors of the data the report was made from, and the rows its figures left out. */
       dataErrors: dataErrorsSchema,
     }),
@@ -288,33 +297,13 @@ export const isApiFailure = (e: unknown): e is ApiFailure =>
   e instanceof ApiFailure ||
   (e instanceof Error && e.name === 'ApiFailure' && typeof (e as Partial<ApiFailure>).code === 'string');
 
-const MESSAGES = {
-  BAD_INPUT: {
-    vi: 'Dữ liệu gửi lên không hợp lệ',
-    en: 'The request is not valid',
-  },
-  UNKNOWN_CALL: {
-    vi: 'Chức năng không tồn tại',
-    en: 'No such function',
-  },
-  BAD_OUTPUT: {
-    vi: 'Máy chủ trả về kết quả không đúng định dạng. Vui lòng thử lại hoặc báo cho người quản trị.',
-    en: 'The server answered in an unexpected format. Please try again or tell the administrator.',
-  },
-  SERVER: {
-    vi: 'Đã có lỗi xảy ra. Vui lòng thử lại; nếu vẫn lỗi, hãy báo cho người quản trị.',
-    en: 'Something went wrong. Please try again; if it keeps failing, tell the administrator.',
-  },
-  NETWORK: {
-    vi: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
-    en: 'Could not reach the server. Check the connection and try again.',
-  },
-} as const satisfies Record<string, Record<Lang, string>>;
+/** The codes every call may answer with a generic message (the catalogue's `app.` area). */
+const GENERIC = ['BAD_INPUT', 'UNKNOWN_CALL', 'BAD_OUTPUT', 'SERVER', 'NETWORK'] as const;
 
-export type GenericErrorCode = keyof typeof MESSAGES;
+export type GenericErrorCode = (typeof GENERIC)[number];
 export const apiError = (code: GenericErrorCode, lang: Lang, detail?: string): ApiError => ({
   code,
-  message: detail ? `${MESSAGES[code][lang]}: ${detail}` : MESSAGES[code][lang],
+  message: detail ? `${t(lang, `app.${code}`)}: ${detail}` : t(lang, `app.${code}`),
 });
 
 /** Zod issues as one short line for the user (paths and zod's own wording; no values echoed). */

@@ -91,16 +91,7 @@ const COLORS = {
   subsection: '#eeeeee',
 } as const;
 
-const TEXT = {
-  headerNotFound: {
-    vi: 'Sheet “{sheet}” đã có dữ liệu nhưng không tìm thấy dòng tiêu đề trong 10 dòng đầu (cần các cột như {headers}). Tiện ích không ghi đè dữ liệu: hãy thêm dòng tiêu đề, hoặc đổi tên sheet này rồi chạy lại Cài đặt mẫu.',
-    en: 'The sheet “{sheet}” has data but no header row in its first 10 rows (columns such as {headers}). Nothing was overwritten: add the header row, or rename this sheet, then run Install template again.',
-  },
-  noRoom: {
-    vi: 'Sheet “{sheet}” không còn chỗ thêm cột “{column}”: dòng tiêu đề đã dùng đến cột {last}, cột cuối cùng mà Excel cho phép. Xóa các ô thừa ở cuối dòng {row} rồi chạy lại Cài đặt mẫu.',
-    en: 'The sheet “{sheet}” has no room for the column “{column}”: its header row reaches column {last}, the last one Excel allows. Delete the stray cells at the end of row {row}, then run Install template again.',
-  },
-} satisfies Record<string, Text2>;
+
 
 /** Columns a sheet may have: Excel's limit (XFD), lower than Google Sheets' (18,278). */
 const MAX_COLUMNS = 16_384;
@@ -432,7 +423,7 @@ export function installTemplate(port: WorkbookPort, opts: InstallOptions): Insta
     if (s.role !== 'output' && !found && lastContentRow(grid) > 0 && (grid.values[0] ?? []).some((v) => cellText(v).trim() !== '')) {
       throw new InstallError(
         'HEADER_NOT_FOUND',
-        tr(opts.lang, TEXT.headerNotFound, { sheet: s.name, headers: s.columns.slice(0, 3).map((c) => `“${c.header}”`).join(', ') }),
+        t(opts.lang, 'app.headerNotFound', { sheet: s.name, headers: s.columns.slice(0, 3).map((c) => `“${c.header}”`).join(', ') }),
       );
     }
     // Missing columns go after the last used header cell; a stray cell at the sheet's far end
@@ -441,7 +432,7 @@ export function installTemplate(port: WorkbookPort, opts: InstallOptions): Insta
     if (found && missing.length > 0 && found.lastCol + missing.length > MAX_COLUMNS) {
       throw new InstallError(
         'NO_ROOM_FOR_COLUMNS',
-        tr(opts.lang, TEXT.noRoom, { sheet: s.name, column: missing[0]?.header ?? '', last: columnLetter(found.lastCol), row: found.row }),
+        t(opts.lang, 'app.noRoom', { sheet: s.name, column: missing[0]?.header ?? '', last: columnLetter(found.lastCol), row: found.row }),
       );
     }
   }

@@ -20,7 +20,7 @@
 //   removeParents })`): one more call, one more advanced service.
 // - PAGE NUMBERS: neither the Docs API nor DocumentApp can insert a page-number field. The Doc
 //   is set to use a separate first-page header (page 1 stays bare); the principal adds the
-//   numbers with Insert › Page numbers (PAGE_NUMBER_NOTE in docs-requests.ts says how).
+//   numbers with Insert › Page numbers (the sidebar's pageNumberHint says how).
 // - IMAGES: the Docs API's insertInlineImage fetches a public URL, and the chart must not be
 //   published. We insert the core's PNG (chart.ts: the same image the .docx carries) with
 //   DocumentApp from a Blob, at a marker paragraph; no Sheets chart is made in the user's
@@ -35,6 +35,7 @@
 
 import type { CreatedDocument, DocModel, DocumentPort } from '../core/report/doc-model.ts';
 import { buildDocsPlan, type ImagePlacement } from './docs-requests.ts';
+import { t } from '../core/i18n.ts';
 
 // ------------------------------------------------------------------ the services used (structural)
 
@@ -78,29 +79,9 @@ export interface GoogleDocsRendererDeps {
 
 // ------------------------------------------------------------------ messages (vi first, en second)
 
-export const DOCS_RENDERER_MESSAGES = {
-  docsDisabled: {
-    vi: 'Chưa bật dịch vụ Google Docs API (Docs) cho tiện ích, nên chưa tạo được văn bản. Người quản trị tiện ích cần bật “Google Docs API” trong mục Dịch vụ của dự án Apps Script.',
-    en: 'The Google Docs API advanced service (Docs) is not enabled for the add-on, so no document can be made. Enable “Google Docs API” under Services in the Apps Script project.',
-  },
-  noDocumentId: {
-    vi: 'Google Docs không trả về mã của văn bản vừa tạo. Hãy thử lại sau ít phút.',
-    en: 'Google Docs did not return the id of the new document. Try again in a few minutes.',
-  },
-  fillFailed: {
-    vi: 'Đã tạo văn bản “{name}” nhưng chưa ghi được nội dung ({error}). Văn bản trống này có thể xóa: {url}',
-    en: 'The document “{name}” was created but its content could not be written ({error}). The empty document can be deleted: {url}',
-  },
-  imageFailed: {
-    vi: 'Văn bản “{name}” đã có đủ chữ nhưng chưa chèn được biểu đồ ({error}). Mở văn bản tại {url}; chỗ biểu đồ có dòng “{marker}”.',
-    en: 'The document “{name}” has all its text but the chart could not be inserted ({error}). Open it at {url}; the chart belongs at the line “{marker}”.',
-  },
-} as const;
-
-function message(key: keyof typeof DOCS_RENDERER_MESSAGES, params: Record<string, string> = {}): string {
-  const fill = (s: string) => s.replace(/\{(\w+)\}/g, (m, k: string) => params[k] ?? m);
-  const text = DOCS_RENDERER_MESSAGES[key];
-  return `${fill(text.vi)} / ${fill(text.en)}`;
+/** Both languages: the renderer does not know the user's (the message reaches the log and the user). */
+function message(key: 'docsDisabled' | 'noDocumentId' | 'fillFailed' | 'imageFailed', params: Record<string, string> = {}): string {
+  return `${t('vi', `app.${key}`, params)} / ${t('en', `app.${key}`, params)}`;
 }
 
 export const docUrl = (id: string): string => `https://docs.google.com/document/d/${id}/edit`;
@@ -143,7 +124,7 @@ export class GoogleDocsRenderer implements DocumentPort {
       throw new Error(message('fillFailed', { name, url, error: errorText(e) }));
     }
     if (plan.images.length > 0) this.placeImages(id, plan.images, name, url);
-    return { id, url, name };
+    return { id, url, name, pdfUrl: `https://docs.google.com/document/d/${encodeURIComponent(id)}/export?format=pdf` };
   }
 
   /** The PDF of a Doc as base64, for the sidebar to offer as a download (`documents` scope). */

@@ -24,7 +24,7 @@
 //   - a Doc cannot start with a table: the header table is preceded by an empty 1-pt paragraph;
 //   - page numbers: the Docs API (and DocumentApp) cannot insert a page-number field; we set
 //     `useFirstPageHeaderFooter` so that Insert › Page numbers (one click by the principal)
-//     leaves page 1 bare; see PAGE_NUMBER_NOTE.
+//     leaves page 1 bare; the sidebar tells the principal how to add them (sidebar.pageNumberHint).
 //   - images: the API's insertInlineImage needs a public URL, so each image is a marker
 //     paragraph that the renderer replaces through DocumentApp (docs-renderer.ts).
 
@@ -53,11 +53,6 @@ const CELL_PADDING_PT = 5;
 const BLACK = { color: { rgbColor: { red: 0, green: 0, blue: 0 } } };
 const RULE_WIDTH_PT = 0.75;
 const PLACEHOLDER_BACKGROUND = { color: { rgbColor: { red: 1, green: 0.95, blue: 0.6 } } };
-
-export const PAGE_NUMBER_NOTE = {
-  vi: 'Google Docs chưa cho phép tiện ích chèn số trang. Để đánh số trang từ trang 2: mở văn bản, chọn Chèn › Số trang › kiểu “không hiện ở trang đầu”, rồi căn giữa.',
-  en: 'Google Docs does not let add-ons insert page numbers. To number pages from page 2: open the Doc, choose Insert › Page numbers › the style that skips the first page, then centre it.',
-} as const;
 
 // ------------------------------------------------------------------ text cleaning
 

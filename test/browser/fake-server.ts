@@ -94,7 +94,7 @@ function summary(lang: Lang, extraOverdue: number, frame: { asOf: IsoDate; perio
   return {
     asOf: frame.asOf,
     period: frame.period,
-    tasks: { total: 5 + late.length, byState: { cancelled: 0, doneOnTime: 1, doneLate: 1, overdue: overdue.length, dueSoon: 1, behind: 0, onTrack: 2 + late.length - overdue.length } },
+    tasks: { total: 5 + late.length, done: 2, byState: { cancelled: 0, doneOnTime: 1, doneLate: 1, overdue: overdue.length, dueSoon: 1, behind: 0, onTrack: 2 + late.length - overdue.length } },
     kpis: { total: 16, byStatus: { met: 9, near: 1, notMet: 2, notApplicable: 1, noData: 3 } },
     milestones: milestones.filter((x) => x.date > frame.asOf && epochDay(x.date) - epochDay(frame.asOf) <= 30),
     overdue,
@@ -146,6 +146,7 @@ export function createFakeServer({ extraOverdue = 0 } = {}): { handlers: ServeHa
         templateVersion: 1,
         summary: summary(lang, extraOverdue, frame),
         dataErrors: withErrors ? DATA_ERRORS : NO_ERRORS,
+        validation: input.withIssues ? { templateVersion: 1, asOf: frame.asOf, issues: issues(lang, withErrors), counts: countsOf(issues(lang, withErrors)) } : null,
       };
     },
     setLanguage: async (input) => {
@@ -185,7 +186,7 @@ export function createFakeServer({ extraOverdue = 0 } = {}): { handlers: ServeHa
       reports++;
       const number = `${String(reports + 11).padStart(2, '0')}/BC-MNBT`;
       const name = `Báo cáo CCHC quý II năm 2024 - số ${reports + 11}.docx`;
-      return { url: `/download/${encodeURIComponent(name)}`, name, number, dataErrors: withErrors ? DATA_ERRORS : NO_ERRORS };
+      return { url: `/download/${encodeURIComponent(name)}`, name, number, pdfUrl: null, dataErrors: withErrors ? DATA_ERRORS : NO_ERRORS };
     },
     readSheets: (): SheetView[] => {
       const markFor = (sheet: string) => (marked ? issues(lang, withErrors).filter((i) => i.sheet === sheet && i.cell).map((i) => ({ cell: i.cell ?? '', note: i.message })) : []);

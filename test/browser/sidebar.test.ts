@@ -509,18 +509,19 @@ describe.skipIf(!haveChromium && !mustRun)('sidebar in Chromium via cchc serve',
     // report comes back as a Google Doc link.
     await page.addInitScript(googleScriptRunStandIn({
       before: "window.CCHC_VIEW = 'validate';",
-      generateReport: { url: 'https://docs.google.com/document/d/abc_123-X/edit', name: 'BC-CCHC', number: '03/BC-MNBT', dataErrors: { errors: 0, rowsLeftOut: 0, sheets: [] } },
+      generateReport: { url: 'https://docs.google.com/document/d/abc_123-X/edit', name: 'BC-CCHC', number: '03/BC-MNBT', pdfUrl: 'https://docs.google.com/document/d/abc_123-X/export?format=pdf', dataErrors: { errors: 0, rowsLeftOut: 0, sheets: [] } },
     }));
     await page.setViewportSize({ width: 300, height: 900 });
     await page.goto(server.urlFor('/sidebar'));
     await expect.poll(() => page.locator('.counts').textContent()).toBe('Tìm thấy 3 lỗi, 2 cảnh báo, 2 lưu ý.');
-    expect(await page.evaluate(() => (window as unknown as { __gasCalls: string[] }).__gasCalls)).toEqual(['getState', 'validate']);
+    // One call opens it with the check: the school is read once (getState withIssues).
+    expect(await page.evaluate(() => (window as unknown as { __gasCalls: string[] }).__gasCalls)).toEqual(['getState']);
     await page.getByRole('button', { name: 'Tạo báo cáo', exact: true }).click();
     await page.getByRole('button', { name: 'Vẫn tạo báo cáo', exact: true }).click();
     const pdf = page.locator('[data-key="report-pdf"]');
     await expect.poll(() => pdf.getAttribute('href')).toBe('https://docs.google.com/document/d/abc_123-X/export?format=pdf');
     expect(await page.locator('.report-result').textContent()).toContain('Chèn › Số trang');
-    expect(await page.evaluate(() => (window as unknown as { __gasCalls: string[] }).__gasCalls)).toEqual(['getState', 'validate', 'getState', 'generateReport']);
+    expect(await page.evaluate(() => (window as unknown as { __gasCalls: string[] }).__gasCalls)).toEqual(['getState', 'getState', 'generateReport']);
   });
 });
 

@@ -58,6 +58,7 @@ const validState = {
   templateVersion: null,
   summary: null,
   dataErrors: null,
+  validation: null,
 };
 
 describe('gasTransport', () => {

@@ -23,6 +23,7 @@ const summary: Dashboard = {
   period: 'Q2',
   tasks: {
     total: 5,
+    done: 3,
     byState: { cancelled: 0, doneOnTime: 2, doneLate: 1, overdue: 1, dueSoon: 1, behind: 0, onTrack: 0 },
   },
   kpis: { total: 3, byStatus: { met: 1, near: 1, notMet: 0, notApplicable: 1, noData: 0 } },
@@ -52,6 +53,7 @@ const handlers = (): ApiHandlers => ({
     templateVersion: 1,
     summary,
     dataErrors,
+    validation: null,
   }),
   setLanguage: ({ lang }) => ({ lang }),
   installTemplate: () => ({ templateVersion: 1, createdSheets: [] }),
@@ -60,7 +62,7 @@ const handlers = (): ApiHandlers => ({
   markProblems: () => ({ marked: 0, sheets: [] }),
   clearMarks: () => ({ sheets: [] }),
   updateProgress: () => ({ summary, counts: { error: 0, warning: 0, notice: 0 }, dataErrors: clean }),
-  generateReport: () => ({ url: 'https://docs.google.com/document/d/abc', name: 'Báo cáo quý II', number: '12/BC-MNBT', dataErrors }),
+  generateReport: () => ({ url: 'https://docs.google.com/document/d/abc', name: 'Báo cáo quý II', number: '12/BC-MNBT', pdfUrl: 'https://docs.google.com/document/d/abc/export?format=pdf', dataErrors }),
 });
 
 describe('isoDateSchema', () => {
@@ -89,8 +91,9 @@ describe('API schemas', () => {
   });
   it('refuses a report link that could run script', () => {
     const out = API.generateReport.output;
-    expect(out.safeParse({ url: 'javascript:alert(1)', name: 'x', number: '1/BC-X', dataErrors: clean }).success).toBe(false);
-    expect(out.safeParse({ url: '/download/bao-cao.docx', name: 'x', number: '1/BC-X', dataErrors: clean }).success).toBe(true);
+    expect(out.safeParse({ url: 'javascript:alert(1)', name: 'x', number: '1/BC-X', pdfUrl: null, dataErrors: clean }).success).toBe(false);
+    expect(out.safeParse({ url: '/download/bao-cao.docx', name: 'x', number: '1/BC-X', pdfUrl: null, dataErrors: clean }).success).toBe(true);
+    expect(out.safeParse({ url: '/download/bao-cao.docx', name: 'x', number: '1/BC-X', pdfUrl: 'javascript:x', dataErrors: clean }).success).toBe(false);
   });
   it('refuses an unknown report type or period', () => {
     expect(API.generateReport.input.safeParse({ type: 'district' }).success).toBe(false);
@@ -110,10 +113,10 @@ describe('dispatchApiCall', () => {
   });
   it('awaits an asynchronous handler, and maps its rejection like a throw', async () => {
     const h = handlers();
-    h.generateReport = async () => ({ url: '/download/a.docx', name: 'a.docx', number: '01/BC-MNBT', dataErrors: clean });
+    h.generateReport = async () => ({ url: '/download/a.docx', name: 'a.docx', number: '01/BC-MNBT', pdfUrl: null, dataErrors: clean });
     const ok = dispatchApiCall(h, 'generateReport', { type: 'plan' }, 'vi');
     expect(ok).toBeInstanceOf(Promise);
-    expect(await ok).toEqual({ ok: true, value: { url: '/download/a.docx', name: 'a.docx', number: '01/BC-MNBT', dataErrors: clean } });
+    expect(await ok).toEqual({ ok: true, value: { url: '/download/a.docx', name: 'a.docx', number: '01/BC-MNBT', pdfUrl: null, dataErrors: clean } });
     h.generateReport = async () => {
       throw new ApiFailure('QUOTA', 'Đã hết lượt tạo văn bản hôm nay.');
     };
@@ -165,7 +168,9 @@ describe('dispatchApiCall', () => {
   });
   it('refuses a handler answer outside the contract', async () => {
     const h = handlers();
-    h.generateReport = () => ({ url: 'javascript:alert(1)', name: 'x', number: '1', dataErrors: clean });
+    h.generateReport = () => ({ url: 'javascript:alert(1)', name: 'x', number: '1', pdfUrl: null, dataErrors: clean });
+    expect(await dispatchApiCall(h, 'generateReport', { type: 'plan' }, 'en')).toMatchObject({ ok: false, error: { code: 'BAD_OUTPUT' } });
+    h.generateReport = () => ({ url: '/download/x.docx', name: 'x', number: '1', pdfUrl: 'javascript:alert(1)', dataErrors: clean });
     expect(await dispatchApiCall(h, 'generateReport', { type: 'plan' }, 'en')).toMatchObject({ ok: false, error: { code: 'BAD_OUTPUT' } });
   });
 });

@@ -86,6 +86,25 @@ describe('dist/Code.js', () => {
     expect(info.getRange(1, 1, 1, 2).getValues()[0]).toEqual(['Mục', 'Giá trị']);
   });
 
+  it('"Kiểm tra dữ liệu" opens the sidebar on its check, which reads the school once (with getState)', () => {
+    const rt = runtime();
+    const addon = loadAddon({ runtime: rt });
+    expect(call(addon, 'installTemplate').ok).toBe(true);
+    rt.calls.reset();
+    addon.call('menuValidate');
+    // The menu item reads nothing itself: it opens the sidebar on the check.
+    expect(rt.calls.count('Range.*')).toBe(0);
+    expect(rt.ui.lastSidebar()?.content).toContain('window.CCHC_VIEW = "validate"');
+    // The sidebar's first call brings the state and the check from one read of each sheet.
+    rt.calls.reset();
+    const first = call(addon, 'getState', { withIssues: true });
+    expect(first.ok && first.value.validation?.counts).toBeTruthy();
+    const oneRead = rt.calls.count('Range.getValues');
+    rt.calls.reset();
+    call(addon, 'getState', {});
+    expect(rt.calls.count('Range.getValues')).toBe(oneRead);
+  });
+
   it('refuses a Date through google.script.run, as the client does', () => {
     const addon = loadAddon({ runtime: runtime() });
     expect(() => addon.run('validate', { asOf: new Date() })).toThrow(/illegal value/i);
@@ -117,7 +136,7 @@ describe('dist/Code.js', () => {
     (rt.active as unknown as { getSheets: () => never }).getSheets = () => {
       throw new Error(failure);
     };
-    expect(() => addon.call('menuValidate')).not.toThrow();
+    expect(() => addon.call('menuUpdateProgress')).not.toThrow();
     const alert = rt.ui.alerts.at(-1)!;
     expect(alert.title).toBe('Không thực hiện được');
     expect(alert.prompt).toContain('Đã có lỗi xảy ra');

@@ -3,8 +3,8 @@
 // both; errors a user can act on become ApiFailure with a message in their language.
 import { ApiFailure, type ApiHandlers, type ApiOutput } from '../api.ts';
 import { InstallError } from '../install.ts';
-import type { Lang } from '../model.ts';
-import { dataErrorsOf } from '../validate.ts';
+import type { Lang, SchoolData } from '../model.ts';
+import { dataErrorsOf, validateSchool } from '../validate.ts';
 import { dashboardSummary } from '../progress/index.ts';
 import { NumberingError } from '../report/numbering.ts';
 import type { AppContext } from './context.ts';
@@ -19,9 +19,15 @@ import {
   updateProgress,
   validateWorkbook,
 } from './operations.ts';
-import { say } from './strings.ts';
+import { t } from '../i18n.ts';
 import { thenMaybe } from './maybe.ts';
 import { reportingFrame } from '../frame.ts';
+
+/** A read school's check, as the API gives it. */
+function validationOf(data: SchoolData): ApiOutput<'validate'> {
+  const r = validateSchool(data);
+  return { templateVersion: r.templateVersion, asOf: r.asOf, issues: r.issues, counts: r.counts };
+}
 
 /** The language the user chose, Vietnamese until they choose. */
 export const userLang = (ctx: AppContext): Lang => ctx.prefs.getLang() ?? 'vi';
@@ -40,7 +46,7 @@ function userFacing<T>(fn: () => T): T {
 
 function locked<T>(ctx: AppContext, lang: Lang, fn: () => T): T {
   const outcome = ctx.withLock(() => userFacing(fn));
-  if (!outcome.ran) throw new ApiFailure('BUSY', say(lang, 'busy'));
+  if (!outcome.ran) throw new ApiFailure('BUSY', t(lang, 'app.busy'));
   return outcome.value;
 }
 
@@ -50,7 +56,7 @@ export function createHandlers(ctx: AppContext): ApiHandlers {
       const lang = userLang(ctx);
       if (!templatePresent(ctx)) {
         const { asOf, period } = reportingFrame(ctx.clock.today(), null, frame);
-        return { lang, unit: { code: '', name: '' }, asOf, period, planYear: null, templateInstalled: false, templateVersion: null, summary: null, dataErrors: null };
+        return { lang, unit: { code: '', name: '' }, asOf, period, planYear: null, templateInstalled: false, templateVersion: null, summary: null, dataErrors: null, validation: null };
       }
       return userFacing(() => {
         const { school, progress } = computeFigures(ctx, { lang, asOf: frame.asOf, period: frame.period });
@@ -65,6 +71,8 @@ export function createHandlers(ctx: AppContext): ApiHandlers {
           templateVersion: school.data.templateVersion,
           summary: dashboardSummary(school.data, progress, lang),
           dataErrors: dataErrorsOf(school.data),
+          // The same read gives the check: the menu's "Kiểm tra dữ liệu" opens on it.
+          validation: frame.withIssues ? validationOf(school.data) : null,
         };
       });
     },
@@ -83,7 +91,7 @@ export function createHandlers(ctx: AppContext): ApiHandlers {
       const lang = userLang(ctx);
       return userFacing(() => {
         const r = validateWorkbook(ctx, { lang, asOf, period });
-        return { templateVersion: r.templateVersion, asOf: r.asOf, issues: r.issues, counts: r.counts };
+        return { templateVersion: r.templateVersion, asOf: r.asOf, issues: r.issues, counts: r.counts } satisfies ApiOutput<'validate'>;
       });
     },
     selectCell({ sheet, cell }) {
@@ -112,6 +120,7 @@ export function createHandlers(ctx: AppContext): ApiHandlers {
           url: r.document.url,
           name: r.document.name,
           number: r.number,
+          pdfUrl: r.document.pdfUrl ?? null,
           dataErrors: dataErrorsOf(r.school.data),
         })),
       );

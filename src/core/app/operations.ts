@@ -14,7 +14,7 @@ import { numberToUse, takeNumber } from '../report/numbering.ts';
 import { documentNumber, periodFileTag } from '../report/vn-format.ts';
 import type { CreatedDocument } from '../report/doc-model.ts';
 import { isUnusable, validateSchool, type ValidateResult } from '../validate.ts';
-import { say } from './strings.ts';
+import { t } from '../i18n.ts';
 import type { AppContext } from './context.ts';
 import { appendLog } from './log.ts';
 import { thenMaybe, type MaybePromise } from './maybe.ts';
@@ -91,8 +91,8 @@ export function install(ctx: AppContext, opts: { lang: Lang; name?: string; code
   appendLog(ctx.workbook, {
     now: ctx.clock.now(),
     user: ctx.user(),
-    action: say(opts.lang, 'logInstall'),
-    result: say(opts.lang, 'logInstallResult', { version: result.version, created: result.created.length, columns: result.addedColumns.length }),
+    action: t(opts.lang, 'app.actionInstall'),
+    result: t(opts.lang, 'app.logInstallResult', { version: result.version, created: result.created.length, columns: result.addedColumns.length }),
   });
   return result;
 }
@@ -188,7 +188,7 @@ export function generateReport(ctx: AppContext, req: ReportRequest): MaybePromis
   // A sheet or a required column missing leaves every row of it out: such a document would say
   // the school did nothing. Refuse before a number is taken.
   const gap = school.data.issues.find((i) => i.severity === 'error' && STRUCTURAL_CODES.has(i.code));
-  if (gap) throw new TemplateProblem('INCOMPLETE', say(req.lang, 'reportIncomplete', { problem: gap.message }));
+  if (gap) throw new TemplateProblem('INCOMPLETE', t(req.lang, 'app.reportIncomplete', { problem: gap.message }));
   const settings = school.data.settings;
   const date = req.date ?? ctx.clock.today();
   const year = Number(date.slice(0, 4));
@@ -209,7 +209,7 @@ export function generateReport(ctx: AppContext, req: ReportRequest): MaybePromis
     appendLog(ctx.workbook, {
       now: ctx.clock.now(),
       user: ctx.user(),
-      action: say(req.lang, 'logReport', { number }),
+      action: t(req.lang, 'app.logReport', { number }),
       result: document.url,
     });
     return { document, number, progress, school };

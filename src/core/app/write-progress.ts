@@ -9,6 +9,7 @@ import { buildDashboard, periodLabel } from '../progress/dashboard.ts';
 import { formatDateVi } from '../progress/dates.ts';
 import type { Progress } from '../progress/types.ts';
 import { applyColumnWrites, computedColumnWrites } from '../progress/writeback.ts';
+import { t } from '../i18n.ts';
 
 export interface WriteProgressOptions {
   lang: Lang;
@@ -25,7 +26,6 @@ export interface WriteProgressResult {
   dashboardRows: number;
 }
 
-const ACTION = { vi: 'Cập nhật tiến độ', en: 'Update progress' };
 
 /** The `Kết quả` text of the log row: the figures at a glance. */
 export function progressLogResult(progress: Progress, year: number, lang: Lang): string {
@@ -51,7 +51,7 @@ export function writeProgress(port: WorkbookPort, data: SchoolData, progress: Pr
   port.styleBlock(dashboardName, sheet.style);
 
   const year = data.settings.year ?? Number(progress.asOf.slice(0, 4));
-  appendLog(port, { now: opts.now, user: opts.user, action: ACTION[opts.lang], result: progressLogResult(progress, year, opts.lang) });
+  appendLog(port, { now: opts.now, user: opts.user, action: t(opts.lang, 'app.actionProgress'), result: progressLogResult(progress, year, opts.lang) });
 
   return { columnBlocks: writes.length, dashboardRows: sheet.values.length };
 }

@@ -12,6 +12,8 @@ import { rectangular, textBar } from './cells.ts';
 import { addDays, daysBetween, periodQuarter } from './dates.ts';
 import { INITIATIVE_STAGES } from './initiatives.ts';
 import type { DashboardSummary, Milestone, OverdueTask, Progress, TaskCounts } from './types.ts';
+import { t as message } from '../i18n.ts';
+import type { DashboardWord } from '../messages/dashboard.ts';
 
 export type { Milestone, OverdueTask } from './types.ts';
 
@@ -19,38 +21,7 @@ export type { Milestone, OverdueTask } from './types.ts';
 /** Days ahead that count as "upcoming". */
 export const MILESTONE_WINDOW_DAYS = 30;
 
-const T = {
-  title: { vi: 'TỔNG HỢP KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH', en: 'ADMINISTRATIVE REFORM PROGRESS SUMMARY' },
-  asOf: { vi: 'Tính đến ngày', en: 'As of' },
-  period: { vi: 'Kỳ báo cáo', en: 'Report period' },
-  tasksTitle: { vi: '1. NHIỆM VỤ THEO LĨNH VỰC', en: '1. TASKS BY AREA' },
-  area: { vi: 'Lĩnh vực', en: 'Area' },
-  total: { vi: 'Tổng số', en: 'Total' },
-  done: { vi: 'Hoàn thành', en: 'Done' },
-  onTime: { vi: 'Đúng hạn', en: 'On time' },
-  late: { vi: 'Trễ hạn', en: 'Late' },
-  overdue: { vi: 'Quá hạn', en: 'Overdue' },
-  shareDone: { vi: 'Tỷ lệ hoàn thành', en: 'Share done' },
-  sum: { vi: 'Cộng', en: 'Total' },
-  kpisTitle: { vi: '2. CHỈ TIÊU THEO ĐÁNH GIÁ', en: '2. TARGETS BY EVALUATION' },
-  evaluation: { vi: 'Đánh giá', en: 'Evaluation' },
-  count: { vi: 'Số lượng', en: 'Count' },
-  share: { vi: 'Tỷ lệ', en: 'Share' },
-  initiativesTitle: { vi: '3. SÁNG KIẾN THEO GIAI ĐOẠN', en: '3. INITIATIVES BY STAGE' },
-  stage: { vi: 'Giai đoạn', en: 'Stage' },
-  eligible: { vi: 'Đủ điều kiện đề xuất khen thưởng', en: 'Eligible for an award proposal' },
-  milestonesTitle: { vi: `4. MỐC SẮP ĐẾN (TRONG ${MILESTONE_WINDOW_DAYS} NGÀY)`, en: `4. UPCOMING MILESTONES (WITHIN ${MILESTONE_WINDOW_DAYS} DAYS)` },
-  milestone: { vi: 'Nội dung', en: 'Milestone' },
-  date: { vi: 'Ngày', en: 'Date' },
-  daysLeft: { vi: 'Còn (ngày)', en: 'Days left' },
-  owner: { vi: 'Chủ trì', en: 'Owner' },
-  overdueTitle: { vi: '5. NHIỆM VỤ QUÁ HẠN', en: '5. OVERDUE TASKS' },
-  task: { vi: 'Nhiệm vụ', en: 'Task' },
-  due: { vi: 'Hạn hoàn thành', en: 'Deadline' },
-  daysLate: { vi: 'Số ngày quá hạn', en: 'Days late' },
-  row: { vi: 'Dòng', en: 'Row' },
-  none: { vi: 'Không có', en: 'None' },
-} as const;
+
 
 /** A campaign deadline is named as its `Mục` in `Thông tin` (contract/settings.ts). */
 const deadlineLabel = (key: keyof Settings, lang: Lang): string => {
@@ -131,7 +102,7 @@ export function dashboardSummary(data: SchoolData, progress: Progress, lang: Lan
   return {
     asOf: progress.asOf,
     period: progress.period,
-    tasks: { total: progress.tasks.total, byState },
+    tasks: { total: progress.tasks.total, done: progress.tasks.done, byState },
     kpis: { total: progress.kpis.length, byStatus: progress.kpiCounts },
     milestones: upcomingMilestones(data, progress, lang),
     overdue: overdueTasks(data, progress),
@@ -176,7 +147,7 @@ export function buildDashboard(data: SchoolData, progress: Progress, lang: Lang)
     return { date: d };
   };
 
-  const t = (k: keyof typeof T): string => T[k][lang];
+  const t = (k: DashboardWord, params?: Record<string, number>): string => message(lang, `dashboard.${k}`, params);
   const r1 = push([t('title')]);
   bold.push(r1);
   backgrounds.push({ row: r1, color: TITLE_COLOR });
@@ -239,7 +210,7 @@ export function buildDashboard(data: SchoolData, progress: Progress, lang: Lang)
   push([t('eligible'), ini.eligible]);
 
   // 4. upcoming milestones
-  section(t('milestonesTitle'));
+  section(t('milestonesTitle', { days: MILESTONE_WINDOW_DAYS }));
   const milestones = milestonesWithRows(data, progress, lang);
   if (milestones.length === 0) push([t('none')]);
   else {

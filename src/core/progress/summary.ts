@@ -9,33 +9,10 @@ import { formatDateVi, yearOf } from './dates.ts';
 import { INITIATIVE_STAGES } from './initiatives.ts';
 import type { KpiProgress, Progress, TaskCounts } from './types.ts';
 import { kpiValueCell } from './writeback.ts';
+import { t as message } from '../i18n.ts';
+import type { DashboardWord } from '../messages/dashboard.ts';
 
-const T = {
-  asOf: { vi: 'tính đến ngày', en: 'as of' },
-  tasks: { vi: 'NHIỆM VỤ', en: 'TASKS' },
-  area: { vi: 'Lĩnh vực', en: 'Area' },
-  total: { vi: 'Tổng', en: 'Total' },
-  done: { vi: 'Hoàn thành', en: 'Done' },
-  onTime: { vi: 'Đúng hạn', en: 'On time' },
-  late: { vi: 'Trễ hạn', en: 'Late' },
-  overdue: { vi: 'Quá hạn', en: 'Overdue' },
-  dueSoon: { vi: 'Sắp đến hạn', en: 'Due soon' },
-  behind: { vi: 'Chậm tiến độ', en: 'Behind' },
-  share: { vi: 'Tỷ lệ HT', en: 'Share done' },
-  sum: { vi: 'Cộng', en: 'Total' },
-  kpis: { vi: 'CHỈ TIÊU', en: 'TARGETS' },
-  code: { vi: 'Mã', en: 'Code' },
-  target: { vi: 'Mục tiêu', en: 'Target' },
-  value: { vi: 'Thực hiện', en: 'Value' },
-  achievement: { vi: 'Tỷ lệ đạt', en: 'Achievement' },
-  evaluation: { vi: 'Đánh giá', en: 'Evaluation' },
-  people: { vi: 'NGƯỜI CHỦ TRÌ', en: 'TASK OWNERS' },
-  name: { vi: 'Họ và tên', en: 'Name' },
-  ahead: { vi: 'Trước hạn', en: 'Ahead' },
-  initiatives: { vi: 'SÁNG KIẾN', en: 'INITIATIVES' },
-  eligible: { vi: 'Đủ điều kiện đề xuất khen thưởng', en: 'Eligible for an award proposal' },
-  none: { vi: '(không có)', en: '(none)' },
-} as const;
+
 
 type Align = 'left' | 'right';
 
@@ -66,11 +43,11 @@ function kpiFigure(k: KpiProgress, v: number | boolean | string | null, lang: La
 }
 
 export function progressSummary(progress: Progress, lang: Lang, year: number = yearOf(progress.asOf)): string {
-  const t = (k: keyof typeof T): string => T[k][lang];
+  const t = (k: DashboardWord): string => message(lang, `dashboard.${k}`);
   const out: string[] = [];
   const date = lang === 'vi' ? formatDateVi(progress.asOf) : progress.asOf;
   const unit = progress.unit.code ? `${progress.unit.name} (${progress.unit.code})` : progress.unit.name;
-  out.push(`${unit} — ${t('asOf')} ${date}, ${periodLabel(progress.period, year, lang)}`, '');
+  out.push(`${unit} — ${t('asOfShort')} ${date}, ${periodLabel(progress.period, year, lang)}`, '');
 
   const taskRow = (label: string, c: TaskCounts): string[] => {
     const share = shareDone(c);
@@ -79,7 +56,7 @@ export function progressSummary(progress: Progress, lang: Lang, year: number = y
   out.push(t('tasks'));
   out.push(
     textTable(
-      [t('area'), t('total'), t('done'), t('onTime'), t('late'), t('overdue'), t('dueSoon'), t('behind'), t('share')],
+      [t('area'), t('totalShort'), t('done'), t('onTime'), t('late'), t('overdue'), t('dueSoon'), t('behind'), t('shareShort')],
       [
         ...AREA_CODES.map((code) => {
           const a = AREAS.find((x) => x.code === code);
@@ -93,7 +70,7 @@ export function progressSummary(progress: Progress, lang: Lang, year: number = y
   );
 
   out.push(t('kpis'));
-  if (progress.kpis.length === 0) out.push(t('none'));
+  if (progress.kpis.length === 0) out.push(t('noneShort'));
   else {
     out.push(
       textTable(
@@ -114,11 +91,11 @@ export function progressSummary(progress: Progress, lang: Lang, year: number = y
   out.push(statuses.map((s) => `${enumLabel(KPI_STATUS, s, lang)}: ${progress.kpiCounts[s]}`).join(' · '), '');
 
   out.push(t('people'));
-  if (progress.people.length === 0) out.push(t('none'));
+  if (progress.people.length === 0) out.push(t('noneShort'));
   else {
     out.push(
       textTable(
-        [t('name'), t('total'), t('done'), t('onTime'), t('ahead'), t('overdue')],
+        [t('name'), t('totalShort'), t('done'), t('onTime'), t('ahead'), t('overdue')],
         progress.people.map((p) => [p.name, ...[p.total, p.done, p.doneOnTime, p.doneAhead, p.overdue].map(String)]),
         ['left', 'right', 'right', 'right', 'right', 'right'],
       ),

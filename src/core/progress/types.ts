@@ -116,7 +116,7 @@ export interface OverdueTask {
 export interface DashboardSummary {
   asOf: IsoDate;
   period: PeriodCode;
-  tasks: { total: number; byState: Omit<TaskCounts, 'total' | 'done'> };
+  tasks: { total: number; done: number; byState: Omit<TaskCounts, 'total' | 'done'> };
   kpis: { total: number; byStatus: KpiCounts };
   milestones: Milestone[];
   overdue: OverdueTask[];

@@ -3,7 +3,7 @@
 
 import { SHEETS } from '../contract/sheets.ts';
 import { a1 } from '../contract/a1.ts';
-import { t, type MessageKey, type MessageParams } from '../i18n.ts';
+import { t, type IssueCode, type MessageParams } from '../i18n.ts';
 import type { Issue, Lang, Severity } from '../model.ts';
 
 export class IssueSink {
@@ -11,7 +11,7 @@ export class IssueSink {
   constructor(readonly lang: Lang) {}
 
   /** Add a problem; `col` is the 1-based column in the sheet (for the A1 cell), `column` the contract header. */
-  add(sheet: string, row: number | null, column: string | null, col: number | null, severity: Severity, code: MessageKey, params: MessageParams = {}): Issue {
+  add(sheet: string, row: number | null, column: string | null, col: number | null, severity: Severity, code: IssueCode, params: MessageParams = {}): Issue {
     const issue: Issue = {
       sheet, row, column,
       cell: row !== null && col !== null && col > 0 ? a1(row, col) : null,

@@ -11,7 +11,7 @@ import { parseYesNo } from '../parse/enum.ts';
 import { parseNumber, parseNumberOrPercent } from '../parse/number.ts';
 import { formatDecimal } from '../parse/decimal.ts';
 import { cleanText, foldKey, foldLoose, oneLine, quoteValue } from '../text.ts';
-import type { MessageKey, MessageParams } from '../i18n.ts';
+import type { IssueCode, MessageParams } from '../i18n.ts';
 import type { Parsed } from '../parse/result.ts';
 import type { IssueSink } from './issues.ts';
 import { findHeader } from './table.ts';
@@ -78,7 +78,7 @@ export function readSettings(grid: SheetGrid, sink: IssueSink): SettingsRead {
 
   const s = defaultSettings();
   const lang = sink.lang;
-  const report = (key: keyof Settings, severity: 'error' | 'warning' | 'notice', code: MessageKey, params: MessageParams): void => {
+  const report = (key: keyof Settings, severity: 'error' | 'warning' | 'notice', code: IssueCode, params: MessageParams): void => {
     const at = rows.get(key);
     sink.add(SPEC.name, at?.row ?? null, VALUE_HEADER, at ? valueCol : null, severity, code, params);
   };

@@ -9,7 +9,7 @@ import type { ColumnSpec, SheetSpec } from '../contract/types.ts';
 import type { EnumSpec } from '../contract/enums.ts';
 import { columnLetter } from '../contract/a1.ts';
 import { cleanText, foldKey, oneLine, quoteValue } from '../text.ts';
-import type { MessageKey, MessageParams } from '../i18n.ts';
+import type { IssueCode, MessageParams } from '../i18n.ts';
 import type { Severity } from '../model.ts';
 import { cellText, isBlank } from '../parse/cell.ts';
 import { formatDate, parseDate } from '../parse/date.ts';
@@ -191,7 +191,7 @@ export class RowReader {
   }
 
   /** Report a problem on the key's cell (or on the row when key is null). */
-  issue(key: string | null, severity: Severity, code: MessageKey, params: MessageParams = {}): void {
+  issue(key: string | null, severity: Severity, code: IssueCode, params: MessageParams = {}): void {
     const spec = this.table.spec;
     const column = key === null ? null : this.table.column(key).header;
     const col = key === null ? null : (this.table.col(key) ?? null);

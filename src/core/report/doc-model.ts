@@ -306,6 +306,8 @@ export interface CreatedDocument {
   id: string;
   url: string;
   name: string;
+  /** A link to the document as PDF, where the store gives one (a Google Doc's export). */
+  pdfUrl?: string;
 }
 
 /**
