@@ -36,6 +36,10 @@ import type {
 } from '../core/ports.ts';
 import { isDateCell } from '../core/ports.ts';
 import { sheetNameKey } from '../core/contract/sheet-names.ts';
+import { CF_MARKER, COMPUTED_FILL, HEADER_FILL, MARK_TAG, PROTECTION_TAG, columnRuns } from '../core/contract/look.ts';
+import { columnLetter } from '../core/contract/a1.ts';
+
+export { MARK_TAG } from '../core/contract/look.ts';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -44,11 +48,6 @@ type App = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 type Utils = GoogleAppsScript.Utilities.Utilities;
 
 export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
-const CF_MARKER = 'N("cchc")=0';
-const PROTECTION_TAG = 'CCHC:';
-export const MARK_TAG = '[CCHC]';
-const HEADER_FILL = '#ddebf7';
-const COMPUTED_FILL = '#efefef';
 const MONOSPACE = 'Roboto Mono';
 
 /** Texts Sheets would turn into a number, percent, date, time or boolean when written. */
@@ -62,27 +61,6 @@ const PARSED_TEXT = [
 
 function isDate(v: unknown): v is Date {
   return Object.prototype.toString.call(v) === '[object Date]';
-}
-
-function letter(col: number): string {
-  let s = '';
-  let n = col;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-function columnRuns(cols: number[]): [number, number][] {
-  const runs: [number, number][] = [];
-  for (const c of [...new Set(cols)].sort((a, b) => a - b)) {
-    const last = runs[runs.length - 1];
-    if (last && last[1] === c - 1) last[1] = c;
-    else runs.push([c, c]);
-  }
-  return runs;
 }
 
 /** Runs of consecutive rows whose items share a key, in row order (one service call each). */
@@ -362,7 +340,7 @@ export class SpreadsheetWorkbook implements WorkbookPort {
       if (maxCol > 0) dataRange(1, maxCol).setVerticalAlignment('top');
       byValue((c) => (c.wrap ? true : undefined), (r) => r.setWrap(true));
       byValue((c) => (c.computed ? COMPUTED_FILL : undefined), (r, color) => r.setBackground(color));
-      byValue((c) => c.validation, (r, v, col) => r.setDataValidation(this.validationRule(v, letter(col), firstData)));
+      byValue((c) => c.validation, (r, v, col) => r.setDataValidation(this.validationRule(v, columnLetter(col), firstData)));
     }
 
     this.setConditionalFormats(s, layout.conditionalFormats, firstData, dataRows);
@@ -402,7 +380,7 @@ export class SpreadsheetWorkbook implements WorkbookPort {
     const rows = Math.max(1, dataRows);
     const ours = rules.map((rule) => {
       const cols = [...new Set(rule.columns)].sort((a, b) => a - b);
-      const first = letter(cols[0] ?? 1);
+      const first = columnLetter(cols[0] ?? 1);
       const condition =
         rule.kind === 'textEquals'
           ? `TRIM(${first}${firstRow})="${rule.text.replace(/"/g, '""')}"`
