@@ -62,7 +62,10 @@ export function processAlive(pid: number): boolean {
   }
 }
 
-/** Remove temporary files of `target` whose writer is gone (or that are over a day old). */
+/**
+ * Remove the temporary files cchc left beside `target` (of any file in its folder: a killed
+ * report leaves its .docx's) whose writer is gone, or that are over a day old.
+ */
 export async function removeStaleTemps(target: string): Promise<string[]> {
   const dir = path.dirname(target);
   const base = path.basename(target);
@@ -75,7 +78,8 @@ export async function removeStaleTemps(target: string): Promise<string[]> {
   const removed: string[] = [];
   for (const name of names) {
     const m = TEMP.exec(name) ?? OLD_TEMP.exec(name);
-    if (!m || m[1] !== base) continue;
+    // The old adapter's names are too plain to claim for other files: only the target's own.
+    if (!m || (m[1] !== base && !TEMP.test(name))) continue;
     const pid = Number(m[2]);
     const full = path.join(dir, name);
     let old = false;
