@@ -23,10 +23,10 @@ export function binEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return { ...process.env, CCHC_TODAY: TODAY, ...NO_SOFFICE, ...extra };
 }
 
-/** Start `cchc …`; `done` settles when it exits. */
-export function startCchc(args: string[], env: Record<string, string> = {}): { child: ChildProcess; done: Promise<BinRun> } {
+/** Start `cchc …`; `done` settles when it exits. `nodeArgs` go to node (`--max-old-space-size=…`). */
+export function startCchc(args: string[], env: Record<string, string> = {}, nodeArgs: string[] = []): { child: ChildProcess; done: Promise<BinRun> } {
   const started = Date.now();
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: binEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, BIN, ...args], { cwd: ROOT, env: binEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout!.setEncoding('utf8').on('data', (s: string) => (out += s));
@@ -37,7 +37,7 @@ export function startCchc(args: string[], env: Record<string, string> = {}): { c
   return { child, done };
 }
 
-export const cchc = (args: string[], env: Record<string, string> = {}): Promise<BinRun> => startCchc(args, env).done;
+export const cchc = (args: string[], env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<BinRun> => startCchc(args, env, nodeArgs).done;
 
 /** Run `jobs` with at most `width` at a time. */
 export async function inBatches<T>(jobs: (() => Promise<T>)[], width: number): Promise<T[]> {

@@ -41,4 +41,8 @@ export function shortName(s: string, max = 40): string {
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
 
-export const mb = (bytes: number): string => String(Math.ceil(bytes / (1024 * 1024)));
+/** Megabytes as a message says them: whole from 10 MB, else with one decimal (`0.5`). */
+export const mb = (bytes: number): string => {
+  const v = bytes / (1024 * 1024);
+  return v >= 10 ? String(Math.ceil(v)) : String(Math.ceil(v * 10) / 10);
+};

@@ -211,17 +211,15 @@ async function scanSheet(view: PackageView, part: string, budget: number, ctx: S
   };
   const endCell = () => {
     const n = cellShared ? (ctx.shared[Number(digits)] ?? 0) : chars;
-    if (n > EXCEL_CELL_CHARS) {
-      if (n > limits.maxCellChars) {
-        const cell = address();
-        throw tooLarge(
-          ctx.shown,
-          `Trang "${shortName(ctx.sheet)}", ô ${cell} dài ${count(n, 'vi')} ký tự, quá giới hạn ${count(limits.maxCellChars, 'vi')} ký tự một ô mà cchc đọc (Excel chỉ cho ${count(EXCEL_CELL_CHARS, 'vi')}; CCHC_MAX_CELL_CHARS).`,
-          `Sheet "${shortName(ctx.sheet)}", cell ${cell} holds ${count(n, 'en')} characters, over the ${count(limits.maxCellChars, 'en')} cchc reads in one cell (Excel allows ${count(EXCEL_CELL_CHARS, 'en')}; CCHC_MAX_CELL_CHARS).`,
-        );
-      }
-      ctx.onOverExcel({ sheet: ctx.sheet, cell: address(), chars: n });
+    if (n > limits.maxCellChars) {
+      const cell = address();
+      throw tooLarge(
+        ctx.shown,
+        `Trang "${shortName(ctx.sheet)}", ô ${cell} dài ${count(n, 'vi')} ký tự, quá giới hạn ${count(limits.maxCellChars, 'vi')} ký tự một ô mà cchc đọc (Excel chỉ cho ${count(EXCEL_CELL_CHARS, 'vi')}; CCHC_MAX_CELL_CHARS).`,
+        `Sheet "${shortName(ctx.sheet)}", cell ${cell} holds ${count(n, 'en')} characters, over the ${count(limits.maxCellChars, 'en')} cchc reads in one cell (Excel allows ${count(EXCEL_CELL_CHARS, 'en')}; CCHC_MAX_CELL_CHARS).`,
+      );
     }
+    if (n > EXCEL_CELL_CHARS) ctx.onOverExcel({ sheet: ctx.sheet, cell: address(), chars: n });
   };
 
   const onText = (chunk: string) => {
