@@ -138,6 +138,55 @@ describe('other parts exceljs leaves out are put back', () => {
   }, 60_000);
 });
 
+describe('defined names exceljs drops or rewrites', () => {
+  const NAMES = (sheetIndex: (name: string) => number) =>
+    '<definedNames>' +
+    `<definedName name="_xlnm._FilterDatabase" localSheetId="${sheetIndex('Kế hoạch')}" hidden="1">'Kế hoạch'!$A$1:$N$17</definedName>` +
+    `<definedName name="_xlnm.Print_Titles" localSheetId="${sheetIndex('Kế hoạch')}">'Kế hoạch'!$1:$1</definedName>` +
+    "<definedName name=\"DanhSach\">'Chỉ tiêu'!$A$2:$A$9</definedName>" +
+    '<definedName name="TyLe">0.05</definedName>' +
+    '<definedName name="Loi">#REF!</definedName>' +
+    `<definedName name="RiengTrang" localSheetId="${sheetIndex('Tổng hợp')}">'Tổng hợp'!$B$2</definedName>` +
+    '</definedNames>';
+
+  /** name → the sheet it is local to ('' for the workbook), read from the file. */
+  function names(file: string): Record<string, string> {
+    const xml = partText(file, 'xl/workbook.xml')!;
+    const sheets = [...xml.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1]!);
+    const out: Record<string, string> = {};
+    for (const m of xml.matchAll(/<definedName ([^>]*)>/g)) {
+      const name = /name="([^"]+)"/.exec(m[1]!)![1]!;
+      const local = /localSheetId="(\d+)"/.exec(m[1]!)?.[1];
+      expect(out[name], `${name} twice`).toBeUndefined();
+      out[name] = local === undefined ? '' : sheets[Number(local)]!;
+    }
+    return out;
+  }
+
+  it('all are kept, each local one on its own sheet, also when init adds a sheet before it', async () => {
+    const file = fresh('names');
+    // Without Hoạt động (init puts it back, before Tổng hợp).
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    wb.removeWorksheet(wb.getWorksheet('Hoạt động')!.id);
+    await wb.xlsx.writeFile(file);
+    const xml = partText(file, 'xl/workbook.xml')!;
+    const order = [...xml.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1]!);
+    editParts(file, { 'xl/workbook.xml': xml.replace('<calcPr', `${NAMES((s) => order.indexOf(s))}<calcPr`) });
+    const want = { '_xlnm._FilterDatabase': 'Kế hoạch', '_xlnm.Print_Titles': 'Kế hoạch', DanhSach: '', TyLe: '', Loi: '', RiengTrang: 'Tổng hợp' } as Record<string, string>;
+    expect(names(file)).toEqual(want);
+
+    const init = await cchc(['init', file]);
+    expect(init, init.err).toMatchObject({ code: 0, err: '' });
+    expect(init.out).toContain('Hoạt động');
+    expect(names(file)).toEqual(want);
+    const p = await cchc(['progress', file, '--write']);
+    expect(p, p.err).toMatchObject({ code: 0, err: '' });
+    expect(names(file)).toEqual(want);
+    expect(partText(file, 'xl/workbook.xml')).toContain('<definedName name="TyLe">0.05</definedName>');
+  }, 60_000);
+});
+
 describe('what cannot be kept: a pivot table', () => {
   let file: string;
   beforeAll(() => {

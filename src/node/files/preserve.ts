@@ -183,6 +183,8 @@ export interface Inventory {
   bookRels: Rel[];
   rootRels: Rel[];
   names: DefinedName[];
+  /** Each defined name as written, with the sheet it is local to ('' for the workbook). */
+  nameElements: { name: string; scope: string; xml: string }[];
 }
 
 function flag(inv: Inventory, key: string, label?: Label): void {
@@ -236,6 +238,7 @@ export function inventory(view: PackageView, scan: ScanResult): Inventory {
     bookRels: [],
     rootRels: [],
     names: definedNames(view),
+    nameElements: [],
   };
   for (const r of view.relsOf('')) {
     if (r.external || ROOT_REL_EXCELJS.has(r.type) || ROOT_REL_DROP.has(r.type) || !view.has(r.target)) continue;
@@ -270,6 +273,17 @@ export function inventory(view: PackageView, scan: ScanResult): Inventory {
         const extXml = `<x>${xml}</x>`.slice(ext.start, ext.end);
         if (/\sr:id\s*=|\s[\w.-]+:id\s*=\s*"rId/i.test(extXml)) flag(inv, `bookext:${uri}`, /slicer/i.test(extXml) ? LABELS.slicer : /pivot/i.test(extXml) ? LABELS.pivot : /dataModel/i.test(extXml) ? LABELS.dataModel : unknownLabel(`extLst ${uri}`));
         else inv.bookFragments.push({ element: 'ext', uri, xml: extXml });
+      }
+      continue;
+    }
+    if (el.local === 'definedNames') {
+      // exceljs keeps a name only if it is a plain range of the whole workbook (it drops
+      // `_xlnm._FilterDatabase`, constants, #REF! names, names local to a sheet): all are put back.
+      for (const d of elementsAt(`<x>${xml}</x>`, 2)) {
+        if (d.local !== 'definedName') continue;
+        const local = d.attrs.localSheetId;
+        const scope = local === undefined ? '' : (view.sheets[Number(local)]?.name ?? `#${local}`);
+        inv.nameElements.push({ name: d.attrs.name ?? '', scope, xml: `<x>${xml}</x>`.slice(d.start, d.end) });
       }
       continue;
     }
@@ -562,6 +576,52 @@ function editSheetTail(out: OutPackage, part: string, edit: (rest: string) => st
 }
 
 /**
+ * The workbook part with the original's defined names, each local one pointed at its sheet's new
+ * place (sheets may have been added before it), and the names exceljs wrote that were not there
+ * at all (a name it rewrote — a local one made global — gives way to the original).
+ */
+function mergeNames(inv: Inventory, base: PackageView, xml: string): string {
+  const open = xml.indexOf('>', xml.indexOf('<workbook')) + 1;
+  const close = xml.lastIndexOf('</');
+  const rest = xml.slice(open, close);
+  const els = elementsAt(`<w>${rest}</w>`, 1).map((e) => ({ ...e, start: e.start - 3, end: e.end - 3 }));
+  const existing = els.find((e) => e.local === 'definedNames');
+  const index = new Map(base.sheets.map((s, i) => [s.name, i]));
+  const key = (scope: string, name: string) => `${scope}!${name.toLowerCase()}`;
+  const items: string[] = [];
+  const seen = new Set<string>();
+  const seenNames = new Set(inv.nameElements.map((n) => n.name.toLowerCase()));
+  for (const n of inv.nameElements) {
+    let el = n.xml;
+    if (n.scope !== '') {
+      const at = index.get(n.scope);
+      if (at === undefined) continue;
+      el = el.replace(/(\slocalSheetId\s*=\s*["'])\d+(["'])/, `$1${at}$2`);
+    }
+    seen.add(key(n.scope, n.name));
+    items.push(el);
+  }
+  if (existing) {
+    const body = `<w>${rest}</w>`.slice(existing.start + 3, existing.end + 3);
+    for (const d of elementsAt(`<x>${body}</x>`, 2)) {
+      if (d.local !== 'definedName') continue;
+      const local = d.attrs.localSheetId;
+      const scope = local === undefined ? '' : (base.sheets[Number(local)]?.name ?? `#${local}`);
+      // exceljs turns a name local to a sheet into a global one: the original's name wins.
+      if (!seenNames.has((d.attrs.name ?? '').toLowerCase()) && !seen.has(key(scope, d.attrs.name ?? ''))) items.push(`<x>${body}</x>`.slice(d.start, d.end));
+    }
+  }
+  const block = `<definedNames>${items.join('')}</definedNames>`;
+  let edited: string;
+  if (existing) edited = rest.slice(0, existing.start) + block + rest.slice(existing.end);
+  else {
+    const at = insertAt(rest, els, 'definedNames', BOOK_ORDER);
+    edited = rest.slice(0, at) + block + rest.slice(at);
+  }
+  return xml.slice(0, open) + edited + xml.slice(close);
+}
+
+/**
  * exceljs's package `written`, with everything in `inv` put back from `original`. Parts that are
  * unsupported are not put back (the caller refused, or the user asked for a new file).
  */
@@ -603,6 +663,15 @@ export function graft(original: PackageView, inv: Inventory, written: Buffer): B
     const ns = inv.sheetNamespaces.get(sheet) ?? {};
     editSheetTail(out, part, (rest) => insertFragments(rest, fragments.map((f) => ({ element: f.element, xml: withNamespaces(f.xml, ns) })), SHEET_ORDER));
     changed = true;
+  }
+
+  if (inv.nameElements.length) {
+    const xml = out.text(base.workbookPart) ?? '';
+    const merged = mergeNames(inv, base, xml);
+    if (merged !== xml) {
+      out.set(base.workbookPart, merged);
+      changed = true;
+    }
   }
 
   if (inv.bookFragments.length) {

@@ -66,6 +66,8 @@ export async function withWorkbookFile<T>(
   const env = opts.env ?? process.env;
   const shown = opts.shown ?? file;
   const saveTo = opts.saveAs ?? file;
+  // A file that is not there is "not found", not "cannot write the lock in a missing folder".
+  if (!opts.create && !existsSync(file)) await XlsxWorkbook.open(file, { shown });
   const lock = await acquireLock(saveTo, { env, what: opts.what, shown: opts.saveAs ?? shown });
   // Writing to a new file: the one read is locked too, so it is not read halfway through a save.
   const readLock = opts.saveAs !== undefined && (await realTarget(file)) !== lock.target ? await acquireLock(file, { env, what: opts.what, shown }).catch(async (e) => {
