@@ -187,7 +187,7 @@ async function breakStale(lockFile: string, seen: { info: LockInfo | null; ino: 
 export function lockedProblem(shown: string, holder: LockInfo | null, waitedMs: number): FileProblem {
   const secs = Math.round(waitedMs / 1000);
   const who = holder ? `${holder.what || 'cchc'}, pid ${holder.pid}${holder.host && holder.host !== hostname() ? ` @${holder.host}` : ''}` : '?';
-  const since = holder?.since ? holder.since.replace('T', ' ').slice(0, 19) : '';
+  const since = holder?.since ? `${holder.since.replace('T', ' ').slice(0, 19)} UTC` : '';
   return new FileProblem(
     'LOCKED',
     `Tệp ${shown} đang được ghi bởi một lần chạy khác (${who}${since ? `, từ ${since}` : ''}); đã chờ ${secs} giây. Tệp không bị thay đổi. Thử lại khi lần chạy kia xong.`,

@@ -19,7 +19,7 @@
 import { existsSync } from 'node:fs';
 import type { Lang } from '../../core/model.ts';
 import { XlsxWorkbook } from '../xlsx-workbook.ts';
-import { checkReplaceable, realTarget } from './atomic.ts';
+import { checkReplaceable, existsProblem, realTarget } from './atomic.ts';
 import { acquireLock } from './lock.ts';
 import { limitsFromEnv } from './scan.ts';
 
@@ -80,6 +80,7 @@ export async function withWorkbookFile<T>(
     if (!existed && opts.create) book = opts.create();
     else book = await XlsxWorkbook.open(file, { limits: limitsFromEnv(env), shown });
     // Refuse before any work what the save would refuse anyway.
+    if (opts.saveAs !== undefined && !opts.replaceSaveAs && existsSync(lock.target)) throw existsProblem(opts.saveAs, 'workbook');
     if (opts.refuseEarly ?? true) {
       if (opts.saveAs === undefined || opts.replaceSaveAs) await checkReplaceable(lock.target, opts.saveAs ?? shown);
       const problem = book.writeProblem(opts.saveAs !== undefined);
