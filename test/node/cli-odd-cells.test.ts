@@ -104,6 +104,18 @@ describe('odd cells in a real .xlsx', () => {
     expect(existsSync(path.join(dir, `long-${n}-new.xlsx`))).toBe(false);
   }, 120_000);
 
+  it('a message quotes at most a short prefix of a value: a 20,000-character document number cell', async () => {
+    const file = await edited((wb) => {
+      const info = sheet(wb, 'Thông tin');
+      info.addRow(['Số văn bản tiếp theo KH/2024', `1${'9x'.repeat(10_000)}`]);
+    });
+    const r = await run(['report', file, '--type', 'plan', '--date', '2024-07-05', '--out', path.join(dir, `num-${n}.docx`)]);
+    expect(r.code, r.err).toBe(2);
+    expect(lines(r.err)).toHaveLength(1);
+    expect(r.err).toContain('không phải là số văn bản');
+    expect(r.err.length).toBeLessThan(400);
+  });
+
   it('a formula error (#REF!) in a date column is a date error on that cell', async () => {
     let cell = '';
     const file = await edited((wb) => {
