@@ -214,6 +214,23 @@ interface Source {
   shown: string;
 }
 
+/**
+ * What the file holds beyond what exceljs models. A package this code cannot make sense of is
+ * still read (validate works), but never written back: better refused than half kept.
+ */
+function inventoryOrRefusal(view: PackageView, scan: ScanResult): Inventory {
+  try {
+    return inventory(view, scan);
+  } catch {
+    const inv = inventory(new PackageView(Buffer.from(EMPTY_ZIP)), { sheets: new Map(), overExcel: [], overExcelCount: 0, cells: 0, unzippedBytes: 0 });
+    inv.unsupported.set('unreadableParts', { vi: 'những phần cchc không đọc được cấu trúc', en: 'parts whose structure cchc cannot read' });
+    return inv;
+  }
+}
+
+/** An empty zip (its end record only). */
+const EMPTY_ZIP = new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array<number>(18).fill(0)]);
+
 export class XlsxWorkbook implements WorkbookPort {
   private readonly wb: ExcelJS.Workbook;
   private source: Source | null = null;
@@ -252,7 +269,7 @@ export class XlsxWorkbook implements WorkbookPort {
     try {
       const view = new PackageView(buffer);
       const scan = await scanWorkbook(view, limits, shown);
-      source = { view, scan, inv: inventory(view, scan), shown };
+      source = { view, scan, inv: inventoryOrRefusal(view, scan), shown };
     } catch (e) {
       if (e instanceof ZipFormatError) throw new WorkbookOpenError('unreadable', filePath, e);
       throw e;
