@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { AppContext, PreferenceStore } from '../core/app/context.ts';
 import type { Lang } from '../core/model.ts';
 import type { Clock } from '../core/ports.ts';
+import type { DocumentPort } from '../core/report/doc-model.ts';
 import { DocxFileDocuments } from './docx-renderer.ts';
 import { XlsxWorkbook } from './xlsx-workbook.ts';
 import { systemClock } from './clock.ts';
@@ -49,26 +50,44 @@ export interface LocalContextOptions {
   clock?: Clock;
   /** Called when the user picks a cell (cchc serve highlights it in its page). */
   onSelect?: (sheet: string, a1: string) => void;
+  /** Where documents go (default: a .docx per document in outDir). */
+  documents?: DocumentPort;
 }
+
+const isThenable = (v: unknown): v is PromiseLike<unknown> =>
+  (typeof v === 'object' || typeof v === 'function') && v !== null && typeof (v as { then?: unknown }).then === 'function';
 
 export function localContext(book: XlsxWorkbook, opts: LocalContextOptions): AppContext {
   let busy = false;
   return {
     workbook: book,
     clock: opts.clock ?? systemClock(),
-    documents: new DocxFileDocuments(opts.outDir),
+    documents: opts.documents ?? new DocxFileDocuments(opts.outDir),
     prefs: opts.prefs,
     user: osUser,
     selectCell: (sheet, a1) => opts.onSelect?.(sheet, a1),
     withLock(fn) {
-      // One process, one workbook: a second request while a write runs is told "busy".
+      // One process, one workbook: a second request while a write runs is told "busy". The lock
+      // is held until asynchronous work settles (a report renders its document, then takes its
+      // number): released at the return, two reports would both read number 01.
+      // Across processes, the file's own lock does this (files/workbook-file.ts withWorkbookFile).
       if (busy) return { ran: false };
       busy = true;
+      let value;
       try {
-        return { ran: true, value: fn() };
-      } finally {
+        value = fn();
+      } catch (e) {
         busy = false;
+        throw e;
       }
+      if (!isThenable(value)) {
+        busy = false;
+        return { ran: true, value };
+      }
+      const settled = Promise.resolve(value).finally(() => {
+        busy = false;
+      });
+      return { ran: true, value: settled as unknown as typeof value };
     },
     deflate: (bytes) => new Uint8Array(deflateRawSync(bytes)),
   };

@@ -20,10 +20,8 @@
 // - Fonts are written whole (Calibri 11, the workbook's default): a font with only `bold` set is
 //   shown by Calc in its own default face.
 
-import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { createRequire } from 'node:module';
-import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import type {
   BlockStyle,
@@ -39,6 +37,13 @@ import type {
 import { isDateCell } from '../core/ports.ts';
 import { columnLetter } from '../core/contract/a1.ts';
 import { LINE_HEIGHT_PX, wrappedHeightPx } from '../core/row-height.ts';
+import type { Lang } from '../core/model.ts';
+import { writeFileAtomic } from './files/atomic.ts';
+import { PackageView } from './files/package.ts';
+import { graft, inventory, labelsText, verifyKept, type Inventory } from './files/preserve.ts';
+import { FileProblem, count, shortName } from './files/problems.ts';
+import { EXCEL_CELL_CHARS, fileTooLarge, limitsFromEnv, scanWorkbook, type Limits, type ScanResult } from './files/scan.ts';
+import { ZipFormatError } from './files/zip.ts';
 
 type Worksheet = ExcelJS.Worksheet;
 type Cell = ExcelJS.Cell;
@@ -196,8 +201,53 @@ function normName(s: string): string {
 
 // ---------------------------------------------------------------- the adapter
 
+export interface OpenOptions {
+  /** The caps on what is read (default: limitsFromEnv()). */
+  limits?: Limits;
+  /** The path as the user typed it, for messages (default: the path given). */
+  shown?: string;
+}
+
+export interface SaveOptions {
+  /** May an existing file be replaced? Default true. */
+  replace?: boolean;
+  /**
+   * Write even though parts of the opened file cannot be kept (the user asked for a NEW file,
+   * `--out`): those parts are left out of it. Never used for the file the workbook came from.
+   */
+  dropUnkept?: boolean;
+  /** The path as the user typed it, for messages. */
+  shown?: string;
+}
+
+/** The file a workbook was opened from, as it was: what a save must keep. */
+interface Source {
+  view: PackageView;
+  scan: ScanResult;
+  inv: Inventory;
+  shown: string;
+}
+
+/**
+ * What the file holds beyond what exceljs models. A package this code cannot make sense of is
+ * still read (validate works), but never written back: better refused than half kept.
+ */
+function inventoryOrRefusal(view: PackageView, scan: ScanResult): Inventory {
+  try {
+    return inventory(view, scan);
+  } catch {
+    const inv = inventory(new PackageView(Buffer.from(EMPTY_ZIP)), { sheets: new Map(), overExcel: [], overExcelCount: 0, cells: 0, unzippedBytes: 0 });
+    inv.unsupported.set('unreadableParts', { vi: 'những phần cchc không đọc được cấu trúc', en: 'parts whose structure cchc cannot read' });
+    return inv;
+  }
+}
+
+/** An empty zip (its end record only). */
+const EMPTY_ZIP = new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array<number>(18).fill(0)]);
+
 export class XlsxWorkbook implements WorkbookPort {
   private readonly wb: ExcelJS.Workbook;
+  private source: Source | null = null;
 
   private constructor(wb: ExcelJS.Workbook) {
     this.wb = wb;
@@ -210,17 +260,33 @@ export class XlsxWorkbook implements WorkbookPort {
     return new XlsxWorkbook(wb);
   }
 
-  /** Open an .xlsx file; throws WorkbookOpenError (reason notFound | unreadable). */
-  static async open(filePath: string): Promise<XlsxWorkbook> {
+  /**
+   * Open an .xlsx file; throws WorkbookOpenError (reason notFound | unreadable), or FileProblem
+   * TOO_LARGE when the file is past a cap (files/scan.ts): that is measured on the zip before
+   * exceljs loads anything, so a huge workbook costs a few MB, not the process.
+   */
+  static async open(filePath: string, opts: OpenOptions = {}): Promise<XlsxWorkbook> {
+    const limits = opts.limits ?? limitsFromEnv();
+    const shown = opts.shown ?? filePath;
     let buffer: Buffer;
     try {
       const stat = await fs.stat(filePath);
       if (!stat.isFile()) throw new WorkbookOpenError('unreadable', filePath);
+      if (stat.size > limits.maxFileBytes) throw fileTooLarge(shown, stat.size, limits);
       buffer = await fs.readFile(filePath);
     } catch (e) {
-      if (e instanceof WorkbookOpenError) throw e;
+      if (e instanceof WorkbookOpenError || e instanceof FileProblem) throw e;
       const code = (e as NodeJS.ErrnoException).code;
       throw new WorkbookOpenError(code === 'ENOENT' || code === 'ENOTDIR' ? 'notFound' : 'unreadable', filePath, e);
+    }
+    let source: Source;
+    try {
+      const view = new PackageView(buffer);
+      const scan = await scanWorkbook(view, limits, shown);
+      source = { view, scan, inv: inventoryOrRefusal(view, scan), shown };
+    } catch (e) {
+      if (e instanceof ZipFormatError) throw new WorkbookOpenError('unreadable', filePath, e);
+      throw e;
     }
     const wb = new ExcelJS.Workbook();
     try {
@@ -230,28 +296,78 @@ export class XlsxWorkbook implements WorkbookPort {
       throw new WorkbookOpenError('unreadable', filePath, e);
     }
     const book = new XlsxWorkbook(wb);
+    book.source = source;
     for (const ws of wb.worksheets) compactValidations(ws);
     return book;
   }
 
-  /** Write the workbook to `filePath` through a temporary file and a rename (never half a file). */
-  async save(filePath: string): Promise<void> {
-    const dir = path.dirname(path.resolve(filePath));
-    const tmp = path.join(dir, `.${path.basename(filePath)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-    try {
-      const data = await this.wb.xlsx.writeBuffer();
-      await fs.writeFile(tmp, new Uint8Array(data as ArrayBuffer));
-      await fs.rename(tmp, filePath);
-    } catch (e) {
-      await fs.rm(tmp, { force: true }).catch(() => undefined);
-      throw e;
+  /**
+   * Why this workbook may not be written back over the file it came from, or null: parts that
+   * cannot be kept (pivot tables, chart sheets…: files/preserve.ts), or a cell over Excel's
+   * 32,767 characters (Excel would cut it, or call the file damaged). `newFile`: the write goes to
+   * another file the user named, where the parts may be left out (a long cell never may).
+   */
+  writeProblem(newFile = false): FileProblem | null {
+    const src = this.source;
+    if (!src) return null;
+    const first = src.scan.overExcel[0];
+    if (first) {
+      const more = src.scan.overExcelCount - 1;
+      const others = (lang: Lang) => (more > 0 ? (lang === 'vi' ? ` (và ${count(more, lang)} ô khác)` : ` (and ${count(more, lang)} more)`) : '');
+      return new FileProblem(
+        'CELL_OVER_EXCEL_LIMIT',
+        `Trang "${shortName(first.sheet)}", ô ${first.cell} dài ${count(first.chars, 'vi')} ký tự${others('vi')}, quá giới hạn ${count(EXCEL_CELL_CHARS, 'vi')} ký tự một ô của Excel; cchc không ghi tệp có ô như vậy. Rút ngắn ô đó rồi chạy lại; tệp giữ nguyên.`,
+        `Sheet "${shortName(first.sheet)}", cell ${first.cell} holds ${count(first.chars, 'en')} characters${others('en')}, over Excel's ${count(EXCEL_CELL_CHARS, 'en')} per cell; cchc does not write a file with such a cell. Shorten it and run again; the file is unchanged.`,
+        src.shown,
+      );
     }
+    if (!newFile && src.inv.unsupported.size > 0) {
+      const list = src.inv.unsupported.values();
+      const items = [...list];
+      return new FileProblem(
+        'UNKEPT_PARTS',
+        `Tệp ${src.shown} có ${labelsText(items, 'vi')} mà cchc chưa giữ lại được khi ghi, nên không ghi vào tệp này (tệp giữ nguyên). Muốn có kết quả thì ghi ra một tệp mới: --out TEP-MOI.xlsx (tệp mới sẽ không có các phần đó).`,
+        `${src.shown} holds ${labelsText(items, 'en')}, which cchc cannot keep when it writes, so it does not write this file (it is unchanged). To get the results, write a new file: --out NEW.xlsx (without those parts).`,
+        src.shown,
+      );
+    }
+    return null;
+  }
+
+  /** The bytes to write: exceljs's package, with what it leaves out of the opened file put back. */
+  private async packageBytes(opts: SaveOptions = {}): Promise<Buffer> {
+    const problem = this.writeProblem(Boolean(opts.dropUnkept));
+    if (problem) throw problem;
+    const written = Buffer.from((await this.wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const src = this.source;
+    if (!src) return written;
+    const bytes = graft(src.view, src.inv, written);
+    const missing = verifyKept(src.view, src.inv, bytes);
+    if (missing.length > 0) {
+      throw new FileProblem(
+        'NOT_KEPT_ON_SAVE',
+        `Ghi tệp sẽ làm mất ${labelsText(missing, 'vi')} của ${src.shown}, nên cchc không ghi (tệp giữ nguyên). Hãy báo lỗi này cho người phát triển.`,
+        `Writing would lose ${labelsText(missing, 'en')} of ${src.shown}, so cchc does not write (the file is unchanged). Please report this.`,
+        src.shown,
+      );
+    }
+    return bytes;
+  }
+
+  /**
+   * Write the workbook to `filePath` (files/atomic.ts): a temporary file beside the real target,
+   * synced, then renamed over it; a symbolic link is written through, the file's permission bits
+   * are kept, a read-only file is refused. What exceljs does not model is kept (files/preserve.ts)
+   * or the write is refused with a FileProblem before anything is touched.
+   */
+  async save(filePath: string, opts: SaveOptions = {}): Promise<void> {
+    const bytes = await this.packageBytes(opts);
+    await writeFileAtomic(filePath, bytes, { replace: opts.replace ?? true, shown: opts.shown ?? filePath, kind: 'workbook' });
   }
 
   /** The file's bytes (for tests and for serving a download). */
   async toBuffer(): Promise<Uint8Array> {
-    const data = await this.wb.xlsx.writeBuffer();
-    return new Uint8Array(data as ArrayBuffer);
+    return new Uint8Array(await this.packageBytes({ dropUnkept: true }));
   }
 
   // ------------------------------------------------------------ sheets
@@ -343,6 +459,10 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   private writeCell(cell: Cell, v: WriteCell): void {
+    if (typeof v === 'string' && v.length > EXCEL_CELL_CHARS) {
+      // Never a cell Excel cannot hold: what we write is ours (⚙ columns, the dashboard, the log).
+      v = `${v.slice(0, EXCEL_CELL_CHARS - 1)}…`;
+    }
     if (v === null || v === '') {
       cell.value = null;
     } else if (isDateCell(v)) {
@@ -605,7 +725,9 @@ export class XlsxWorkbook implements WorkbookPort {
       const cell = ws.getRow(first.row).getCell(first.col);
       const ours = `${MARK_TAG} ${list.map((m) => m.note).join('\n')}`;
       const user = noteText(cell.note);
-      cell.note = user ? `${user}\n\n${ours}` : ours;
+      const text = user ? `${user}\n\n${ours}` : ours;
+      // A note holds at most what a cell does.
+      cell.note = text.length > EXCEL_CELL_CHARS ? `${text.slice(0, EXCEL_CELL_CHARS - 1)}…` : text;
       cell.fill = solidFill(first.background);
     }
   }

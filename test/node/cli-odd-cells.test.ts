@@ -1,7 +1,7 @@
 // `cchc` on workbooks a user really sends: cells Excel and Sheets produce but nobody types on
 // purpose (formula errors, merged headers, a pasted 5 MB text, hyperlink objects, 16,000 columns).
 // Bad data is exit 1 with the problem on its cell, never exit 3 ("lỗi không mong đợi").
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
@@ -54,16 +54,67 @@ async function expectHandled(file: string): Promise<ValidateJson> {
 }
 
 describe('odd cells in a real .xlsx', () => {
-  it('a 5 MB text pasted into Nhiệm vụ (within the header search rows) is too long, not a crash', async () => {
+  it('a 5 MB text pasted into Nhiệm vụ is past what cchc reads: one line naming the cell (exit 2), not a crash', async () => {
     // One run of 5 million letters with no space (a pasted blob): the folding of header candidates
-    // used to overflow the regexp stack on it.
+    // used to overflow the regexp stack on it; now it is measured before anything reads it.
+    let cell = '';
     const file = await edited((wb) => {
       const ws = sheet(wb, 'Kế hoạch');
-      ws.getCell(2, col(ws, 'Nhiệm vụ')).value = `Đ${'x'.repeat(5_000_000)}`;
+      const c = ws.getCell(2, col(ws, 'Nhiệm vụ'));
+      c.value = `Đ${'x'.repeat(5_000_000)}`;
+      cell = c.address;
     });
-    const v = await expectHandled(file);
-    expect(v.issues).toContainEqual(expect.objectContaining({ sheet: 'Kế hoạch', code: 'TEXT_TOO_LONG', severity: 'error' }));
+    const before = readFileSync(file);
+    for (const argv of [['validate', file, '--json'], ['progress', file, '--write'], ['report', file, '--type', 'quarterly', '--out', path.join(dir, `odd-${n}.docx`)]]) {
+      const r = await run(argv);
+      expect(r.code, r.err).toBe(2);
+      expect(r.out).toBe('');
+      expect(lines(r.err)).toHaveLength(1);
+      expect(r.err).toContain(`ô ${cell}`);
+      expect(r.err).toContain('5.000.001 ký tự');
+      // The message quotes no part of the text itself.
+      expect(r.err).not.toContain('xxxxxxxx');
+    }
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect(existsSync(path.join(dir, `odd-${n}.docx`))).toBe(false);
   }, 120_000);
+
+  it('a cell over Excel\'s 32,767 characters is read (validate: too long), but never written back', async () => {
+    let cell = '';
+    const file = await edited((wb) => {
+      const ws = sheet(wb, 'Kế hoạch');
+      const c = ws.getCell(3, col(ws, 'Nhiệm vụ'));
+      c.value = `Dán nhầm ${'chữ '.repeat(10_000)}`;
+      cell = c.address;
+    });
+    const v = await run(['validate', file, '--json']);
+    expect(v.code, v.err).toBe(1);
+    expect((JSON.parse(v.out) as ValidateJson).issues).toContainEqual(expect.objectContaining({ sheet: 'Kế hoạch', cell, code: 'TEXT_TOO_LONG', severity: 'error' }));
+    const before = readFileSync(file);
+    const docx = path.join(dir, `long-${n}.docx`);
+    for (const argv of [['progress', file, '--write'], ['report', file, '--type', 'plan', '--out', docx], ['progress', file, '--write', '--out', path.join(dir, `long-${n}-new.xlsx`), '--lang', 'en']]) {
+      const r = await run(argv);
+      expect(r.code, r.err).toBe(2);
+      expect(lines(r.err)).toHaveLength(1);
+      expect(r.err).toMatch(new RegExp(`(ô|cell) ${cell}`));
+      expect(r.err).toMatch(/32[.,]767/);
+    }
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect(existsSync(docx)).toBe(false);
+    expect(existsSync(path.join(dir, `long-${n}-new.xlsx`))).toBe(false);
+  }, 120_000);
+
+  it('a message quotes at most a short prefix of a value: a 20,000-character document number cell', async () => {
+    const file = await edited((wb) => {
+      const info = sheet(wb, 'Thông tin');
+      info.addRow(['Số văn bản tiếp theo KH/2024', `1${'9x'.repeat(10_000)}`]);
+    });
+    const r = await run(['report', file, '--type', 'plan', '--date', '2024-07-05', '--out', path.join(dir, `num-${n}.docx`)]);
+    expect(r.code, r.err).toBe(2);
+    expect(lines(r.err)).toHaveLength(1);
+    expect(r.err).toContain('không phải là số văn bản');
+    expect(r.err.length).toBeLessThan(400);
+  });
 
   it('a formula error (#REF!) in a date column is a date error on that cell', async () => {
     let cell = '';

@@ -172,11 +172,15 @@ export interface ReportResult {
   school: LoadedSchool;
 }
 
-/** The file or Doc name: `BC-CCHC-Q2-2024-MNBT-12`. ASCII, so it is safe as a file name. */
-export function reportName(type: ReportType, unitCode: string, period: PeriodCode, year: number, number: number): string {
+/**
+ * The file or Doc name: `BC-CCHC-6-thang-2024-MNBT-so12-2024`: the kind, the plan year, the unit,
+ * then the document number with the calendar year it was taken in (numbers restart every year,
+ * so `so01-2024` and `so01-2025` are two documents). ASCII, so it is safe as a file name.
+ */
+export function reportName(type: ReportType, unitCode: string, period: PeriodCode, year: number, number: number, numberYear: number): string {
   const kind = { quarterly: `BC-CCHC-${periodFileTag(period)}`, plan: 'KH-CCHC', initiatives: 'BC-SANGKIEN' }[type];
   const code = unitCode.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^A-Za-z0-9]+/g, '');
-  return [kind, String(year), code, String(number).padStart(2, '0')].filter(Boolean).join('-').replace(/\s+/g, '-');
+  return [kind, String(year), code, `so${String(number).padStart(2, '0')}`, String(numberYear)].filter(Boolean).join('-').replace(/\s+/g, '-');
 }
 
 /**
@@ -202,7 +206,7 @@ export function generateReport(ctx: AppContext, req: ReportRequest): MaybePromis
     lang: req.lang,
     deflate: ctx.deflate,
   });
-  const name = reportName(req.type, settings.unitCode, school.frame.period, school.frame.year, docNumber);
+  const name = reportName(req.type, settings.unitCode, school.frame.period, school.frame.year, docNumber, year);
   const number = documentNumber(docNumber, symbol, settings.unitCode).replace(/^Số:\s*/, '');
   return thenMaybe(ctx.documents.createDocument(model, { name }), (document) => {
     takeNumber(ctx.workbook, symbol, year, docNumber, req.lang);

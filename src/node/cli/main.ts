@@ -104,7 +104,14 @@ function defaultIO(): CommandIO {
 export async function main(argv: string[], io: CommandIO = defaultIO()): Promise<number> {
   const { lang, rest: args, bad } = takeLang(argv);
   const [name, ...rest] = args;
-  const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ').trim();
+  // One line, and a user's value quoted in it ("…") cut to a short prefix: a message never
+  // repeats a pasted megabyte back.
+  const oneLine = (s: string) =>
+    s
+      .replace(/\s*\n\s*/g, ' ')
+      .trim()
+      .replace(/(["“])([^"”]{61,})(["”])/g, (_, a: string, v: string, b: string) => `${a}${v.slice(0, 59)}…${b}`)
+      .slice(0, 2000);
   if (bad !== null) {
     io.stderr(`cchc: ${lang === 'vi' ? `--lang nhận vi hoặc en, không phải "${bad}"` : `--lang takes vi or en, not "${bad}"`}\n`);
     return 2;

@@ -10,6 +10,8 @@ import { parseDate } from '../../core/parse/date.ts';
 import { quoteValue } from '../../core/text.ts';
 import { fixedLang, localContext } from '../app-context.ts';
 import { systemClock } from '../clock.ts';
+import { FileProblem } from '../files/problems.ts';
+import { openWorkbookFile, withWorkbookFile, type WorkbookFileOptions, type WorkbookSession } from '../files/workbook-file.ts';
 import { XlsxWorkbook, WorkbookOpenError } from '../xlsx-workbook.ts';
 import { InputError, UsageError } from './errors.ts';
 import type { CommandArgs, CommandIO, OptionSpec } from './command.ts';
@@ -35,14 +37,59 @@ export function workbookPath(args: CommandArgs): string {
   return file;
 }
 
-export async function openWorkbook(file: string, lang: Lang): Promise<XlsxWorkbook> {
+/** A file that cannot be used, as the one line of exit code 2; other errors as they are. */
+export function asInputError(e: unknown, lang: Lang): unknown {
+  if (e instanceof WorkbookOpenError) return new InputError(lang === 'vi' ? e.messageVi : e.messageEn);
+  if (e instanceof FileProblem) return new InputError(e.text(lang));
+  return e;
+}
+
+/** Open a workbook to read it (no lock: a save replaces the file in one rename). */
+export async function openWorkbook(file: string, lang: Lang, env: NodeJS.ProcessEnv = process.env): Promise<XlsxWorkbook> {
   try {
-    return await XlsxWorkbook.open(file);
+    return await openWorkbookFile(file, { env });
   } catch (e) {
-    if (e instanceof WorkbookOpenError) throw new InputError(lang === 'vi' ? e.messageVi : e.messageEn);
-    throw e;
+    throw asInputError(e, lang);
   }
 }
+
+/**
+ * Change a workbook file: under its write lock, opened fresh, saved atomically (see
+ * files/workbook-file.ts). A file that cannot be used or written is exit code 2, one line.
+ */
+export async function changeWorkbook<T>(
+  file: string,
+  args: CommandArgs,
+  io: CommandIO,
+  command: string,
+  fn: (book: XlsxWorkbook, session: WorkbookSession) => T | Promise<T>,
+  opts: Omit<WorkbookFileOptions<T>, 'lang' | 'env' | 'what' | 'shown'> = {},
+): Promise<T> {
+  try {
+    return await withWorkbookFile(file, fn, { ...opts, lang: args.lang, env: io.env, what: `cchc ${command}`, shown: file });
+  } catch (e) {
+    throw cannotWrite(e, opts.saveAs ?? file, args.lang) ?? asInputError(e, args.lang);
+  }
+}
+
+/** `--out NEW.xlsx` of init and progress --write: the results go to a new file, the original stays as it is. */
+export function workbookOutOption(args: CommandArgs, file: string): string | undefined {
+  const out = args.values.out as string | undefined;
+  if (out === undefined) return undefined;
+  const vi = args.lang === 'vi';
+  if (!/\.xlsx$/i.test(out)) throw new UsageError(vi ? `--out cần một tên tệp .xlsx: ${out}` : `--out takes an .xlsx file name: ${out}`);
+  if (path.resolve(out) === path.resolve(file)) throw new UsageError(vi ? '--out cần một tệp khác tệp đang mở' : '--out takes a file other than the one opened');
+  return out;
+}
+
+export const WORKBOOK_OUT_OPTION: OptionSpec = {
+  type: 'string',
+  hint: 'NEW.xlsx',
+  help: {
+    vi: 'ghi kết quả ra tệp mới này, giữ nguyên tệp gốc (khi tệp gốc có phần cchc không giữ được khi ghi)',
+    en: 'write the results to this new file and leave the original as it is (when it holds parts cchc cannot keep)',
+  },
+};
 
 /** `--as-of`, `--date`: a real date typed as in the workbook, `30/06/2024`, or `2024-06-30`. */
 export function asOfOption(args: CommandArgs, name = 'as-of'): IsoDate | undefined {
@@ -102,6 +149,15 @@ export async function saveWorkbook(book: XlsxWorkbook, file: string, lang: Lang,
   try {
     if (opts.makeDir) mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     await book.save(file);
+  } catch (e) {
+    throw cannotWrite(e, file, lang) ?? asInputError(e, lang);
+  }
+}
+
+/** Make the folder a new file goes in; a file on the way is exit code 2. */
+export function makeFolderFor(file: string, lang: Lang): void {
+  try {
+    mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   } catch (e) {
     throw cannotWrite(e, file, lang) ?? e;
   }

@@ -9,7 +9,9 @@ import { fixedLang, localContext } from '../../app-context.ts';
 import { systemClock } from '../../clock.ts';
 import { XlsxWorkbook } from '../../xlsx-workbook.ts';
 import type { Command } from '../command.ts';
-import { saveWorkbook } from '../shared.ts';
+import { asInputError, saveWorkbook } from '../shared.ts';
+import { StagedDocuments } from '../../files/documents.ts';
+import { acquireLock } from '../../files/lock.ts';
 
 /** A path as the user can type it back: relative inside the current folder, else absolute. */
 function shown(p: string): string {
@@ -40,35 +42,46 @@ export const demoCommand: Command = {
     const file = path.join(dir, 'truong-mam-non-ben-thanh-2024.xlsx');
     const step = (vi_: string, en: string) => io.stdout(`• ${vi ? vi_ : en}\n`);
 
-    const book = XlsxWorkbook.create();
-    const ctx = localContext(book, { outDir: dir, prefs: fixedLang(lang), clock: systemClock(io.env) });
-    installSample(ctx, { lang });
-    step('Đã tạo bảng tính mẫu (Trường Mầm non Bến Thành, kế hoạch CCHC 2024)', 'Created the sample workbook (Trường Mầm non Bến Thành, 2024 plan)');
+    // The demo's own files: replaced on a rerun (under the workbook's lock, written atomically).
+    const lock = await acquireLock(file, { env: io.env, what: 'cchc demo' }).catch((e) => {
+      throw asInputError(e, lang);
+    });
+    const documents = new StagedDocuments({ dir, replace: true });
+    try {
+      const book = XlsxWorkbook.create();
+      const ctx = localContext(book, { outDir: dir, prefs: fixedLang(lang), clock: systemClock(io.env), documents });
+      installSample(ctx, { lang });
+      step('Đã tạo bảng tính mẫu (Trường Mầm non Bến Thành, kế hoạch CCHC 2024)', 'Created the sample workbook (Trường Mầm non Bến Thành, 2024 plan)');
 
-    const check = validateWorkbook(ctx, { lang, asOf: DEMO_AS_OF });
-    step(
-      `Kiểm tra dữ liệu: ${check.counts.error} lỗi, ${check.counts.warning} cảnh báo, ${check.counts.notice} lưu ý`,
-      `Data check: ${check.counts.error} errors, ${check.counts.warning} warnings, ${check.counts.notice} notices`,
-    );
+      const check = validateWorkbook(ctx, { lang, asOf: DEMO_AS_OF });
+      step(
+        `Kiểm tra dữ liệu: ${check.counts.error} lỗi, ${check.counts.warning} cảnh báo, ${check.counts.notice} lưu ý`,
+        `Data check: ${check.counts.error} errors, ${check.counts.warning} warnings, ${check.counts.notice} notices`,
+      );
 
-    const { progress, school } = updateProgress(ctx, { lang, asOf: DEMO_AS_OF, period: 'Q2' });
-    step('Đã ghi cột ⚙, trang Tổng hợp và Nhật ký', 'Wrote the ⚙ columns, the Tổng hợp dashboard and the log');
+      const { progress, school } = updateProgress(ctx, { lang, asOf: DEMO_AS_OF, period: 'Q2' });
+      step('Đã ghi cột ⚙, trang Tổng hợp và Nhật ký', 'Wrote the ⚙ columns, the Tổng hợp dashboard and the log');
 
-    const written: string[] = [];
-    for (const type of ['quarterly', 'plan', 'initiatives'] as const) {
-      const r = await generateReport(ctx, { lang, type, asOf: DEMO_AS_OF, period: 'Q2', date: DEMO_DOC_DATE });
-      written.push(`${r.number}  ${shown(r.document.id)}`);
+      const written: string[] = [];
+      for (const type of ['quarterly', 'plan', 'initiatives'] as const) {
+        const r = await generateReport(ctx, { lang, type, asOf: DEMO_AS_OF, period: 'Q2', date: DEMO_DOC_DATE });
+        written.push(`${r.number}  ${shown(r.document.id)}`);
+      }
+      await saveWorkbook(book, file, lang);
+      await documents.commit();
+      step('Đã viết 3 văn bản theo Nghị định 30/2020:', 'Wrote 3 documents laid out by Decree 30/2020:');
+      for (const w of written) io.stdout(`    ${w}\n`);
+
+      io.stdout(`\n${progressSummary(progress, lang, school.data.settings.year ?? undefined)}\n`);
+      io.stdout(
+        vi
+          ? `Bảng tính: ${shown(file)}\nThử bảng điều khiển trong trình duyệt: npx cchc serve ${shown(file)}\n`
+          : `Workbook: ${shown(file)}\nTry the sidebar in a browser: npx cchc serve ${shown(file)}\n`,
+      );
+      return check.counts.error > 0 ? 1 : 0;
+    } finally {
+      await documents.discard();
+      await lock.release();
     }
-    await saveWorkbook(book, file, lang);
-    step('Đã viết 3 văn bản theo Nghị định 30/2020:', 'Wrote 3 documents laid out by Decree 30/2020:');
-    for (const w of written) io.stdout(`    ${w}\n`);
-
-    io.stdout(`\n${progressSummary(progress, lang, school.data.settings.year ?? undefined)}\n`);
-    io.stdout(
-      vi
-        ? `Bảng tính: ${shown(file)}\nThử bảng điều khiển trong trình duyệt: npx cchc serve ${shown(file)}\n`
-        : `Workbook: ${shown(file)}\nTry the sidebar in a browser: npx cchc serve ${shown(file)}\n`,
-    );
-    return check.counts.error > 0 ? 1 : 0;
   },
 };

@@ -5,11 +5,12 @@ import { progressSummary } from '../../../core/progress/index.ts';
 import { validateSchool } from '../../../core/validate.ts';
 import type { Command } from '../command.ts';
 import { STEP, progressSteps } from '../progress-bar.ts';
-import { AS_OF_OPTION, JSON_OPTION, PERIOD_OPTION, asOfOption, cliContext, openWorkbook, orInputError, periodOption, printJson, saveWorkbook, warnDataErrors, workbookPath } from '../shared.ts';
+import { UsageError } from '../errors.ts';
+import { AS_OF_OPTION, JSON_OPTION, PERIOD_OPTION, WORKBOOK_OUT_OPTION, asOfOption, changeWorkbook, cliContext, openWorkbook, orInputError, periodOption, printJson, warnDataErrors, workbookOutOption, workbookPath } from '../shared.ts';
 
 export const progressCommand: Command = {
   name: 'progress',
-  usage: 'progress FILE.xlsx [--as-of dd/mm/yyyy] [--period Q1|Q2|Q3|Q4] [--write] [--json]',
+  usage: 'progress FILE.xlsx [--as-of dd/mm/yyyy] [--period Q1|Q2|Q3|Q4] [--write [--out NEW.xlsx]] [--json]',
   summary: {
     vi: 'tính tiến độ nhiệm vụ, chỉ tiêu, sáng kiến; --write ghi cột ⚙, trang Tổng hợp và Nhật ký vào tệp',
     en: 'computes the figures; --write writes the ⚙ columns, Tổng hợp and a Nhật ký row into the file',
@@ -18,28 +19,45 @@ export const progressCommand: Command = {
     'as-of': AS_OF_OPTION,
     period: PERIOD_OPTION,
     write: { type: 'boolean', help: { vi: 'ghi kết quả vào tệp', en: 'write the results into the file' } },
+    out: WORKBOOK_OUT_OPTION,
     json: JSON_OPTION,
   },
   async run(args, io) {
     const file = workbookPath(args);
     const opts = { lang: args.lang, asOf: asOfOption(args), period: periodOption(args) };
+    const out = workbookOutOption(args, file);
+    if (out !== undefined && !args.values.write) throw new UsageError(args.lang === 'vi' ? '--out chỉ dùng cùng --write' : '--out goes with --write');
     const steps = progressSteps(io, args.lang, args.values.write ? 3 : 2);
     steps.step(STEP.read);
-    const book = await openWorkbook(file, args.lang);
-    const ctx = cliContext(book, file, args, io);
-    steps.step(args.values.write ? STEP.write : STEP.compute);
-    const { school, progress } = orInputError(() => (args.values.write ? updateProgress(ctx, opts) : computeFigures(ctx, opts)), file, args.lang);
+    let figures;
     if (args.values.write) {
-      steps.step(STEP.save);
-      await saveWorkbook(book, file, args.lang);
+      // Under the file's write lock, from a fresh read to the saved file (files/workbook-file.ts).
+      figures = await changeWorkbook(
+        file,
+        args,
+        io,
+        'progress',
+        (book) => {
+          steps.step(STEP.write);
+          const r = orInputError(() => updateProgress(cliContext(book, file, args, io), opts), file, args.lang);
+          steps.step(STEP.save);
+          return r;
+        },
+        { saveAs: out },
+      );
+    } else {
+      const book = await openWorkbook(file, args.lang, io.env);
+      steps.step(STEP.compute);
+      figures = orInputError(() => computeFigures(cliContext(book, file, args, io), opts), file, args.lang);
     }
+    const { school, progress } = figures;
     steps.done();
     warnDataErrors(io, 'progress', validateSchool(school.data).counts.error, file, args.lang);
     if (args.values.json) {
       io.stdout(printJson(progress));
     } else {
       io.stdout(progressSummary(progress, args.lang, school.data.settings.year ?? undefined));
-      if (args.values.write) io.stdout(args.lang === 'vi' ? `\nĐã ghi kết quả vào ${file}.\n` : `\nResults written into ${file}.\n`);
+      if (args.values.write) io.stdout(args.lang === 'vi' ? `\nĐã ghi kết quả vào ${out ?? file}.\n` : `\nResults written into ${out ?? file}.\n`);
     }
     return 0;
   },

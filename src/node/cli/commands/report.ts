@@ -1,17 +1,15 @@
 // cchc report FILE.xlsx --type quarterly|plan|initiatives [--period Q2] [--as-of …] [--date …]
 //   [--out FILE.docx] [--pdf] [--number N]: the document a principal signs (REPORTS.md).
-import { pathToFileURL } from 'node:url';
 import { generateReport } from '../../../core/app/operations.ts';
 import { validateSchool } from '../../../core/validate.ts';
 import { reportTypeSchema } from '../../../core/api.ts';
-import type { DocumentPort } from '../../../core/report/doc-model.ts';
 import { NumberingError } from '../../../core/report/numbering.ts';
-import { DocxFileDocuments, writeDocx } from '../../docx-renderer.ts';
+import { StagedDocuments } from '../../files/documents.ts';
 import { LibreOfficeMissingError, PdfConversionError, findSoffice, toPdf } from '../../pdf.ts';
 import { InputError, UsageError } from '../errors.ts';
 import type { Command } from '../command.ts';
 import { STEP, progressSteps } from '../progress-bar.ts';
-import { AS_OF_OPTION, JSON_OPTION, PERIOD_OPTION, asOfOption, cannotWrite, cliContext, openWorkbook, orInputError, outDirOf, periodOption, printJson, saveWorkbook, warnDataErrors, workbookPath } from '../shared.ts';
+import { AS_OF_OPTION, JSON_OPTION, PERIOD_OPTION, asInputError, asOfOption, cannotWrite, changeWorkbook, cliContext, orInputError, outDirOf, periodOption, printJson, warnDataErrors, workbookPath } from '../shared.ts';
 
 export const reportCommand: Command = {
   name: 'report',
@@ -25,7 +23,7 @@ export const reportCommand: Command = {
     period: PERIOD_OPTION,
     'as-of': AS_OF_OPTION,
     date: { type: 'string', hint: 'dd/mm/yyyy', help: { vi: 'ngày ghi trên văn bản (mặc định: hôm nay)', en: 'the date on the document (default: today)' } },
-    out: { type: 'string', hint: 'FILE.docx', help: { vi: 'tệp kết quả (mặc định: cạnh bảng tính)', en: 'output file (default: beside the workbook)' } },
+    out: { type: 'string', hint: 'FILE.docx', help: { vi: 'tệp kết quả (mặc định: cạnh bảng tính; không ghi đè tệp đã có, trừ khi --number)', en: 'output file (default: beside the workbook; an existing file is not replaced, except with --number)' } },
     pdf: { type: 'boolean', help: { vi: 'xuất thêm PDF (cần LibreOffice)', en: 'also export a PDF (needs LibreOffice)' } },
     number: { type: 'string', hint: 'N', help: { vi: 'tạo lại với số văn bản đã cấp (không lấy số mới)', en: 'regenerate with a number already given (takes no new number)' } },
     json: JSON_OPTION,
@@ -46,31 +44,40 @@ export const reportCommand: Command = {
 
     const steps = progressSteps(io, args.lang, args.values.pdf ? 4 : 3);
     steps.step(STEP.read);
-    const book = await openWorkbook(file, args.lang);
-    steps.step(STEP.document);
-    const documents: DocumentPort = out
-      ? {
-          createDocument: async (model, { name }) => {
-            const full = await writeDocx(model, out);
-            return { id: full, url: pathToFileURL(full).href, name };
-          },
-        }
-      : new DocxFileDocuments(outDirOf(file));
-    const ctx = { ...cliContext(book, file, args, io), documents };
+    // The document waits beside its place until the workbook with its number is saved; an
+    // existing file is never replaced, except when regenerating that very number (--number).
+    const documents = new StagedDocuments(out ? { file: out, replace: number !== undefined } : { dir: outDirOf(file), replace: number !== undefined });
     let result;
     try {
-      result = await orInputError(() => generateReport(ctx, request), file, args.lang);
+      // Under the workbook's write lock from the read to the save: two reports never get one number.
+      result = await changeWorkbook(
+        file,
+        args,
+        io,
+        'report',
+        async (book) => {
+          steps.step(STEP.document);
+          const ctx = { ...cliContext(book, file, args, io), documents };
+          try {
+            const r = await orInputError(() => generateReport(ctx, request), file, args.lang);
+            steps.step(STEP.save);
+            return r;
+          } catch (e) {
+            if (e instanceof NumberingError) throw new InputError(e.message);
+            // The document could not be written (a folder on the way is a file, no permission…): the
+            // workbook is not saved, so no number is used up.
+            throw cannotWrite(e, out ?? outDirOf(file), args.lang) ?? e;
+          }
+        },
+        { afterSave: () => documents.commit() },
+      );
     } catch (e) {
       steps.done();
-      if (e instanceof NumberingError) throw new InputError(e.message);
-      // The document could not be written (a folder on the way is a file, no permission…): the
-      // workbook is not saved, so no number is used up.
-      throw cannotWrite(e, out ?? outDirOf(file), args.lang) ?? e;
+      throw asInputError(e, args.lang);
+    } finally {
+      await documents.discard();
     }
     const docxPath = result.document.id;
-    // The number taken and the log row are kept in the workbook.
-    steps.step(STEP.save);
-    await saveWorkbook(book, file, args.lang);
     if (args.values.pdf) steps.step(STEP.pdf);
     let pdfPath: string | null = null;
     let pdfFailed = false;

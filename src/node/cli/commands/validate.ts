@@ -29,7 +29,7 @@ export const validateCommand: Command = {
   async run(args, io) {
     const file = workbookPath(args);
     const asOf = asOfOption(args);
-    const book = await openWorkbook(file, args.lang);
+    const book = await openWorkbook(file, args.lang, io.env);
     const ctx = cliContext(book, file, args, io);
     const result = orInputError(() => validateWorkbook(ctx, { lang: args.lang, asOf }), file, args.lang);
     io.stdout(args.values.json ? printJson(result) : validationText(result, args.lang));
