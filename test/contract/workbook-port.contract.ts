@@ -112,7 +112,10 @@ export function runWorkbookPortContract(factory: AdapterFactory): void {
       h.port.ensureSheet('Kế hoạch'.normalize('NFD'));
       expect(h.port.ensureSheet('Kế hoạch')).toBe(false);
       h.port.writeBlock('Kế hoạch', 1, 1, [['x']]);
-      expect(cellAt(h.port.readSheet('Kế hoạch')!, 1, 1)).toBe('x');
+      const grid = h.port.readSheet('Kế hoạch')!;
+      expect(cellAt(grid, 1, 1)).toBe('x');
+      // The grid carries the sheet's own name, whichever form it was asked by.
+      expect(h.port.sheetNames()).toContain(grid.name);
     });
 
     it('round-trips text, numbers, booleans, dates and percent formats', async () => {
@@ -142,6 +145,38 @@ export function runWorkbookPortContract(factory: AdapterFactory): void {
       expect(formatAt(grid, 3, 5)).toBe('0%');
       expect(cellAt(grid, 4, 5)).toBe(0);
       expect(formatAt(grid, 2, 2)).not.toContain('%');
+    });
+
+    it('gives a date written into an unformatted cell a date format, and a number none', async () => {
+      const h = await factory.create();
+      h.port.ensureSheet('Ngày');
+      h.port.writeBlock('Ngày', 1, 1, [[{ date: '2024-06-30' }, 45473]]);
+      const grid = (await h.reload()).readSheet('Ngày')!;
+      expect(cellAt(grid, 1, 1)).toEqual({ date: '2024-06-30' });
+      expect(formatAt(grid, 1, 1)).toMatch(/d/i);
+      expect(formatAt(grid, 1, 1)).toMatch(/y/i);
+      expect(cellAt(grid, 1, 2)).toBe(45473);
+      expect(formatAt(grid, 1, 2)).not.toMatch(/[dy%]/i);
+    });
+
+    it('writeFormats: an empty format keeps the cell’s own', async () => {
+      const h = await factory.create();
+      h.port.ensureSheet('Tỷ lệ');
+      h.port.writeBlock('Tỷ lệ', 1, 1, [[0.5, 0.25, 0.125]]);
+      h.port.writeFormats('Tỷ lệ', 1, 1, [['0%', '0.0%', '0%']]);
+      h.port.writeFormats('Tỷ lệ', 1, 1, [['', '0%', '']]);
+      const grid = (await h.reload()).readSheet('Tỷ lệ')!;
+      expect([formatAt(grid, 1, 1), formatAt(grid, 1, 2), formatAt(grid, 1, 3)]).toEqual(['0%', '0%', '0%']);
+      expect([cellAt(grid, 1, 1), cellAt(grid, 1, 2), cellAt(grid, 1, 3)]).toEqual([0.5, 0.25, 0.125]);
+    });
+
+    it('writes a block as a rectangle: a shorter row empties the rest of its line', async () => {
+      const h = await factory.create();
+      h.port.ensureSheet('Khối');
+      h.port.writeBlock('Khối', 1, 1, [['a', 'b', 'c'], ['d', 'e', 'f'], ['g', 'h', 'i']]);
+      h.port.writeBlock('Khối', 1, 1, [['x', 'y', 'z'], ['w'], []]);
+      const grid = (await h.reload()).readSheet('Khối')!;
+      expect(normaliseGrid(grid)).toEqual([['x', 'y', 'z'], ['w']]);
     });
 
     it('writes every string as that text: never a formula, a number or a date', async () => {
@@ -205,10 +240,13 @@ export function runWorkbookPortContract(factory: AdapterFactory): void {
       const h = await factory.create();
       h.port.ensureSheet('Tổng hợp');
       h.port.writeBlock('Tổng hợp', 1, 1, [['Tiêu đề'], [1], [{ date: '2024-06-30' }]]);
+      h.port.writeFormats('Tổng hợp', 2, 1, [['0%']]);
       h.port.clearSheet('Tổng hợp');
-      h.port.writeBlock('Tổng hợp', 1, 1, [['Mới']]);
+      h.port.writeBlock('Tổng hợp', 1, 1, [['Mới'], [0.5]]);
       const grid = (await h.reload()).readSheet('Tổng hợp')!;
-      expect(normaliseGrid(grid)).toEqual([['Mới']]);
+      expect(normaliseGrid(grid)).toEqual([['Mới'], [0.5]]);
+      // The formats went with the values.
+      expect(formatAt(grid, 2, 1)).not.toContain('%');
     });
 
     it('applies a layout; applying it twice gives the same result and keeps user rules', async () => {
@@ -332,9 +370,33 @@ export function runWorkbookPortContract(factory: AdapterFactory): void {
       expect(h.merges('Hướng dẫn')).toEqual(['A1:B1']);
     });
 
-    it('rejects writes to a sheet that does not exist', async () => {
+    it('a merge keeps only the top-left value of the cells it joins', async () => {
       const h = await factory.create();
-      expect(() => h.port.writeBlock('Không có', 1, 1, [['x']])).toThrow();
+      h.port.ensureSheet('Hướng dẫn');
+      h.port.writeBlock('Hướng dẫn', 1, 1, [['Đầu', 'giữa', 'cuối', 'ngoài']]);
+      h.port.styleBlock('Hướng dẫn', { merges: [{ row: 1, col: 1, cols: 3 }] });
+      const grid = (await h.reload()).readSheet('Hướng dẫn')!;
+      expect(normaliseGrid(grid)).toEqual([['Đầu', null, null, 'ngoài']]);
+    });
+
+    it('rejects writes to a sheet that does not exist, and creates none', async () => {
+      const h = await factory.create();
+      h.port.ensureSheet('Có');
+      const before = h.port.sheetNames();
+      const missing = 'Không có';
+      const changes: [string, () => void][] = [
+        ['writeBlock', () => h.port.writeBlock(missing, 1, 1, [['x']])],
+        ['writeFormats', () => h.port.writeFormats(missing, 1, 1, [['0%']])],
+        ['appendRows', () => h.port.appendRows(missing, [['x']])],
+        ['clearSheet', () => h.port.clearSheet(missing)],
+        ['applyLayout', () => h.port.applyLayout(missing, LAYOUT)],
+        ['styleBlock', () => h.port.styleBlock(missing, { boldRows: [1] })],
+        ['setMarks', () => h.port.setMarks(missing, [{ row: 2, col: 1, note: 'Lỗi', background: '#f4cccc' }])],
+        ['clearMarks', () => h.port.clearMarks(missing)],
+      ];
+      for (const [method, change] of changes) expect(change, method).toThrow(/Không có/);
+      expect(h.port.readSheet(missing)).toBeNull();
+      expect(h.port.sheetNames()).toEqual(before);
     });
 
     it('costs a constant number of service calls per read and per block, whatever the rows', async (ctx) => {

@@ -1,15 +1,7 @@
 // A faithful fake of the Docs advanced service (`Docs.Documents.create/get/batchUpdate`), for the
-// requests the add-on sends, plus the few DocumentApp calls that reach a Doc made through it
-// (find a marker, put an image there, export PDF).
-//
-// The document is kept as Google indexes it: a flat array of index positions (UTF-16 code units
-// and structural markers), so index arithmetic is the API's own, not re-derived:
-//   0                      the section break (body content starts at index 1)
-//   'ch'                   one UTF-16 code unit of text; a '\n' ends a paragraph and carries its style
-//   'pb' / 'img'           a page break / an inline image: one index each
-//   'tbl' 'row' 'cell' 'tblEnd'  a table: start, one per row, one per cell, end marker
-// so an empty R×C table takes 2 + R·(2C+1) indices (Google's "Work with tables" table: a 2×2
-// table at S ends at S+12, cell (0,0)'s paragraph is [S+3, S+4)).
+// requests the add-on sends. It acts on the runtime's one document model (document-model.ts),
+// the same Docs DocumentApp opens (document-app.ts): a Doc made here opens in DocumentApp, and a
+// Doc made by DocumentApp.create is read and updated here.
 //
 // Rules simulated (Google's "Structural edit rules and behavior" and the request references):
 // - a batch is atomic: validated and applied in order on a copy, committed only if all pass;
@@ -27,53 +19,25 @@
 // less than the end index of the referenced segment, 117."), as is the fields message. The other
 // messages marked (wording not verified) are plausible paraphrases: assert on them loosely.
 
-import { FakeBlob } from './blob.ts';
 import { gasError, type RuntimeCore } from './core.ts';
+import {
+  clone,
+  DocumentStore,
+  isInline,
+  isNewline,
+  parseTable,
+  type ChTok,
+  type DocsDocument,
+  type Json,
+  type ParagraphStyle,
+  type TableNode,
+  type TextStyle,
+  type Tok,
+} from './document-model.ts';
+import { createDocumentApp, type FakeDocumentApp } from './document-app.ts';
 
-type Json = Record<string, unknown>;
-type TextStyle = Json;
-type ParagraphStyle = Json;
-
-interface ChTok {
-  t: 'ch';
-  c: string;
-  ts: TextStyle;
-  /** Paragraph style, only on '\n'. */
-  ps?: ParagraphStyle;
-}
-interface PbTok {
-  t: 'pb';
-  ts: TextStyle;
-}
-interface ImgTok {
-  t: 'img';
-  id: string;
-  ts: TextStyle;
-}
-interface TblTok {
-  t: 'tbl';
-  columnProps: Json[];
-}
-interface RowTok {
-  t: 'row';
-  style: Json;
-}
-interface CellTok {
-  t: 'cell';
-  style: Json;
-}
-interface TblEndTok {
-  t: 'tblEnd';
-}
-interface SbTok {
-  t: 'sb';
-}
-type Tok = ChTok | PbTok | ImgTok | TblTok | RowTok | CellTok | TblEndTok | SbTok;
-
-const isInline = (k: Tok | undefined): k is ChTok | PbTok | ImgTok => k !== undefined && (k.t === 'ch' || k.t === 'pb' || k.t === 'img');
-const isNewline = (k: Tok | undefined): k is ChTok => k !== undefined && k.t === 'ch' && k.c === '\n';
-
-const clone = <T>(v: T): T => (v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T));
+export { DocsDocument, DocumentStore } from './document-model.ts';
+export type { CellNode, ParaNode, RowNode, TableNode } from './document-model.ts';
 
 /** Characters the Docs API strips from inserted text. */
 export const DOCS_STRIPPED_CHARS = /[\u0000-\u0008\u000C-\u001F\uE000-\uF8FF]/g;
@@ -95,223 +59,6 @@ export const DOCS_MSG = {
   tooManyHeaderRows: 'The number of pinned header rows exceeds the number of rows of the table.',
 } as const;
 
-// ------------------------------------------------------------------ structure (parsed from tokens)
-
-export interface ParaNode {
-  kind: 'paragraph';
-  start: number;
-  /** Exclusive; the '\n' is at end - 1. */
-  end: number;
-}
-export interface CellNode {
-  start: number;
-  end: number;
-  tok: CellTok;
-  content: (ParaNode | TableNode)[];
-}
-export interface RowNode {
-  start: number;
-  end: number;
-  tok: RowTok;
-  cells: CellNode[];
-}
-export interface TableNode {
-  kind: 'table';
-  start: number;
-  end: number;
-  tok: TblTok;
-  rows: RowNode[];
-}
-
-function parseContent(toks: Tok[], from: number): { nodes: (ParaNode | TableNode)[]; next: number } {
-  const nodes: (ParaNode | TableNode)[] = [];
-  let i = from;
-  while (i < toks.length) {
-    const k = toks[i];
-    if (!k || k.t === 'row' || k.t === 'cell' || k.t === 'tblEnd') break;
-    if (k.t === 'sb') {
-      i += 1;
-      continue;
-    }
-    if (k.t === 'tbl') {
-      const t = parseTable(toks, i);
-      nodes.push(t);
-      i = t.end;
-      continue;
-    }
-    const start = i;
-    while (i < toks.length && !isNewline(toks[i])) {
-      if (!isInline(toks[i])) throw new Error(`docs fake: corrupt document, paragraph at ${start} has no newline`);
-      i += 1;
-    }
-    i += 1;
-    nodes.push({ kind: 'paragraph', start, end: i });
-  }
-  return { nodes, next: i };
-}
-
-function parseTable(toks: Tok[], at: number): TableNode {
-  const tok = toks[at] as TblTok;
-  let i = at + 1;
-  const rows: RowNode[] = [];
-  while (toks[i]?.t === 'row') {
-    const row: RowNode = { start: i, end: i, tok: toks[i] as RowTok, cells: [] };
-    i += 1;
-    while (toks[i]?.t === 'cell') {
-      const cellStart = i;
-      const { nodes, next } = parseContent(toks, i + 1);
-      row.cells.push({ start: cellStart, end: next, tok: toks[cellStart] as CellTok, content: nodes });
-      i = next;
-    }
-    row.end = i;
-    rows.push(row);
-  }
-  if (toks[i]?.t !== 'tblEnd') throw new Error(`docs fake: corrupt table at ${at}`);
-  return { kind: 'table', start: at, end: i + 1, tok, rows };
-}
-
-// ------------------------------------------------------------------ one document
-
-interface InlineObject {
-  widthPt: number;
-  heightPt: number;
-  description: string;
-  contentType: string | null;
-  bytes: number;
-}
-
-export class DocsDocument {
-  toks: Tok[];
-  documentStyle: Json;
-  inlineObjects = new Map<string, InlineObject>();
-  revision = 1;
-  constructor(
-    readonly id: string,
-    public title: string,
-  ) {
-    // A new Google Doc: a section break and one empty paragraph; Letter page, 1-inch margins.
-    this.toks = [{ t: 'sb' }, { t: 'ch', c: '\n', ts: {}, ps: { namedStyleType: 'NORMAL_TEXT', direction: 'LEFT_TO_RIGHT' } }];
-    const inch = { magnitude: 72, unit: 'PT' };
-    this.documentStyle = {
-      pageSize: { width: { magnitude: 612, unit: 'PT' }, height: { magnitude: 792, unit: 'PT' } },
-      marginTop: inch,
-      marginBottom: inch,
-      marginLeft: inch,
-      marginRight: inch,
-      marginHeader: { magnitude: 36, unit: 'PT' },
-      marginFooter: { magnitude: 36, unit: 'PT' },
-      pageNumberStart: 1,
-    };
-  }
-
-  content(): (ParaNode | TableNode)[] {
-    return parseContent(this.toks, 1).nodes;
-  }
-
-  /** The paragraph holding index i: its start and its newline's index. */
-  paragraphAt(i: number): { start: number; nl: number } | null {
-    if (!isInline(this.toks[i])) return null;
-    let s = i;
-    while (s > 0 && isInline(this.toks[s - 1]) && !isNewline(this.toks[s - 1])) s -= 1;
-    let e = i;
-    while (!isNewline(this.toks[e])) e += 1;
-    return { start: s, nl: e };
-  }
-
-  /** Inside a table cell? (walk back to the nearest structural marker) */
-  inTable(i: number): boolean {
-    for (let k = i; k >= 0; k -= 1) {
-      const t = this.toks[k]?.t;
-      if (t === 'cell') return true;
-      if (t === 'tblEnd' || t === 'sb') return false;
-    }
-    return false;
-  }
-
-  toJson(): Json {
-    const textStyleOut = (ts: TextStyle): Json => clone(ts);
-    const para = (p: ParaNode): Json => {
-      const elements: Json[] = [];
-      let i = p.start;
-      while (i < p.end) {
-        const k = this.toks[i] as ChTok | PbTok | ImgTok;
-        if (k.t === 'pb') {
-          elements.push({ startIndex: i, endIndex: i + 1, pageBreak: { textStyle: textStyleOut(k.ts) } });
-          i += 1;
-          continue;
-        }
-        if (k.t === 'img') {
-          elements.push({ startIndex: i, endIndex: i + 1, inlineObjectElement: { inlineObjectId: k.id, textStyle: textStyleOut(k.ts) } });
-          i += 1;
-          continue;
-        }
-        const key = JSON.stringify(k.ts);
-        let j = i;
-        let text = '';
-        while (j < p.end) {
-          const m = this.toks[j];
-          if (m?.t !== 'ch' || JSON.stringify(m.ts) !== key) break;
-          text += m.c;
-          j += 1;
-        }
-        elements.push({ startIndex: i, endIndex: j, textRun: { content: text, textStyle: textStyleOut(k.ts) } });
-        i = j;
-      }
-      const nl = this.toks[p.end - 1] as ChTok;
-      return { startIndex: p.start, endIndex: p.end, paragraph: { elements, paragraphStyle: clone(nl.ps ?? {}) } };
-    };
-    const node = (n: ParaNode | TableNode): Json => (n.kind === 'paragraph' ? para(n) : table(n));
-    const table = (t: TableNode): Json => ({
-      startIndex: t.start,
-      endIndex: t.end,
-      table: {
-        rows: t.rows.length,
-        columns: t.rows[0]?.cells.length ?? 0,
-        tableRows: t.rows.map((r) => ({
-          startIndex: r.start,
-          endIndex: r.end,
-          tableCells: r.cells.map((c) => ({ startIndex: c.start, endIndex: c.end, content: c.content.map(node), tableCellStyle: clone(c.tok.style) })),
-          tableRowStyle: clone(r.tok.style),
-        })),
-        tableStyle: { tableColumnProperties: clone(t.tok.columnProps) },
-      },
-    });
-    const inlineObjects: Json = {};
-    for (const [id, o] of this.inlineObjects) {
-      inlineObjects[id] = {
-        objectId: id,
-        inlineObjectProperties: {
-          embeddedObject: {
-            description: o.description,
-            size: { width: { magnitude: o.widthPt, unit: 'PT' }, height: { magnitude: o.heightPt, unit: 'PT' } },
-            imageProperties: {},
-          },
-        },
-      };
-    }
-    return {
-      documentId: this.id,
-      title: this.title,
-      revisionId: `rev-${this.revision}`,
-      // The first section break has no startIndex: Google omits zero values.
-      body: { content: [{ endIndex: 1, sectionBreak: { sectionStyle: { columnSeparatorStyle: 'NONE', contentDirection: 'LEFT_TO_RIGHT', sectionType: 'CONTINUOUS' } } }, ...this.content().map(node)] },
-      documentStyle: clone(this.documentStyle),
-      headers: {},
-      footers: {},
-      inlineObjects,
-      namedStyles: { styles: [] },
-    };
-  }
-
-  copy(): DocsDocument {
-    const d = new DocsDocument(this.id, this.title);
-    d.toks = this.toks.map((k) => clone(k));
-    d.documentStyle = clone(this.documentStyle);
-    d.inlineObjects = new Map([...this.inlineObjects].map(([k, v]) => [k, { ...v }]));
-    d.revision = this.revision;
-    return d;
-  }
-}
 
 // ------------------------------------------------------------------ applying requests
 
@@ -533,45 +280,27 @@ function applyRequest(doc: DocsDocument, req: Json, nextImageId: () => string): 
 
 // ------------------------------------------------------------------ the service
 
-export class DocsStore {
-  readonly docs = new Map<string, DocsDocument>();
-  private next = 1;
-  private nextImage = 1;
-  /** Called when a Doc is created (the runtime registers it in fake Drive, My Drive root). */
-  onCreate: ((doc: DocsDocument) => void) | null = null;
-  create(title: string): DocsDocument {
-    const id = `fake-docs-api-${String(this.next++).padStart(4, '0')}`;
-    const doc = new DocsDocument(id, title);
-    this.docs.set(id, doc);
-    this.onCreate?.(doc);
-    return doc;
-  }
-  get(id: string, method: string): DocsDocument {
-    const d = this.docs.get(String(id));
-    if (!d) throw gasError(DOCS_MSG.apiFailed(method, DOCS_MSG.notFound));
-    return d;
-  }
-  imageId(): string {
-    return `kix.fakeimg${this.nextImage++}`;
-  }
-}
-
 export class FakeDocumentsCollection {
-  constructor(private readonly store: DocsStore) {}
+  constructor(private readonly store: DocumentStore) {}
+  private entry(id: string, method: string) {
+    const e = this.store.docs.get(String(id));
+    if (!e) throw gasError(DOCS_MSG.apiFailed(method, DOCS_MSG.notFound));
+    return e;
+  }
   create(resource: { title?: string } = {}): Json {
     const title = typeof resource.title === 'string' && resource.title !== '' ? resource.title : 'Untitled document';
-    return this.store.create(title).toJson();
+    return this.store.create(title, { quota: false }).doc.toJson();
   }
   get(documentId: string): Json {
-    return this.store.get(documentId, 'get').toJson();
+    return this.entry(documentId, 'get').doc.toJson();
   }
   batchUpdate(resource: { requests?: unknown[] }, documentId: string): Json {
-    const doc = this.store.get(documentId, 'batchUpdate');
+    const entry = this.entry(documentId, 'batchUpdate');
     const requests = resource?.requests;
     if (!Array.isArray(requests) || requests.length === 0) {
       throw gasError(DOCS_MSG.apiFailed('batchUpdate', 'Invalid requests: at least one request is required.'));
     }
-    const work = doc.copy();
+    const work = entry.doc.copy();
     requests.forEach((req, i) => {
       const kind = req && typeof req === 'object' ? (Object.keys(req)[0] ?? '?') : '?';
       try {
@@ -582,236 +311,8 @@ export class FakeDocumentsCollection {
       }
     });
     work.revision += 1;
-    this.store.docs.set(doc.id, work);
-    return { documentId: doc.id, replies: requests.map(() => ({})), writeControl: { requiredRevisionId: `rev-${work.revision}` } };
-  }
-}
-
-// ------------------------------------------------------------------ DocumentApp on API-made Docs
-
-/**
- * The DocumentApp calls the renderer makes on a Doc created through the Docs API: find a marker,
- * put an inline image in its paragraph, export. Other ids go to the runtime's own DocumentApp.
- */
-class ApiDocText {
-  constructor(
-    private readonly core: RuntimeCore,
-    readonly doc: DocsDocument,
-    readonly nl: ChTok,
-  ) {}
-  getParent(): ApiDocParagraph {
-    return this.core.instrument(new ApiDocParagraph(this.core, this.doc, this.nl), 'Paragraph');
-  }
-  getText(): string {
-    return this.getParent().getText();
-  }
-}
-
-class ApiDocParagraph {
-  constructor(
-    private readonly core: RuntimeCore,
-    private readonly doc: DocsDocument,
-    /** The paragraph's newline token: stable identity while indices move. */
-    private readonly nl: ChTok,
-  ) {}
-  private span(): { start: number; nl: number } {
-    const at = this.doc.toks.indexOf(this.nl);
-    if (at < 0) throw gasError('Element does not exist.');
-    const p = this.doc.paragraphAt(at);
-    if (!p) throw gasError('Element does not exist.');
-    return p;
-  }
-  asParagraph(): this {
-    return this;
-  }
-  getText(): string {
-    const { start, nl } = this.span();
-    return this.doc.toks
-      .slice(start, nl)
-      .map((k) => (k.t === 'ch' ? k.c : ''))
-      .join('');
-  }
-  clear(): this {
-    const { start, nl } = this.span();
-    this.doc.toks.splice(start, nl - start);
-    return this;
-  }
-  appendInlineImage(blob: FakeBlob): ApiDocImage {
-    const { nl } = this.span();
-    const id = `kix.fakeimg-da-${this.doc.inlineObjects.size + 1}`;
-    this.doc.inlineObjects.set(id, { widthPt: 75, heightPt: 75, description: '', contentType: blob.getContentType(), bytes: blob.getBytes().length });
-    const before = this.doc.toks[nl - 1];
-    this.doc.toks.splice(nl, 0, { t: 'img', id, ts: isInline(before) && !isNewline(before) ? clone(before.ts) : clone(this.nl.ts) });
-    return this.core.instrument(new ApiDocImage(this.doc, id), 'InlineImage');
-  }
-}
-
-class ApiDocImage {
-  constructor(
-    private readonly doc: DocsDocument,
-    private readonly id: string,
-  ) {}
-  private obj(): InlineObject {
-    const o = this.doc.inlineObjects.get(this.id);
-    if (!o) throw gasError('Element does not exist.');
-    return o;
-  }
-  /** DocumentApp sizes images in pixels at 96 per inch: 1 px = 0.75 pt. */
-  setWidth(px: number): this {
-    this.obj().widthPt = px * 0.75;
-    return this;
-  }
-  setHeight(px: number): this {
-    this.obj().heightPt = px * 0.75;
-    return this;
-  }
-  getWidth(): number {
-    return Math.round(this.obj().widthPt / 0.75);
-  }
-  getHeight(): number {
-    return Math.round(this.obj().heightPt / 0.75);
-  }
-  setAltDescription(text: string): this {
-    this.obj().description = String(text);
-    return this;
-  }
-}
-
-class ApiDocRangeElement {
-  constructor(
-    private readonly text: ApiDocText,
-    private readonly start: number,
-    private readonly end: number,
-  ) {}
-  getElement(): ApiDocText {
-    return this.text;
-  }
-  getStartOffset(): number {
-    return this.start;
-  }
-  getEndOffsetInclusive(): number {
-    return this.end - 1;
-  }
-  isPartial(): boolean {
-    return true;
-  }
-}
-
-class ApiDocBody {
-  constructor(
-    private readonly core: RuntimeCore,
-    private readonly store: DocsStore,
-    private readonly id: string,
-  ) {}
-  private doc(): DocsDocument {
-    return this.store.get(this.id, 'get');
-  }
-  /** Like Body.findText: a regular expression, the first match inside one paragraph. */
-  findText(pattern: string): ApiDocRangeElement | null {
-    const doc = this.doc();
-    const re = new RegExp(pattern);
-    const walk = (nodes: (ParaNode | TableNode)[]): ApiDocRangeElement | null => {
-      for (const n of nodes) {
-        if (n.kind === 'table') {
-          for (const r of n.rows) for (const c of r.cells) {
-            const hit = walk(c.content);
-            if (hit) return hit;
-          }
-          continue;
-        }
-        const text = doc.toks
-          .slice(n.start, n.end - 1)
-          .map((k) => (k.t === 'ch' ? k.c : ''))
-          .join('');
-        const m = re.exec(text);
-        if (m) {
-          const t = this.core.instrument(new ApiDocText(this.core, doc, doc.toks[n.end - 1] as ChTok), 'Text');
-          return this.core.instrument(new ApiDocRangeElement(t, m.index, m.index + m[0].length), 'RangeElement');
-        }
-      }
-      return null;
-    };
-    return walk(doc.content());
-  }
-  getText(): string {
-    return docText(this.doc().toJson()).join('\n');
-  }
-}
-
-class ApiDocDocument {
-  private closed = false;
-  constructor(
-    private readonly core: RuntimeCore,
-    private readonly store: DocsStore,
-    private readonly id: string,
-  ) {}
-  private open(): void {
-    if (this.closed) throw gasError('Document is closed, its contents cannot be updated.');
-  }
-  getId(): string {
-    return this.id;
-  }
-  getName(): string {
-    return this.store.get(this.id, 'get').title;
-  }
-  getUrl(): string {
-    return `https://docs.google.com/document/d/${this.id}/edit`;
-  }
-  getBody(): ApiDocBody {
-    this.open();
-    return this.core.instrument(new ApiDocBody(this.core, this.store, this.id), 'Body');
-  }
-  saveAndClose(): void {
-    this.closed = true;
-  }
-  /** Conversion is not simulated: a PDF header, then the document's text. */
-  getAs(contentType: string): FakeBlob {
-    const doc = this.store.get(this.id, 'get');
-    const text = docText(doc.toJson()).join('\n');
-    return new FakeBlob(`%PDF-1.4\n${text}`, contentType, `${doc.title}.pdf`);
-  }
-}
-
-export interface DocumentAppLike {
-  openById(id: string): unknown;
-  [member: string]: unknown;
-}
-
-/**
- * DocumentApp for a runtime with the Docs fake: opens API-made Docs itself and hands everything
- * else (other ids, create, openByUrl, the enums) to the runtime's own DocumentApp. One call from
- * the script counts once (the fallback's own counting is nested, hence not repeated).
- */
-export class FakeDocsDocumentApp {
-  constructor(
-    private readonly core: RuntimeCore,
-    private readonly store: DocsStore,
-    private readonly fallback: DocumentAppLike | null,
-  ) {
-    for (const key of ['ParagraphHeading', 'HorizontalAlignment', 'ElementType', 'Attribute']) {
-      if (fallback && key in fallback) (this as Record<string, unknown>)[key] = fallback[key];
-    }
-  }
-  private other(method: string, args: unknown[]): unknown {
-    const fn = this.fallback?.[method];
-    if (typeof fn !== 'function') throw new Error(`docs fake: DocumentApp.${method} is not simulated here`);
-    return (fn as (...a: unknown[]) => unknown).apply(this.fallback, args);
-  }
-  openById(id: string): unknown {
-    if (this.store.docs.has(String(id))) return this.core.instrument(new ApiDocDocument(this.core, this.store, String(id)), 'Document');
-    if (this.fallback) return this.other('openById', [id]);
-    throw gasError(`Document ${id} is missing (perhaps it was deleted, or you don't have read access?)`);
-  }
-  openByUrl(url: string): unknown {
-    const m = /\/document\/d\/([^/]+)/.exec(String(url));
-    if (m?.[1] && this.store.docs.has(m[1])) return this.openById(m[1]);
-    return this.other('openByUrl', [url]);
-  }
-  create(name: string): unknown {
-    return this.other('create', [name]);
-  }
-  getActiveDocument(): unknown {
-    return this.fallback ? this.other('getActiveDocument', []) : null;
+    entry.doc = work;
+    return { documentId: entry.id, replies: requests.map(() => ({})), writeControl: { requiredRevisionId: `rev-${work.revision}` } };
   }
 }
 
@@ -820,58 +321,45 @@ export class FakeDocsDocumentApp {
 export interface FakeDocsService {
   /** The `Docs` global: `Docs.Documents.create/get/batchUpdate`, each call counted as `Docs.Documents.*`. */
   Docs: { Documents: FakeDocumentsCollection };
-  /** DocumentApp that opens API-made Docs (and hands other ids to `fallback`). */
-  DocumentApp: FakeDocsDocumentApp;
-  store: DocsStore;
+  /** DocumentApp on the same documents. */
+  DocumentApp: FakeDocumentApp;
+  store: DocumentStore;
 }
 
 /**
- * The Docs advanced service on a runtime's call counter. With createRuntime:
- *   createRuntime({ services: docsServices() })   // Docs + a DocumentApp that also opens API Docs
- * or on a bare RuntimeCore in unit tests: createDocsService(core).
+ * The Docs advanced service on a call counter. With createRuntime (the usual way):
+ *   createRuntime({ services: docsServices() })   // `Docs` on the runtime's documents
+ * or on a bare RuntimeCore in unit tests: createDocsService(core), with its own store and a
+ * DocumentApp on it.
  */
-export function createDocsService(core: RuntimeCore, options: { fallbackDocumentApp?: DocumentAppLike | null; onCreate?: (doc: DocsDocument) => void } = {}): FakeDocsService {
-  const store = new DocsStore();
-  store.onCreate = options.onCreate ?? null;
+export function createDocsService(core: RuntimeCore, options: { store?: DocumentStore; documentApp?: FakeDocumentApp } = {}): FakeDocsService {
+  const store = options.store ?? new DocumentStore(core);
   const documents = core.instrument(new FakeDocumentsCollection(store), 'Docs.Documents');
-  const app = core.instrument(new FakeDocsDocumentApp(core, store, options.fallbackDocumentApp ?? null), 'DocumentApp');
-  return { Docs: { Documents: documents }, DocumentApp: app, store };
+  return { Docs: { Documents: documents }, DocumentApp: options.documentApp ?? createDocumentApp(core, store), store };
 }
 
 interface RuntimeLike {
   core: RuntimeCore;
-  services: Record<string, unknown>;
-  drive?: { registerFile(f: { id: string; name: () => string; rename?: (n: string) => void; url: string; mimeType: string }): unknown };
+  documents: DocumentStore;
+  services: { DocumentApp: FakeDocumentApp } & Record<string, unknown>;
 }
 
 const perRuntime = new WeakMap<object, FakeDocsService>();
 
-/** Fake Docs for one runtime (memoised), registering each new Doc in the runtime's fake Drive. */
+/** The Docs advanced service of one runtime (memoised), on the runtime's documents and DocumentApp. */
 export function docsServiceFor(rt: RuntimeLike): FakeDocsService {
   let svc = perRuntime.get(rt);
   if (!svc) {
-    const fallback = (rt.services.DocumentApp ?? null) as DocumentAppLike | null;
-    svc = createDocsService(rt.core, {
-      fallbackDocumentApp: fallback,
-      onCreate: (doc) =>
-        rt.drive?.registerFile({
-          id: doc.id,
-          name: () => doc.title,
-          rename: (n) => (doc.title = n),
-          url: `https://docs.google.com/document/d/${doc.id}/edit`,
-          mimeType: 'application/vnd.google-apps.document',
-        }),
-    });
+    svc = createDocsService(rt.core, { store: rt.documents, documentApp: rt.services.DocumentApp });
     perRuntime.set(rt, svc);
   }
   return svc;
 }
 
-/** For createRuntime's `services` option: `Docs`, and `DocumentApp` extended to API-made Docs. */
+/** For createRuntime's `services` option: the `Docs` global (the advanced service enabled). */
 export function docsServices(): Record<string, (rt: RuntimeLike) => unknown> {
   return {
     Docs: (rt) => docsServiceFor(rt).Docs,
-    DocumentApp: (rt) => docsServiceFor(rt).DocumentApp,
   };
 }
 

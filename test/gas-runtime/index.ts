@@ -17,6 +17,7 @@ export * from './spreadsheet-builders.ts';
 export * from './ui.ts';
 export * from './spreadsheet.ts';
 export * from './html-service.ts';
+export * from './document-model.ts';
 export * from './document-app.ts';
 export * from './drive-app.ts';
 export * from './properties.ts';

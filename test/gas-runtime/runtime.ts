@@ -9,7 +9,8 @@ import { isoWithOffset, zonedParts } from './formats.ts';
 import { createCharts, createSpreadsheetApp, SpreadsheetRegistry, type FakeSpreadsheet, type FakeSpreadsheetApp, type SpreadsheetSeed } from './spreadsheet.ts';
 import { UiState } from './ui.ts';
 import { createHtmlService, type FakeHtmlService } from './html-service.ts';
-import { createDocumentApp, DocumentStore, type FakeDocumentApp } from './document-app.ts';
+import { createDocumentApp, type FakeDocumentApp } from './document-app.ts';
+import { DocumentStore } from './document-model.ts';
 import { createDriveApp, DriveStore, type FakeDriveApp } from './drive-app.ts';
 import { createPropertiesService, PropertyStores, type FakePropertiesService } from './properties.ts';
 import { CacheStores, createCacheService, type FakeCacheService } from './cache.ts';
@@ -125,7 +126,7 @@ export interface Runtime {
   authMode: AuthModeName;
   /** Start a new execution: resets the 6-minute budget. */
   beginExecution(): number;
-  /** End an execution: releases the locks it still holds, as Apps Script does when a script ends. */
+  /** End an execution: releases the locks it still holds and saves the open Documents, as Apps Script does when a script ends. */
   endExecution(id: number): void;
 }
 
@@ -172,7 +173,8 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       url: ss.getUrl(),
       mimeType: 'application/vnd.google-apps.spreadsheet',
     });
-  const documents = new DocumentStore(core, quotas, drive, () => timeZone);
+  // One store of Google Docs, which DocumentApp and (with docsServices()) the Docs advanced service share.
+  const documents = new DocumentStore(core, { quotas, drive, timeZone: () => timeZone });
   const properties = new PropertyStores(core);
   const caches = new CacheStores(core);
   const locks = new LockTable(core);
@@ -262,7 +264,12 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     userEmail: () => user,
     locale: () => locale,
     beginExecution: () => core.beginExecution(),
-    endExecution: (id: number) => locks.releaseExecution(id),
+    endExecution: (id: number) => {
+      locks.releaseExecution(id);
+      // "saveAndClose() is automatically invoked at the end of script execution for each open
+      // editable Document" (developers.google.com/apps-script/reference/document/document#saveAndClose).
+      documents.saveOpen();
+    },
   };
 
   if (options.spreadsheet !== false) {

@@ -269,8 +269,9 @@ describe('DocumentApp and DriveApp', () => {
     table.getCell(1, 1).setBackgroundColor('#fff2cc');
     body.appendImage(rt.services.Utilities.newBlob('png', 'image/png'));
     doc.saveAndClose();
-    expect(body.getText()).toBe('BÁO CÁO\nLĩnh vực\tTỷ lệ\nLV1\t50%\n');
-    expect(body.getParagraphs()[0]?.getHeading()).toBe('HEADING1');
+    // A new Doc holds one empty paragraph; the table is followed by one; the image has its own.
+    expect(body.getText()).toBe('\nBÁO CÁO\nLĩnh vực\tTỷ lệ\nLV1\t50%\n\n');
+    expect(body.getParagraphs()[1]?.getHeading()).toBe('HEADING1');
     expect(table.getNumRows()).toBe(2);
     const again = DocumentApp.openById(doc.getId());
     expect(again.getName()).toBe('Báo cáo quý 3');
@@ -327,7 +328,9 @@ describe('DocumentApp and DriveApp', () => {
     body.appendParagraph('3');
     expect(msgOf(() => body.appendParagraph('4'))).toMatch(/^Too many changes applied before saving document/);
     doc.saveAndClose();
-    expect(body.appendParagraph('4').getText()).toBe('4');
+    // A closed Document can't be edited; reopened, it counts from zero again.
+    expect(msgOf(() => body.appendParagraph('4'))).toBe('Document is closed, its contents cannot be updated.');
+    expect(rt.services.DocumentApp.openById(doc.getId()).getBody().appendParagraph('4').getText()).toBe('4');
   });
 });
 
