@@ -64,8 +64,21 @@ export interface InstallResult {
   created: string[];
   /** Columns added to sheets that already existed. */
   addedColumns: { sheet: string; header: string }[];
+  /** Settings asked for but already filled: kept as the user typed them. */
+  kept: KeptSetting[];
   version: number;
 }
+
+/** A `Thông tin` value the user asked to set (`--name/--code/--year`) but that was already filled. */
+export interface KeptSetting {
+  item: string;
+  current: string;
+  asked: string;
+}
+
+/** What the caller asked for a setting, or null when it asked nothing. */
+const asked = (key: string, opts: InstallOptions): string | number | null =>
+  key === 'unitName' ? (opts.name?.trim() || null) : key === 'unitCode' ? (opts.code?.trim() || null) : key === 'year' ? (opts.year ?? null) : null;
 
 /** The installer refused the workbook; `message` is in the requested language. */
 export class InstallError extends Error {
@@ -309,7 +322,7 @@ export function recordedTemplateVersion(grid: SheetGrid | null, spec: SheetSpec)
   return null;
 }
 
-function installSettingsRows(port: WorkbookPort, spec: SheetSpec, header: FoundHeader, opts: InstallOptions): void {
+function installSettingsRows(port: WorkbookPort, spec: SheetSpec, header: FoundHeader, opts: InstallOptions, kept: KeptSetting[]): void {
   const grid = port.readSheet(spec.name);
   if (!grid) return;
   const itemCol = header.columns.item ?? 1;
@@ -331,6 +344,9 @@ function installSettingsRows(port: WorkbookPort, spec: SheetSpec, header: FoundH
       if (at.value !== TEMPLATE_VERSION) port.writeBlock(spec.name, at.row, valueCol, [[TEMPLATE_VERSION]]);
     } else if (empty && wanted !== null && (s.key === 'unitName' || s.key === 'unitCode' || s.key === 'year')) {
       port.writeBlock(spec.name, at.row, valueCol, [[wanted]]);
+    } else if (!empty && asked(s.key, opts) !== null && cellText(at.value) !== String(asked(s.key, opts))) {
+      // A value typed by the user is never overwritten: say so, so the user can change it there.
+      kept.push({ item: s.label, current: cellText(at.value), asked: String(asked(s.key, opts)) });
     }
   }
   // Missing rows: appended in one block, in contract order, below the last row with content.
@@ -438,6 +454,7 @@ export function installTemplate(port: WorkbookPort, opts: InstallOptions): Insta
   }
 
   const created: string[] = [];
+  const kept: KeptSetting[] = [];
   const addedColumns: { sheet: string; header: string }[] = [];
   for (const s of sheets) {
     const index = insertionIndex(port.sheetNames(), sheets, s);
@@ -474,10 +491,10 @@ export function installTemplate(port: WorkbookPort, opts: InstallOptions): Insta
     }
     const dataRows = Math.max(TEMPLATE_DATA_ROWS, (grid ? lastContentRow(grid) : 0) - header.row + 200);
     port.applyLayout(s.name, sheetLayout(s, header, newColumns, dataRows, opts.lang));
-    if (s.role === 'settings') installSettingsRows(port, s, header, opts);
+    if (s.role === 'settings') installSettingsRows(port, s, header, opts, kept);
   }
 
-  return { created, addedColumns, version: TEMPLATE_VERSION };
+  return { created, addedColumns, kept, version: TEMPLATE_VERSION };
 }
 
 /**

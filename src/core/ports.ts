@@ -12,8 +12,20 @@ export interface DateCell {
   date: IsoDate;
 }
 
+/**
+ * A formula whose value was never computed: a file saved by a program that does not calculate
+ * (a script, an exporter) holds the formula and no cached result. Only an .xlsx can; a Google
+ * Sheet always has the value. The reader says so at the cell instead of reading it as empty.
+ */
+export interface UncomputedCell {
+  formula: string;
+}
+
 /** A cell's value: what a formula evaluates to, a date cell as DateCell, empty as null (or ''). */
-export type RawCell = string | number | boolean | DateCell | null;
+export type RawCell = string | number | boolean | DateCell | UncomputedCell | null;
+
+export const isUncomputed = (v: unknown): v is UncomputedCell =>
+  typeof v === 'object' && v !== null && typeof (v as UncomputedCell).formula === 'string';
 
 export interface SheetGrid {
   name: string;

@@ -5,7 +5,7 @@
 // figures are filled in. It validates with no error (test/core/sample.test.ts).
 
 import type { Settings } from './model.ts';
-import type { WorkbookPort, WriteCell } from './ports.ts';
+import { isUncomputed, type WorkbookPort, type WriteCell } from './ports.ts';
 import { sheetSpec, type SheetKey } from './contract/index.ts';
 import { findHeaderRow } from './install.ts';
 import { settingForItem } from './read/settings.ts';
@@ -323,7 +323,9 @@ function fillSettings(port: WorkbookPort): void {
   const block = grid.values.slice(header.row).map((line) => {
     const item = line[itemCol - 1];
     const key = typeof item === 'string' ? settingForItem(item)?.key : undefined;
-    const current = line[valueCol - 1] ?? null;
+    const raw = line[valueCol - 1] ?? null;
+    // The sample fills a new workbook; a formula with no value there is kept as its text.
+    const current = isUncomputed(raw) ? `=${raw.formula}` : raw;
     return [key !== undefined && key in SAMPLE_SETTINGS ? (SAMPLE_SETTINGS[key] ?? null) : current === '' ? null : current];
   });
   port.writeBlock(spec.name, first, valueCol, block);

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { ApiName } from '../core/api.ts';
 import type { AppContext, PreferenceStore } from '../core/app/context.ts';
 import { createHandlers } from '../core/app/handlers.ts';
-import { isDateCell, type RawCell } from '../core/ports.ts';
+import { isDateCell, isUncomputed, type RawCell } from '../core/ports.ts';
 import type { Clock } from '../core/ports.ts';
 import { localContext } from './app-context.ts';
 import { safeFileName, writeDocx } from './docx-renderer.ts';
@@ -18,7 +18,7 @@ import type { XlsxWorkbook } from './xlsx-workbook.ts';
 const WRITES: ReadonlySet<ApiName> = new Set(['installTemplate', 'markProblems', 'clearMarks', 'updateProgress', 'generateReport']);
 
 const viewCell = (v: RawCell): string | number | boolean | null =>
-  v === null || v === undefined ? null : isDateCell(v) ? v.date.split('-').reverse().join('/') : v;
+  v === null || v === undefined ? null : isDateCell(v) ? v.date.split('-').reverse().join('/') : isUncomputed(v) ? `=${v.formula}` : v;
 
 export interface ServeBacking {
   file: string;

@@ -44,6 +44,10 @@ import { graft, inventory, labelsText, verifyKept, type Inventory } from './file
 import { FileProblem, count, shortName } from './files/problems.ts';
 import { EXCEL_CELL_CHARS, fileTooLarge, limitsFromEnv, scanWorkbook, type Limits, type ScanResult } from './files/scan.ts';
 import { ZipFormatError } from './files/zip.ts';
+import { CF_MARKER, COMPUTED_FILL, DEFAULT_DATE_FORMAT, HEADER_FILL, MARK_TAG, columnRuns } from '../core/contract/look.ts';
+import { sheetNameKey } from '../core/contract/sheet-names.ts';
+
+export { MARK_TAG } from '../core/contract/look.ts';
 
 type Worksheet = ExcelJS.Worksheet;
 type Cell = ExcelJS.Cell;
@@ -62,13 +66,8 @@ const internals = (ws: Worksheet): WorksheetInternals => ws as unknown as Worksh
 /** The internal sheet holding dropdown lists. */
 export const LISTS_SHEET = '_cchc_lists';
 /** Marks our conditional format rules (always true, so it never changes what a rule paints). */
-const CF_MARKER = 'N("cchc")=0';
 /** Marks our notes on problem cells. */
-export const MARK_TAG = '[CCHC]';
 
-const HEADER_FILL = 'FFDDEBF7';
-const COMPUTED_FILL = 'FFEFEFEF';
-const DEFAULT_DATE_FORMAT = 'dd/mm/yyyy';
 const PX_PER_CHAR = 7;
 /** Excel's default column width, 8.43 characters, in pixels. */
 const DEFAULT_COLUMN_PX = 64;
@@ -83,13 +82,17 @@ const MESSAGES = {
     vi: (p: string) => `Không tìm thấy tệp: ${p}`,
     en: (p: string) => `File not found: ${p}`,
   },
+  folder: {
+    vi: (p: string) => `${p} là một thư mục, không phải tệp .xlsx: hãy ghi đường dẫn tới tệp bảng tính`,
+    en: (p: string) => `${p} is a folder, not an .xlsx file: give the path of the workbook file`,
+  },
   unreadable: {
     vi: (p: string) => `Không đọc được tệp (không phải tệp Excel .xlsx hoặc tệp bị hỏng): ${p}`,
     en: (p: string) => `Cannot read the file (not an Excel .xlsx workbook, or damaged): ${p}`,
   },
 } as const;
 
-export type WorkbookOpenReason = 'notFound' | 'unreadable';
+export type WorkbookOpenReason = 'notFound' | 'folder' | 'unreadable';
 
 /** Opening a workbook failed; `message` is Vietnamese then English. */
 export class WorkbookOpenError extends Error {
@@ -175,7 +178,11 @@ function toRawCell(value: unknown): RawCell {
       return (o.richText as { text?: unknown }[]).map((r) => (typeof r.text === 'string' ? r.text : '')).join('');
     }
     if ('error' in o && typeof o.error === 'string') return o.error;
-    if ('formula' in o || 'sharedFormula' in o) return toRawCell(o.result);
+    if ('formula' in o || 'sharedFormula' in o) {
+      // No cached result: saved by a program that does not calculate. Not the same as empty.
+      if (o.result === undefined || o.result === null) return { formula: String(o.formula ?? o.sharedFormula ?? '') };
+      return toRawCell(o.result);
+    }
     if ('hyperlink' in o) {
       const text = toRawCell(o.text);
       return text === null || text === '' ? String(o.hyperlink ?? '') : text;
@@ -195,9 +202,6 @@ function isDateFormat(fmt: string | undefined): boolean {
   return /[dy]/i.test(stripped);
 }
 
-function normName(s: string): string {
-  return s.normalize('NFC').trim();
-}
 
 // ---------------------------------------------------------------- the adapter
 
@@ -271,6 +275,7 @@ export class XlsxWorkbook implements WorkbookPort {
     let buffer: Buffer;
     try {
       const stat = await fs.stat(filePath);
+      if (stat.isDirectory()) throw new WorkbookOpenError('folder', filePath);
       if (!stat.isFile()) throw new WorkbookOpenError('unreadable', filePath);
       if (stat.size > limits.maxFileBytes) throw fileTooLarge(shown, stat.size, limits);
       buffer = await fs.readFile(filePath);
@@ -379,8 +384,8 @@ export class XlsxWorkbook implements WorkbookPort {
   private find(name: string): Worksheet | undefined {
     const exact = this.wb.getWorksheet(name);
     if (exact && exact.name !== LISTS_SHEET) return exact;
-    const want = normName(name);
-    return this.visibleSheets().find((ws) => normName(ws.name) === want);
+    const want = sheetNameKey(name);
+    return this.visibleSheets().find((ws) => sheetNameKey(ws.name) === want);
   }
 
   private sheet(name: string): Worksheet {
@@ -389,8 +394,9 @@ export class XlsxWorkbook implements WorkbookPort {
     return ws;
   }
 
+  /** The names as the product compares them (NFC, trimmed: contract/sheet-names.ts). */
   sheetNames(): string[] {
-    return this.visibleSheets().map((ws) => ws.name);
+    return this.visibleSheets().map((ws) => sheetNameKey(ws.name));
   }
 
   ensureSheet(name: string, index?: number): boolean {
@@ -771,15 +777,6 @@ function noteText(note: Cell['note'] | undefined): string {
   return (note.texts ?? []).map((t) => t.text).join('');
 }
 
-function columnRuns(cols: number[]): [number, number][] {
-  const runs: [number, number][] = [];
-  for (const c of cols) {
-    const last = runs[runs.length - 1];
-    if (last && last[1] === c - 1) last[1] = c;
-    else runs.push([c, c]);
-  }
-  return runs;
-}
 
 /** Add to a column's alignment and to its cells' (exceljs' setter would replace theirs whole). */
 function alignColumn(column: ExcelJS.Column, patch: Partial<ExcelJS.Alignment>): void {

@@ -112,7 +112,7 @@ function painted(book: Book, port: WorkbookPort, rule: { ranges: string; formula
     cell(s: string, r: number, c: number): Value {
       const v = grids.get(s)?.values[r - 1]?.[c - 1] ?? null;
       if (v === '' || v === null) return null;
-      return isDateCell(v) ? dayNumber(v.date) : v;
+      return isDateCell(v) ? dayNumber(v.date) : typeof v === 'object' ? null : v;
     },
   };
   void book;

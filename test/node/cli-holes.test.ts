@@ -1,6 +1,7 @@
 // Smaller holes a user fell into (issue: no edit ever lost): a report from a workbook missing a
 // whole column takes no number and writes no document.
 import { readdirSync, rmSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cellUnder, editXlsx, lines, run, sheet, tempDir } from './cli-helpers.ts';
@@ -36,5 +37,79 @@ describe('a report from a workbook missing a required column', () => {
     expect((await run(['init', file])).code).toBe(0);
     const ok = JSON.parse((await run(['report', file, '--type', 'quarterly', '--json'])).out);
     expect(ok.number).toBe('01/BC-MNBT');
+  });
+});
+
+describe('sheet names written decomposed (NFD), as Calc may write them', () => {
+  it('are the template\'s sheets: validate reads them, init adds no second sheet, progress writes into them', async () => {
+    const file = path.join(dir, 'nfd.xlsx');
+    await editXlsx(SAMPLE, file, (wb) => {
+      for (const ws of wb.worksheets) ws.name = ws.name.normalize('NFD');
+    });
+    const v = await run(['validate', file, '--json']);
+    expect(v.code, v.out).toBe(0);
+    expect(JSON.parse(v.out).issues.map((i: { code: string }) => i.code)).not.toContain('WORKBOOK_NOT_TEMPLATE');
+    expect((await run(['init', file])).out).toMatch(/không có gì mới/);
+    expect((await run(['progress', file, '--write'])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const names = wb.worksheets.map((w) => w.name.normalize('NFC')).filter((n) => n !== '_cchc_lists');
+    expect(names.filter((n) => n === 'Kế hoạch')).toHaveLength(1);
+    expect(names.filter((n) => n === 'Tổng hợp')).toHaveLength(1);
+  });
+});
+
+describe('odd cells and paths', () => {
+  it('a formula saved with no computed value is "not computed" at its cell, not empty', async () => {
+    const file = path.join(dir, 'formula.xlsx');
+    let at = '';
+    await editXlsx(SAMPLE, file, (wb) => {
+      const tasks = sheet(wb, 'Kế hoạch');
+      at = cellUnder(tasks, 'Hạn hoàn thành', 3);
+      tasks.getCell(at).value = { formula: 'DATE(2024,6,30)' } as never;
+    });
+    const r = await run(['validate', file, '--json', '--lang', 'en']);
+    const issue = JSON.parse(r.out).issues.find((i: { cell: string }) => i.cell === at);
+    expect(issue).toMatchObject({ code: 'FORMULA_NOT_COMPUTED', severity: 'error', sheet: 'Kế hoạch' });
+    expect(issue.message).toContain('=DATE(2024,6,30)');
+    expect(JSON.parse(r.out).issues.filter((i: { cell: string; code: string }) => i.cell === at && i.code === 'REQUIRED')).toEqual([]);
+  });
+
+  it('a date serial out of range quotes what the user typed', async () => {
+    const file = path.join(dir, 'serial.xlsx');
+    let at = '';
+    await editXlsx(SAMPLE, file, (wb) => {
+      const tasks = sheet(wb, 'Kế hoạch');
+      at = cellUnder(tasks, 'Hạn hoàn thành', 2);
+      tasks.getCell(at).value = 9999999;
+      tasks.getCell(at).numFmt = 'General';
+    });
+    const r = await run(['validate', file, '--json']);
+    const issue = JSON.parse(r.out).issues.find((i: { cell: string }) => i.cell === at);
+    expect(issue.message).toContain('9999999');
+    expect(issue.message).not.toMatch(/NaN|Invalid/);
+  });
+
+  it('a folder given as the workbook is "a folder", not "damaged"', async () => {
+    for (const lang of ['vi', 'en']) {
+      const r = await run(['validate', dir, '--lang', lang]);
+      expect(r.code).toBe(2);
+      expect(lines(r.err)).toHaveLength(1);
+      expect(r.err).toMatch(lang === 'vi' ? /là một thư mục/ : /is a folder/);
+      expect(r.err).not.toMatch(/hỏng|damaged/);
+    }
+  });
+
+  it('init --code/--name/--year on a filled workbook keeps what was typed and says so', async () => {
+    const file = path.join(dir, 'giu.xlsx');
+    (await import('node:fs')).copyFileSync(SAMPLE, file);
+    const before = (await import('node:fs')).readFileSync(file);
+    const r = await run(['init', file, '--code', 'MN2', '--year', '2025']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('Giữ nguyên Mã đơn vị “MNBT”');
+    expect(r.out).toContain('Giữ nguyên Năm “2024”');
+    expect((await import('node:fs')).readFileSync(file).equals(before)).toBe(true);
+    const json = JSON.parse((await run(['init', file, '--name', 'Trường khác', '--json'])).out);
+    expect(json.kept).toEqual([{ item: 'Tên đơn vị', current: 'Trường Mầm non Bến Thành', asked: 'Trường khác' }]);
   });
 });

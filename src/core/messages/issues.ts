@@ -166,6 +166,10 @@ export const ISSUES = {
     vi: 'Nhiệm vụ đã Hoàn thành nhưng chưa có Ngày hoàn thành. Nhập ngày làm xong, ví dụ 10/06/2024.',
     en: 'The task is Done but has no completion date. Type the date it was done, e.g. 10/06/2024.',
   },
+  FORMULA_NOT_COMPUTED: {
+    vi: 'Ô có công thức {formula} nhưng chưa có giá trị đã tính (tệp được lưu bởi chương trình không tính công thức). Mở tệp bằng Excel hoặc LibreOffice, lưu lại, rồi chạy lại.',
+    en: 'The cell holds the formula {formula} but no computed value (the file was saved by a program that does not calculate). Open it in Excel or LibreOffice, save it, and run again.',
+  },
   DATE_IN_FUTURE: {
     vi: 'Ngày {date} chưa tới (hôm nay là {today}). Kiểm tra lại ngày đã nhập.',
     en: 'The date {date} has not come yet (today is {today}). Check the date typed.',

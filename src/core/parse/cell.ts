@@ -1,6 +1,6 @@
 // Raw cell helpers shared by the parsers.
 
-import { isDateCell, type RawCell } from '../ports.ts';
+import { isDateCell, isUncomputed, type RawCell } from '../ports.ts';
 import { cleanText } from '../text.ts';
 import { formatDate } from './date.ts';
 import { decimalFromNumber } from './decimal.ts';
@@ -23,6 +23,7 @@ export function cellText(v: RawCell | undefined): string {
   if (typeof v === 'number') return decimalFromNumber(v)?.text ?? String(v);
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (isDateCell(v)) return formatDate(v.date);
+  if (isUncomputed(v)) return `=${v.formula}`;
   return '';
 }
 

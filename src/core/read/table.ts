@@ -4,7 +4,7 @@
 // are located (for writing back) but never read as input.
 
 import type { AreaCode, Decimal, IsoDate, Lang, SheetHeaderMap } from '../model.ts';
-import type { RawCell, SheetGrid } from '../ports.ts';
+import { isUncomputed, type RawCell, type SheetGrid } from '../ports.ts';
 import type { ColumnSpec, SheetSpec } from '../contract/types.ts';
 import type { EnumSpec } from '../contract/enums.ts';
 import { columnLetter } from '../contract/a1.ts';
@@ -210,8 +210,20 @@ export class RowReader {
     return r.value;
   }
 
+  /**
+   * A formula with no computed value is an error at its cell, not an empty cell: the user opens
+   * the file in Excel or Calc and saves it, and the value is there. False for such a cell.
+   */
+  private computed(key: string): boolean {
+    const v = this.raw(key);
+    if (!isUncomputed(v)) return true;
+    if (!this.errorKeys.has(key)) this.issue(key, 'error', 'FORMULA_NOT_COMPUTED', { formula: quoteValue(`=${v.formula}`) });
+    return false;
+  }
+
   /** REQUIRED when the cell is empty and the column is present (a missing column is reported once). */
   private checkRequired(key: string): boolean {
+    if (!this.computed(key)) return false;
     const c = this.table.column(key);
     if (!c.required || !this.blank(key)) return true;
     if (this.table.col(key) !== undefined) {

@@ -43,7 +43,7 @@ export class NumberingError extends Error {
 
 function text(c: RawCell | undefined): string {
   if (c === null || c === undefined) return '';
-  if (typeof c === 'object') return c.date;
+  if (typeof c === 'object') return 'date' in c ? c.date : `=${c.formula}`;
   return String(c);
 }
 

@@ -82,7 +82,7 @@ export const initCommand: Command = {
       },
     );
     if (args.values.json) {
-      io.stdout(printJson({ file: out ?? file, templateVersion: result.version, createdSheets: result.created, addedColumns: result.addedColumns, sample }));
+      io.stdout(printJson({ file: out ?? file, templateVersion: result.version, createdSheets: result.created, addedColumns: result.addedColumns, kept: result.kept, sample }));
     } else {
       const head = !exists
         ? (vi ? `Đã tạo ${file} (mẫu phiên bản ${result.version}).` : `Created ${file} (template version ${result.version}).`)
@@ -95,6 +95,12 @@ export const initCommand: Command = {
         head,
         result.created.length ? `${vi ? 'Trang mới' : 'New sheets'}: ${result.created.join(', ')}` : '',
         result.addedColumns.length ? `${vi ? 'Cột mới' : 'New columns'}: ${result.addedColumns.map((c) => `${c.sheet} › ${c.header}`).join(', ')}` : '',
+        // --name/--code/--year on a filled workbook: what the user typed there is never overwritten.
+        ...result.kept.map((k) =>
+          vi
+            ? `Giữ nguyên ${k.item} “${k.current}” đã nhập trong Thông tin (không ghi “${k.asked}” đè lên); muốn đổi thì sửa ô đó trong Thông tin.`
+            : `Kept ${k.item} “${k.current}” as typed in Thông tin (“${k.asked}” not written over it); to change it, edit that cell in Thông tin.`,
+        ),
         sample ? (vi ? 'Đã điền dữ liệu mẫu: Trường Mầm non Bến Thành, kế hoạch CCHC năm 2024.' : 'Filled in the sample school: Trường Mầm non Bến Thành, 2024 reform plan.') : '',
       ];
       io.stdout(lines.filter(Boolean).join('\n') + '\n');
