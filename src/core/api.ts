@@ -278,6 +278,8 @@ export const API_ERROR_STATUS: Record<string, number> = {
   BUSY: 409,
   NOT_INSTALLED: 409,
   INCOMPLETE: 409,
+  /** The workbook file cannot be read or written as asked (cchc serve): its message says why. */
+  FILE: 409,
   WRONG_TEMPLATE: 422,
 };
 export const apiErrorStatus = (code: string): number => API_ERROR_STATUS[code] ?? 500;

@@ -7,7 +7,7 @@ import type { AppContext, PreferenceStore } from '../core/app/context.ts';
 import type { Lang } from '../core/model.ts';
 import type { Clock } from '../core/ports.ts';
 import type { DocumentPort } from '../core/report/doc-model.ts';
-import { DocxFileDocuments } from './docx-renderer.ts';
+import { StagedDocuments } from './files/documents.ts';
 import { XlsxWorkbook } from './xlsx-workbook.ts';
 import { systemClock } from './clock.ts';
 
@@ -62,7 +62,7 @@ export function localContext(book: XlsxWorkbook, opts: LocalContextOptions): App
   return {
     workbook: book,
     clock: opts.clock ?? systemClock(),
-    documents: opts.documents ?? new DocxFileDocuments(opts.outDir),
+    documents: opts.documents ?? new StagedDocuments({ dir: opts.outDir, replace: false, immediate: true }),
     prefs: opts.prefs,
     user: osUser,
     selectCell: (sheet, a1) => opts.onSelect?.(sheet, a1),

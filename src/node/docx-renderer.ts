@@ -1,9 +1,6 @@
 // The local renderer: a document model (src/core/report/doc-model.ts) to a .docx laid out as
 // Decree 30/2020/NĐ-CP, Phụ lục I (the report contract (README) "Layout"), with the `docx` package.
 
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
   AlignmentType,
   BorderStyle,
@@ -31,9 +28,7 @@ import {
   type Align,
   type Block,
   type ChartBlock,
-  type CreatedDocument,
   type DocModel,
-  type DocumentPort,
   type HeaderBlock,
   type ImageBlock,
   type Run,
@@ -389,24 +384,9 @@ export async function renderDocx(model: DocModel): Promise<Uint8Array> {
 }
 
 /** Write the .docx of a model to `path` (folders created). */
-export async function writeDocx(model: DocModel, path: string): Promise<string> {
-  const bytes = await renderDocx(model);
-  const full = resolve(path);
-  mkdirSync(join(full, '..'), { recursive: true });
-  writeFileSync(full, bytes);
-  return full;
-}
-
 /** A file name any system keeps: no `/ \ : * ? " < > |`, no control characters. */
 export const safeFileName = (name: string): string =>
   // eslint-disable-next-line no-control-regex
   name.normalize('NFC').replace(/[/\\:*?"<>|\u0000-\u001f]/g, '-').replace(/\s+/g, ' ').trim().slice(0, 150) || 'baocao';
 
 /** DocumentPort for the command line: each document is a .docx file in `dir`. */
-export class DocxFileDocuments implements DocumentPort {
-  constructor(private readonly dir: string) {}
-  async createDocument(model: DocModel, options: { name: string }): Promise<CreatedDocument> {
-    const path = await writeDocx(model, join(this.dir, `${safeFileName(options.name)}.docx`));
-    return { id: path, url: pathToFileURL(path).href, name: options.name };
-  }
-}

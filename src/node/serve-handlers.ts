@@ -1,63 +1,89 @@
-// The handlers behind `cchc serve`: the same server functions as in Sheets (createHandlers),
-// backed by an .xlsx file that is saved after every call that writes, plus the read-only view of
-// the sheets and the download of reports.
+// The handlers behind `cchc serve`: the same server functions as in Sheets (createHandlers), over
+// the .xlsx FILE, never over a copy kept in memory. Every call reads the file as it is on disk;
+// a call that writes does it under the file's write lock (files/workbook-file.ts), so the CLI and
+// serve never overwrite each other, and when Excel or Calc saved the file meanwhile the call is
+// run again on what they saved: the user's edit survives and the click lands on top of it.
+// Reports are staged and put in place only once the workbook holding their number is saved.
+import { constants } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { constants, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { ApiName } from '../core/api.ts';
+import { API_NAMES, type ApiName } from '../core/api.ts';
 import type { AppContext, PreferenceStore } from '../core/app/context.ts';
 import { createHandlers } from '../core/app/handlers.ts';
+import type { Lang } from '../core/model.ts';
 import { isDateCell, isUncomputed, type RawCell } from '../core/ports.ts';
 import type { Clock } from '../core/ports.ts';
 import { localContext } from './app-context.ts';
-import { safeFileName, writeDocx } from './docx-renderer.ts';
+import { StagedDocuments } from './files/documents.ts';
+import { FileProblem } from './files/problems.ts';
+import { ChangedMeanwhile, openWorkbookFile, withWorkbookFile } from './files/workbook-file.ts';
 import type { ServeHandlers, SheetView } from './serve.ts';
 import type { XlsxWorkbook } from './xlsx-workbook.ts';
+import { ApiFailure } from '../core/api.ts';
+import { WorkbookOpenError } from './xlsx-workbook.ts';
 
-/** Calls that change the workbook: it is saved after each. */
+/** Calls that change the workbook: run under its lock, on a fresh read, then saved. */
 const WRITES: ReadonlySet<ApiName> = new Set(['installTemplate', 'markProblems', 'clearMarks', 'updateProgress', 'generateReport']);
+/** How often a write is run again when another program saved the file meanwhile. */
+const RETRIES_IF_CHANGED = 3;
 
 const viewCell = (v: RawCell): string | number | boolean | null =>
   v === null || v === undefined ? null : isDateCell(v) ? v.date.split('-').reverse().join('/') : isUncomputed(v) ? `=${v.formula}` : v;
 
 export interface ServeBacking {
   file: string;
-  book: XlsxWorkbook;
   /** Where reports are written (served under /download/). */
   outDir: string;
   prefs: PreferenceStore;
   clock?: Clock;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** A file that cannot be read or written, as a message the user acts on (not SERVER). */
+function userFailure(e: unknown, lang: Lang): never {
+  if (e instanceof FileProblem || e instanceof ChangedMeanwhile) throw new ApiFailure('FILE', e.text(lang));
+  if (e instanceof WorkbookOpenError) throw new ApiFailure('FILE', lang === 'vi' ? e.messageVi : e.messageEn);
+  throw e;
 }
 
 export function createServeHandlers(backing: ServeBacking): ServeHandlers {
-  const { book, file, outDir } = backing;
+  const { file, outDir } = backing;
   mkdirSync(outDir, { recursive: true });
-  const base = localContext(book, { outDir, prefs: backing.prefs, clock: backing.clock });
-  // Reports are downloaded from this server, so their link is a path on it.
-  const ctx: AppContext = {
-    ...base,
-    documents: {
-      async createDocument(model, { name }) {
-        const fileName = `${safeFileName(name)}.docx`;
-        const full = await writeDocx(model, path.join(outDir, fileName));
-        return { id: full, url: `/download/${encodeURIComponent(fileName)}`, name: fileName };
-      },
-    },
+  const lang = (): Lang => backing.prefs.getLang() ?? 'vi';
+  const contextFor = (book: XlsxWorkbook, documents?: StagedDocuments): AppContext =>
+    localContext(book, { outDir, prefs: backing.prefs, clock: backing.clock, documents });
+
+  const call = async (name: ApiName, input: never): Promise<unknown> => {
+    if (!WRITES.has(name)) {
+      const book = await openWorkbookFile(file, { env: backing.env }).catch((e: unknown) => userFailure(e, lang()));
+      return (createHandlers(contextFor(book))[name] as (i: never) => unknown)(input);
+    }
+    // Reports are downloaded from this server, so their link is a path on it.
+    let documents = new StagedDocuments({ dir: outDir, replace: false, url: (_full, fileName) => `/download/${encodeURIComponent(fileName)}` });
+    try {
+      return await withWorkbookFile(file, (book) => (createHandlers(contextFor(book, documents))[name] as (i: never) => unknown)(input), {
+        lang: lang(),
+        env: backing.env,
+        what: 'cchc serve',
+        retryIfChanged: RETRIES_IF_CHANGED,
+        onRetry: async () => {
+          await documents.discard();
+          documents = new StagedDocuments({ dir: outDir, replace: false, url: (_full, fileName) => `/download/${encodeURIComponent(fileName)}` });
+        },
+        afterSave: () => documents.commit(),
+      });
+    } catch (e) {
+      await documents.discard();
+      return userFailure(e, lang());
+    }
   };
-  const api = createHandlers(ctx);
-  const saving = Object.fromEntries(
-    (Object.keys(api) as ApiName[]).map((name) => [
-      name,
-      async (input: never) => {
-        const out = await (api[name] as (i: never) => unknown)(input);
-        if (WRITES.has(name)) await book.save(file);
-        return out;
-      },
-    ]),
-  ) as unknown as ServeHandlers;
+
+  const handlers = Object.fromEntries(API_NAMES.map((name) => [name, (input: never) => call(name, input)])) as unknown as ServeHandlers;
   return {
-    ...saving,
-    readSheets(): SheetView[] {
+    ...handlers,
+    async readSheets(): Promise<SheetView[]> {
+      const book = await openWorkbookFile(file, { env: backing.env }).catch((e: unknown) => userFailure(e, lang()));
       return book.sheetNames().map((name) => {
         const grid = book.readSheet(name);
         return { name, rows: (grid?.values ?? []).map((row) => row.map(viewCell)), marks: book.markedCells(name) };

@@ -34,7 +34,7 @@ describe.skipIf(!haveChromium && !mustRun)('cchc serve on a real empty workbook'
     await XlsxWorkbook.create().save(file);
     let lang: Lang | null = null;
     const prefs: PreferenceStore = { getLang: () => lang, setLang: (l) => void (lang = l) };
-    const handlers = createServeHandlers({ file, book: await XlsxWorkbook.open(file), outDir: path.join(dir, 'bao-cao'), prefs, clock });
+    const handlers = createServeHandlers({ file, outDir: path.join(dir, 'bao-cao'), prefs, clock });
     server = await startServer({ file, port: 0, handlers, sidebarHtml: await buildSidebarHtml() });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
   }, 60_000);

@@ -8,7 +8,9 @@ import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/core/report/report.ts';
 import type { DocModel } from '../../src/core/report/doc-model.ts';
-import { DocxFileDocuments, renderDocx, safeFileName, writeDocx } from '../../src/node/docx-renderer.ts';
+import { rmSync } from 'node:fs';
+import { renderDocx, safeFileName } from '../../src/node/docx-renderer.ts';
+import { StagedDocuments, writeDocxFile } from '../../src/node/files/documents.ts';
 import { findSoffice, LibreOfficeMissingError, toPdf } from '../../src/node/pdf.ts';
 import { BUILD_OPTIONS, HOSTILE_FORMULA, HOSTILE_HTML, sampleData, sampleProgress } from '../core/report/fixture.ts';
 import { requireTool } from '../helpers/tools.ts';
@@ -50,7 +52,7 @@ beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   for (const type of ['quarterly', 'plan', 'initiatives'] as const) {
     models[type] = buildReport(type, sampleData(), sampleProgress(), { ...BUILD_OPTIONS });
-    const path = await writeDocx(models[type]!, join(ARTIFACTS, `sample-${type}.docx`));
+    const path = await writeDocxFile(models[type]!, join(ARTIFACTS, `sample-${type}.docx`), { replace: true });
     docs[type] = await unzip(readFileSync(path));
   }
 });
@@ -202,7 +204,8 @@ describe('user text stays text', () => {
 
 describe('DocumentPort for files', () => {
   it('writes <name>.docx into its folder and returns a file URL', async () => {
-    const port = new DocxFileDocuments(join(ARTIFACTS, 'port'));
+    rmSync(join(ARTIFACTS, 'port'), { recursive: true, force: true });
+    const port = new StagedDocuments({ dir: join(ARTIFACTS, 'port'), replace: false, immediate: true });
     const out = await port.createDocument(models.initiatives!, { name: 'Báo cáo: sáng kiến 12/BC-MNBT' });
     expect(out.name).toBe('Báo cáo: sáng kiến 12/BC-MNBT');
     expect(out.id.endsWith('Báo cáo- sáng kiến 12-BC-MNBT.docx')).toBe(true);

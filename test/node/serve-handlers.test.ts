@@ -36,7 +36,7 @@ describe('cchc serve handlers', () => {
     const col = grid.values[0]!.indexOf('Hạn hoàn thành') + 1;
     book.writeBlock('Kế hoạch', 2, col, [['31/02/2024']]);
     await book.save(file);
-    handlers = createServeHandlers({ file, book: await XlsxWorkbook.open(file), outDir: path.join(dir, 'bao-cao'), prefs: memoryPrefs(), clock });
+    handlers = createServeHandlers({ file, outDir: path.join(dir, 'bao-cao'), prefs: memoryPrefs(), clock });
   });
 
   it('marks the problem on its cell, shows it in the view, saves it, and clears it', async () => {
@@ -57,7 +57,7 @@ describe('cchc serve handlers', () => {
     const book = await XlsxWorkbook.open(file);
     book.writeBlock('Thông tin', row, 2, [[null]]);
     await book.save(file);
-    const fresh = createServeHandlers({ file, book: await XlsxWorkbook.open(file), outDir: path.join(dir, 'bao-cao'), prefs: memoryPrefs(), clock });
+    const fresh = createServeHandlers({ file, outDir: path.join(dir, 'bao-cao'), prefs: memoryPrefs(), clock });
     await fresh.markProblems({});
     expect((await XlsxWorkbook.open(file)).markedCells('Thông tin').map((m) => m.cell)).toContain(`B${row}`);
   });
@@ -93,7 +93,7 @@ describe('getState before the unit is named', () => {
     const book = XlsxWorkbook.create();
     install(localContext(book, { outDir: dir, prefs: fixedLang('vi'), clock }), { lang: 'vi' });
     await book.save(file);
-    const handlers = createServeHandlers({ file, book, outDir: dir, prefs: memoryPrefs(), clock });
+    const handlers = createServeHandlers({ file, outDir: dir, prefs: memoryPrefs(), clock });
     const state = await handlers.getState({});
     expect(state.templateInstalled).toBe(true);
     expect(state.unit).toEqual({ code: '', name: '' });

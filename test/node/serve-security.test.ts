@@ -81,3 +81,39 @@ describe('cchc serve against a hostile local user', () => {
     expect(err()).toBe('');
   });
 });
+
+describe('cchc serve keeps no stale copy', () => {
+  it('an edit saved by another program while serve runs survives, and the click lands on top of it', async () => {
+    const sample = path.join(dir, 'sample-edit.xlsx');
+    expect((await run(['init', sample, '--sample'])).code).toBe(0);
+    const { url, err } = await serve([sample]);
+    // Another program (Excel, Calc) adds a task and saves, with serve running.
+    const { editXlsx, sheet: sheetOf, cellUnder } = await import('./cli-helpers.ts');
+    await editXlsx(sample, sample, (wb) => {
+      const ws = sheetOf(wb, 'Kế hoạch');
+      const row = ws.actualRowCount + 1;
+      ws.getCell(cellUnder(ws, 'Lĩnh vực', row)).value = 'LV1';
+      ws.getCell(cellUnder(ws, 'Nhiệm vụ', row)).value = 'Nhiệm vụ thêm trong Excel khi serve đang chạy';
+      ws.getCell(cellUnder(ws, 'Chủ trì', row)).value = 'Nguyễn Mai Hằng';
+      ws.getCell(cellUnder(ws, 'Hạn hoàn thành', row)).value = '30/11/2024';
+    });
+    // The user clicks "Cập nhật tiến độ" and makes a report in serve.
+    expect((await api(url, 'updateProgress', {})).status).toBe(200);
+    const report = await (await api(url, 'generateReport', { type: 'plan', date: '2024-07-01' })).json() as { number: string };
+    expect(report.number).toBe('01/KH-MNBT');
+    const cli = JSON.parse((await run(['progress', sample, '--json'])).out);
+    expect(cli.tasks.total).toBe(35);
+    const { dump } = await import('./cli-helpers.ts');
+    const after = await dump(sample);
+    const plan = [...after.get('Kế hoạch')!.values()].map(String).join(' ');
+    expect(plan).toContain('Nhiệm vụ thêm trong Excel khi serve đang chạy');
+    const log = [...after.get('Nhật ký')!.values()].map(String).join(' ');
+    expect(log).toContain('Cập nhật tiến độ');
+    expect(log).toContain('01/KH-MNBT');
+    // And the CLI beside serve: numbers are distinct, nothing is lost.
+    const [a, b] = await Promise.all([run(['report', sample, '--type', 'plan', '--json', '--date', '2024-07-02']), api(url, 'generateReport', { type: 'plan', date: '2024-07-03' })]);
+    const numbers = [JSON.parse(a.out).number, ((await b.json()) as { number: string }).number].sort();
+    expect(numbers).toEqual(['02/KH-MNBT', '03/KH-MNBT']);
+    expect(err()).toBe('');
+  });
+});

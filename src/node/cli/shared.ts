@@ -11,7 +11,7 @@ import { quoteValue } from '../../core/text.ts';
 import { fixedLang, localContext } from '../app-context.ts';
 import { systemClock } from '../clock.ts';
 import { FileProblem } from '../files/problems.ts';
-import { openWorkbookFile, withWorkbookFile, type WorkbookFileOptions, type WorkbookSession } from '../files/workbook-file.ts';
+import { ChangedMeanwhile, openWorkbookFile, withWorkbookFile, type WorkbookFileOptions, type WorkbookSession } from '../files/workbook-file.ts';
 import { XlsxWorkbook, WorkbookOpenError } from '../xlsx-workbook.ts';
 import { InputError, UsageError } from './errors.ts';
 import type { CommandArgs, CommandIO, OptionSpec } from './command.ts';
@@ -40,7 +40,7 @@ export function workbookPath(args: CommandArgs): string {
 /** A file that cannot be used, as the one line of exit code 2; other errors as they are. */
 export function asInputError(e: unknown, lang: Lang): unknown {
   if (e instanceof WorkbookOpenError) return new InputError(lang === 'vi' ? e.messageVi : e.messageEn);
-  if (e instanceof FileProblem) return new InputError(e.text(lang));
+  if (e instanceof FileProblem || e instanceof ChangedMeanwhile) return new InputError(e.text(lang));
   return e;
 }
 

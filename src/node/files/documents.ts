@@ -24,6 +24,11 @@ export interface StagedDocumentsOptions {
   replace: boolean;
   /** The link to give for a written file (default its file:// URL). */
   url?: (fullPath: string, fileName: string) => string;
+  /**
+   * Put each document in place as soon as it is made (a caller with no workbook save to wait
+   * for: the default documents of a local context). Default false: commit() after the save.
+   */
+  immediate?: boolean;
 }
 
 export class StagedDocuments implements DocumentPort {
@@ -39,6 +44,7 @@ export class StagedDocuments implements DocumentPort {
     const bytes = await renderDocx(model);
     const staged = await stageFile(target, bytes, target);
     this.pending.push({ staged, shown: target });
+    if (this.opts.immediate) await this.commit();
     const url = this.opts.url ? this.opts.url(target, path.basename(target)) : pathToFileURL(target).href;
     return { id: target, url, name: this.opts.file ? path.basename(target) : options.name };
   }

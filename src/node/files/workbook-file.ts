@@ -17,6 +17,7 @@
 // Reading without writing needs no lock: a save replaces the file in one rename, so a reader sees
 // the old file or the new one (openWorkbookFile).
 import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import type { Lang } from '../../core/model.ts';
 import { XlsxWorkbook } from '../xlsx-workbook.ts';
 import { checkReplaceable, existsProblem, realTarget } from './atomic.ts';
@@ -49,6 +50,39 @@ export interface WorkbookFileOptions<T> {
   refuseEarly?: boolean;
   /** Runs after the save, still under the lock (put the report's document in place). */
   afterSave?: (result: T) => Promise<void> | void;
+  /**
+   * A program that does not take our lock (Excel, Calc) may save the file while `fn` runs: then
+   * the result is not written over that edit; the file is read again and `fn` run again on it,
+   * up to this many times (`cchc serve`: every click lands on top of the edit). `fn` must be
+   * safe to run again (documents are staged, put in place only by afterSave). Default 0.
+   */
+  retryIfChanged?: number;
+  /** Called before `fn` is run again on a file changed meanwhile (discard staged documents). */
+  onRetry?: () => Promise<void> | void;
+}
+
+/** The file changed on disk between our read and our save (another program wrote it). */
+export class ChangedMeanwhile extends Error {
+  constructor() {
+    super('the workbook changed on disk while it was being worked on');
+    this.name = 'ChangedMeanwhile';
+  }
+  /** One line for the user: nothing was written over the other program's save. */
+  text(lang: Lang): string {
+    return lang === 'vi'
+      ? 'Bảng tính vừa được một chương trình khác (Excel, LibreOffice) lưu trong lúc cchc làm việc; cchc không ghi đè lên. Hãy chạy lại.'
+      : 'Another program (Excel, LibreOffice) saved the workbook while cchc was working; cchc did not write over it. Run it again.';
+  }
+}
+
+/** What identifies a version of a file on disk: a save (ours or Excel's) changes one of these. */
+async function fingerprint(file: string): Promise<string | null> {
+  try {
+    const s = await stat(file);
+    return `${s.ino}:${s.size}:${s.mtimeMs}`;
+  } catch {
+    return null;
+  }
 }
 
 export interface WorkbookSession {
@@ -76,27 +110,38 @@ export async function withWorkbookFile<T>(
   }) : null;
   try {
     const existed = existsSync(file);
-    let book: XlsxWorkbook;
-    if (!existed && opts.create) book = opts.create();
-    else book = await XlsxWorkbook.open(file, { limits: limitsFromEnv(env), shown });
-    // Refuse before any work what the save would refuse anyway.
-    if (opts.saveAs !== undefined && !opts.replaceSaveAs && existsSync(lock.target)) throw existsProblem(opts.saveAs, 'workbook');
-    if (opts.refuseEarly ?? true) {
-      if (opts.saveAs === undefined || opts.replaceSaveAs) await checkReplaceable(lock.target, opts.saveAs ?? shown);
-      const problem = book.writeProblem(opts.saveAs !== undefined);
-      if (problem) throw problem;
+    for (let attempt = 0; ; attempt++) {
+      const seen = await fingerprint(lock.target);
+      let book: XlsxWorkbook;
+      if (!existed && opts.create) book = opts.create();
+      else book = await XlsxWorkbook.open(file, { limits: limitsFromEnv(env), shown });
+      // Refuse before any work what the save would refuse anyway.
+      if (opts.saveAs !== undefined && !opts.replaceSaveAs && existsSync(lock.target)) throw existsProblem(opts.saveAs, 'workbook');
+      if (opts.refuseEarly ?? true) {
+        if (opts.saveAs === undefined || opts.replaceSaveAs) await checkReplaceable(lock.target, opts.saveAs ?? shown);
+        const problem = book.writeProblem(opts.saveAs !== undefined);
+        if (problem) throw problem;
+      }
+      const result = await fn(book, { existed, target: lock.target });
+      const save = typeof opts.save === 'function' ? opts.save(result) : (opts.save ?? true);
+      // Written meanwhile by a program that ignores our lock: never save over its edit.
+      if (save && opts.saveAs === undefined && (await fingerprint(lock.target)) !== seen) {
+        if (attempt < (opts.retryIfChanged ?? 0)) {
+          await opts.onRetry?.();
+          continue;
+        }
+        throw new ChangedMeanwhile();
+      }
+      if (save) {
+        await book.save(saveTo, {
+          replace: opts.saveAs === undefined ? true : Boolean(opts.replaceSaveAs),
+          dropUnkept: opts.saveAs !== undefined,
+          shown: opts.saveAs ?? shown,
+        });
+      }
+      await opts.afterSave?.(result);
+      return result;
     }
-    const result = await fn(book, { existed, target: lock.target });
-    const save = typeof opts.save === 'function' ? opts.save(result) : (opts.save ?? true);
-    if (save) {
-      await book.save(saveTo, {
-        replace: opts.saveAs === undefined ? true : Boolean(opts.replaceSaveAs),
-        dropUnkept: opts.saveAs !== undefined,
-        shown: opts.saveAs ?? shown,
-      });
-    }
-    await opts.afterSave?.(result);
-    return result;
   } finally {
     await readLock?.release();
     await lock.release();

@@ -45,8 +45,9 @@ export const serveCommand: Command = {
     const port = args.values.port === undefined ? 8080 : Number(args.values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(vi ? '--port cần một số từ 0 đến 65535' : '--port takes a number from 0 to 65535');
     const file = args.positionals[0] ?? (await sampleFile());
-    const book = await openWorkbook(file, args.lang);
-    const handlers = createServeHandlers({ file, book, outDir: path.join(outDirOf(file), 'cchc-bao-cao'), prefs: filePreferences() });
+    // Refuse a file that cannot be used before the server starts (one line, exit 2).
+    await openWorkbook(file, args.lang);
+    const handlers = createServeHandlers({ file, outDir: path.join(outDirOf(file), 'cchc-bao-cao'), prefs: filePreferences() });
     let server;
     try {
       server = await startServer({ file, port, handlers, onError: (e) => io.stderr(`cchc serve: ${vi ? 'lỗi không mong đợi' : 'unexpected error'}: ${oneLineError(e)}\n`) });
