@@ -13,6 +13,7 @@ import { SpreadsheetWorkbook } from '../../src/gas/spreadsheet-workbook.ts';
 import { createRuntime, loadAddon, type Runtime } from '../gas-runtime/index.ts';
 import { docsServices } from '../gas-runtime/docs-service.ts';
 import { fillScaledSchool, type SchoolSize } from '../fixtures/scale-school.ts';
+import { spawnSync } from 'node:child_process';
 
 interface Row {
   where: 'Apps Script (offline)' | 'local .xlsx';
@@ -91,15 +92,38 @@ function table(): string {
   return [line(head), widths.map((w) => '─'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }
 
+/** Peak memory and time of whole `cchc` processes on a large workbook (CCHC_BENCH_LARGE, default 100,000 tasks; 0 skips). */
+const memory: { name: string; size: number; peakMB: number; ms: number }[] = [];
+async function benchLarge(tasks: number, dir: string): Promise<void> {
+  const file = path.join(dir, `large-${tasks}.xlsx`);
+  const book = XlsxWorkbook.create();
+  install(localContext(book, { outDir: dir, prefs: fixedLang('vi'), clock }), { lang: 'vi' });
+  fillScaledSchool(book, sizeFor(tasks));
+  await book.save(file);
+  const peak = path.join(path.dirname(new URL(import.meta.url).pathname), 'peak.ts');
+  for (const args of [['validate', file, '--json'], ['progress', file, '--write']]) {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', peak, ...args], { encoding: 'utf8', env: { ...process.env, CCHC_TODAY: '2024-06-30' }, maxBuffer: 1 << 26 });
+    const last = r.stderr.trim().split('\n').at(-1) ?? '{}';
+    const m = JSON.parse(last) as { peakMB: number; ms: number };
+    memory.push({ name: `cchc ${args[0]}${args[2] === '--write' ? ' --write' : ''}`, size: tasks, peakMB: m.peakMB, ms: m.ms });
+  }
+}
+
 const dir = mkdtempSync(path.join(tmpdir(), 'cchc-bench-'));
 try {
   for (const n of sizes) {
     await benchSheets(n);
     await benchLocal(n, dir);
   }
+  const large = Number(process.env.CCHC_BENCH_LARGE ?? 100_000);
+  if (large > 0) await benchLarge(large, dir);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
 rows.sort((a, b) => a.where.localeCompare(b.where) || a.operation.localeCompare(b.operation) || a.tasks - b.tasks);
-console.log(process.argv.includes('--json') ? JSON.stringify(rows, null, 2) : table());
+console.log(
+  process.argv.includes('--json')
+    ? JSON.stringify({ operations: rows, memory }, null, 2)
+    : `${table()}\n\nWhole processes on a large workbook:\n${memory.map((m) => `  ${m.name}  ${m.size} tasks  ${(m.ms / 1000).toFixed(1)} s  peak ${m.peakMB} MB`).join('\n')}`,
+);
 console.log(`\nSizes: tasks as shown, targets = tasks/20 (min 16), initiatives = tasks/10. Modelled time = ${'the runtime\'s per-call costs'} (about 50 ms a call); local = this machine.`);
