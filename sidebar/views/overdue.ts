@@ -8,7 +8,7 @@ import { selectCell } from '../commands/workbook.ts';
 import { h } from '../dom.ts';
 import { set, state, tr } from '../state.ts';
 
-// The plan sheet's name is fixed by the template contract (TEMPLATE.md), so an overdue task can be
+// The plan sheet's name is fixed by the template contract (the workbook contract), so an overdue task can be
 // selected by its row; column A is chosen because the sheet's columns may be reordered.
 const PLAN_SHEET = SHEET_NAMES.tasks;
 

@@ -32,7 +32,7 @@ export function reportResultView(report: ApiOutput<'generateReport'>): HTMLEleme
     ),
     h('span', { class: 'muted' }, tr('reportNumber', { number: report.number })),
     leftOut ? h('p', { class: 'left-out' }, leftOut) : null,
-    // In Sheets the Doc's own export link gives the PDF (REPORTS.md "exports as PDF").
+    // In Sheets the Doc's own export link gives the PDF (the report contract (README) "exports as PDF").
     pdfLink(report.pdfUrl),
     // A Google Doc cannot get page numbers from the API (src/gas/docs-renderer.ts): say how.
     report.url.startsWith('https://docs.google.com/') ? h('p', { class: 'muted' }, tr('pageNumberHint')) : null,

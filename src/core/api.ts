@@ -140,7 +140,7 @@ const frameInput = { asOf: isoDateSchema.optional(), period: periodSchema.option
 
 const noInput = z.object({});
 
-/** What a check of the data gives (CLI.md validate JSON). */
+/** What a check of the data gives (the CLI contract (README) validate JSON). */
 export const validationSchema = z.object({
   templateVersion: z.number().int().positive().nullable(),
   asOf: isoDateSchema,

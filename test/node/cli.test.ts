@@ -1,4 +1,4 @@
-// `cchc` end to end, as a user runs it (CLI.md): main(argv, io) with a captured io, on real .xlsx
+// `cchc` end to end, as a user runs it (the CLI contract (README)): main(argv, io) with a captured io, on real .xlsx
 // files in a temp folder, read back with exceljs.
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -25,7 +25,7 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Exit 2 with exactly one line on stderr and nothing on stdout (CLI.md "Exit codes"). */
+/** Exit 2 with exactly one line on stderr and nothing on stdout (the CLI contract (README) "Exit codes"). */
 function expectRefused(r: { code: number; out: string; err: string }, mentions?: RegExp): void {
   expect(r.code, r.err).toBe(2);
   expect(lines(r.err)).toHaveLength(1);
@@ -228,7 +228,7 @@ describe('validate', () => {
     expect(r.out).toBe(r.out.normalize('NFC'));
   });
 
-  it('--json: one JSON document, the keys of CLI.md, in English with --lang en', async () => {
+  it('--json: one JSON document, the keys of the CLI contract (README), in English with --lang en', async () => {
     const r = await run(['validate', withErrors, '--json', '--lang', 'en']);
     expect(r.code).toBe(1);
     expect(r.err).toBe('');
@@ -308,7 +308,7 @@ describe('validate', () => {
 });
 
 describe('progress', () => {
-  it('--json has the shape of CLI.md', async () => {
+  it('--json has the shape of the CLI contract (README)', async () => {
     const r = await run(['progress', SAMPLE, '--json']);
     expect(r).toMatchObject({ code: 0, err: '' });
     const p = JSON.parse(r.out);
@@ -354,7 +354,7 @@ describe('progress', () => {
     expect(Object.values<number>(p.initiatives.byStage).reduce((a, b) => a + b, 0)).toBe(p.initiatives.total);
   });
 
-  it('the as-of date and period follow TEMPLATE.md', async () => {
+  it('the as-of date and period follow the workbook contract', async () => {
     const q1 = JSON.parse((await run(['progress', SAMPLE, '--json', '--period', 'Q1', '--as-of', '2024-06-30'])).out);
     expect(q1).toMatchObject({ asOf: '2024-03-31', period: 'Q1' });
     const q1today = JSON.parse((await run(['progress', SAMPLE, '--json', '--period', 'q1'])).out);

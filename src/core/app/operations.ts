@@ -54,7 +54,7 @@ export function templatePresent(ctx: AppContext): boolean {
 }
 
 /**
- * Read the school once, for its reporting frame (TEMPLATE.md "As-of date and period"). A workbook
+ * Read the school once, for its reporting frame (the workbook contract "As-of date and period"). A workbook
  * with no template, or one newer than this code, is refused with a TemplateProblem.
  */
 export function loadSchool(ctx: AppContext, opts: FigureOptions): LoadedSchool {

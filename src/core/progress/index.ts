@@ -20,5 +20,4 @@ export {
   type MilestoneAt,
   type OverdueTask,
 } from './dashboard.ts';
-export { progressSummary, textTable } from './summary.ts';
 export { textBar } from './cells.ts';

@@ -168,7 +168,7 @@ export const outDirOf = (file: string): string => path.dirname(path.resolve(file
 export const printJson = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
 /**
- * progress and report still run on a workbook with errors (CLI.md: exit 0), but the rows with
+ * progress and report still run on a workbook with errors (the CLI contract (README): exit 0), but the rows with
  * errors are left out of the figures; a principal about to sign must hear of it. On stderr, so
  * stdout stays one JSON document.
  */

@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { generateReport, installSample, updateProgress, validateWorkbook } from '../../../core/app/operations.ts';
-import { progressSummary } from '../../../core/progress/index.ts';
+import { progressSummary } from '../summary.ts';
 import { fixedLang, localContext } from '../../app-context.ts';
 import { systemClock } from '../../clock.ts';
 import { XlsxWorkbook } from '../../xlsx-workbook.ts';

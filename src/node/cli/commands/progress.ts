@@ -1,7 +1,7 @@
 // cchc progress FILE.xlsx [--as-of …] [--period Q2] [--write] [--json]: the figures; --write puts
 // the ⚙ columns, `Tổng hợp` and a `Nhật ký` row into the file.
 import { computeFigures, updateProgress } from '../../../core/app/operations.ts';
-import { progressSummary } from '../../../core/progress/index.ts';
+import { progressSummary } from '../summary.ts';
 import { validateSchool } from '../../../core/validate.ts';
 import type { Command } from '../command.ts';
 import { STEP, progressSteps } from '../progress-bar.ts';

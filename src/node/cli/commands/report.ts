@@ -1,5 +1,5 @@
 // cchc report FILE.xlsx --type quarterly|plan|initiatives [--period Q2] [--as-of …] [--date …]
-//   [--out FILE.docx] [--pdf] [--number N]: the document a principal signs (REPORTS.md).
+//   [--out FILE.docx] [--pdf] [--number N]: the document a principal signs (the report contract (README)).
 import { generateReport } from '../../../core/app/operations.ts';
 import { validateSchool } from '../../../core/validate.ts';
 import { reportTypeSchema } from '../../../core/api.ts';

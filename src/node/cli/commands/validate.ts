@@ -1,6 +1,6 @@
 // cchc validate FILE.xlsx [--as-of dd/mm/yyyy] [--json]: every problem, exit 1 when any is an error.
 import { validateWorkbook } from '../../../core/app/operations.ts';
-import { textTable } from '../../../core/progress/index.ts';
+import { textTable } from '../summary.ts';
 import type { Lang } from '../../../core/model.ts';
 import type { ValidateResult } from '../../../core/validate.ts';
 import type { Command } from '../command.ts';

@@ -1,16 +1,16 @@
 // The CLI's human output of `cchc progress` (without --json): plain-text tables with aligned
 // columns, numbers with the decimal comma in Vietnamese.
 
-import { AREAS, INITIATIVE_STAGE, KPI_STATUS, enumLabel } from '../contract/enums.ts';
-import { AREA_CODES, type KpiStatus, type Lang } from '../model.ts';
-import { formatNumber, formatPercent } from '../numbers.ts';
-import { periodLabel, shareDone } from './dashboard.ts';
-import { formatDateVi, yearOf } from './dates.ts';
-import { INITIATIVE_STAGES } from './initiatives.ts';
-import type { KpiProgress, Progress, TaskCounts } from './types.ts';
-import { kpiValueCell } from './writeback.ts';
-import { t as message } from '../i18n.ts';
-import type { DashboardWord } from '../messages/dashboard.ts';
+import { AREAS, INITIATIVE_STAGE, KPI_STATUS, enumLabel } from '../../core/contract/enums.ts';
+import { AREA_CODES, type KpiStatus, type Lang } from '../../core/model.ts';
+import { formatNumber, formatPercent } from '../../core/numbers.ts';
+import { periodLabel, shareDone } from '../../core/progress/dashboard.ts';
+import { formatDateVi, yearOf } from '../../core/progress/dates.ts';
+import { INITIATIVE_STAGES } from '../../core/progress/initiatives.ts';
+import type { KpiProgress, Progress, TaskCounts } from '../../core/progress/types.ts';
+import { kpiValueCell } from '../../core/progress/writeback.ts';
+import { t as message } from '../../core/i18n.ts';
+import type { DashboardWord } from '../../core/messages/dashboard.ts';
 
 
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { computeProgress } from '../../../src/core/progress/compute.ts';
-import { progressSummary, textTable } from '../../../src/core/progress/summary.ts';
-import { dec, initiative, kpi, quarters, school, task } from './fixtures.ts';
-import { atFrame } from '../helpers/frame.ts';
+import { computeProgress } from '../../src/core/progress/compute.ts';
+import { progressSummary, textTable } from '../../src/node/cli/summary.ts';
+import { dec, initiative, kpi, quarters, school, task } from '../core/progress/fixtures.ts';
+import { atFrame } from '../core/helpers/frame.ts';
 
 const data = school({
   tasks: [
