@@ -52,13 +52,13 @@ describe('XlsxWorkbook.open refuses what is not a workbook, with a reason', () =
     expect((await openError(file)).reason).toBe('unreadable');
   });
 
-  it('an empty file and a folder are unreadable', async () => {
+  it('an empty file is unreadable; a folder is said to be a folder', async () => {
     const file = path.join(dir, 'empty.xlsx');
     writeFileSync(file, '');
     expect((await openError(file)).reason).toBe('unreadable');
     const folder = path.join(dir, 'folder.xlsx');
     mkdirSync(folder);
-    expect((await openError(folder)).reason).toBe('unreadable');
+    expect((await openError(folder)).reason).toBe('folder');
   });
 });
 

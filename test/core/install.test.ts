@@ -157,7 +157,7 @@ for (const f of factories) {
       const grids = allGrids(port);
       const layouts = Object.fromEntries(port.sheetNames().map((s) => [s, b.layout(s)]));
       const again = installTemplate(port, OPTS);
-      expect(again).toEqual({ created: [], addedColumns: [], version: 1 });
+      expect(again).toEqual({ created: [], addedColumns: [], kept: [], version: 1 });
       port = await b.reload();
       expect(allGrids(port)).toEqual(grids);
       expect(Object.fromEntries(port.sheetNames().map((s) => [s, b.layout(s)]))).toEqual(layouts);

@@ -25,6 +25,7 @@ import type {
 } from '../../../src/core/ports.ts';
 import { isDateCell } from '../../../src/core/ports.ts';
 import { columnLetter } from '../../../src/core/contract/a1.ts';
+import { sheetNameKey } from '../../../src/core/contract/sheet-names.ts';
 
 export const CF_MARKER = 'N("cchc")=0';
 export const MARK_TAG = '[CCHC]';
@@ -155,7 +156,8 @@ export class MemoryWorkbook implements WorkbookPort {
 
   sheetNames(): string[] {
     this.count('sheetNames');
-    return [...this.sheets.keys()];
+    // As the real adapters give them: NFC, trimmed (contract/sheet-names.ts).
+    return [...this.sheets.keys()].map(sheetNameKey);
   }
 
   readSheet(name: string): SheetGrid | null {
