@@ -1,24 +1,16 @@
 // The reporting frame from the command line: dates typed as people type them, a past quarter
 // reported later, unit codes a document number can carry, and the log's times.
-import { rmSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyTo, lines, run, sheet, tempDir } from './cli-helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { copyTo, lines, run, sampleFolder, sheet } from './cli-helpers.ts';
 
-let dir: string;
-let SAMPLE: string;
-beforeAll(async () => {
-  dir = tempDir();
-  SAMPLE = path.join(dir, 'sample.xlsx');
-  expect((await run(['init', SAMPLE, '--sample'])).code).toBe(0);
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const files = sampleFolder();
 
 describe('--as-of', () => {
   it('takes 30/06/2024 as well as 2024-06-30, with the same figures', async () => {
-    const dayFirst = await run(['progress', SAMPLE, '--json', '--as-of', '30/06/2024']);
-    const iso = await run(['progress', SAMPLE, '--json', '--as-of', '2024-06-30']);
+    const dayFirst = await run(['progress', files.sample, '--json', '--as-of', '30/06/2024']);
+    const iso = await run(['progress', files.sample, '--json', '--as-of', '2024-06-30']);
     expect(dayFirst.code, dayFirst.err).toBe(0);
     expect(JSON.parse(dayFirst.out)).toEqual(JSON.parse(iso.out));
     expect(JSON.parse(dayFirst.out).asOf).toBe('2024-06-30');
@@ -26,10 +18,10 @@ describe('--as-of', () => {
 
   it('a Q1 report in July: every task finished since counts as open on 31/03, with no error', async () => {
     const env = { CCHC_TODAY: '2024-07-20' };
-    const v = await run(['validate', SAMPLE, '--json', '--as-of', '31/03/2024'], env);
+    const v = await run(['validate', files.sample, '--json', '--as-of', '31/03/2024'], env);
     expect(v.code, v.out).toBe(0);
     expect(JSON.parse(v.out).counts.error).toBe(0);
-    const p = JSON.parse((await run(['progress', SAMPLE, '--json', '--period', 'Q1'], env)).out);
+    const p = JSON.parse((await run(['progress', files.sample, '--json', '--period', 'Q1'], env)).out);
     expect(p.asOf).toBe('2024-03-31');
     // 34 tasks in the sample, all counted; 8 done by 31/03 (see test/core/past-quarter.test.ts).
     expect([p.tasks.total, p.tasks.done]).toEqual([34, 8]);
@@ -39,7 +31,7 @@ describe('--as-of', () => {
 
 describe('Mã đơn vị', () => {
   it.each([['mn bt'], ['mnbt'], ['MN BT'], ['MNBT!']])('init --code %j is refused with one line, nothing written', async (code) => {
-    const file = path.join(dir, `code-${code.replace(/\W/g, '_')}.xlsx`);
+    const file = path.join(files.dir, `code-${code.replace(/\W/g, '_')}.xlsx`);
     const r = await run(['init', file, '--code', code]);
     expect(r.code).toBe(2);
     expect(lines(r.err)).toHaveLength(1);
@@ -48,7 +40,7 @@ describe('Mã đơn vị', () => {
   });
 
   it('a lower-case code typed in Thông tin is an error at its cell', async () => {
-    const file = copyTo(dir, SAMPLE);
+    const file = copyTo(files.dir, files.sample);
     const { editXlsx } = await import('./cli-helpers.ts');
     await editXlsx(file, file, (wb) => {
       const ws = wb.getWorksheet('Thông tin')!;
@@ -66,7 +58,7 @@ describe('Mã đơn vị', () => {
 
 describe('Nhật ký', () => {
   it('writes times day first, to the minute', async () => {
-    const file = copyTo(dir, SAMPLE);
+    const file = copyTo(files.dir, files.sample);
     await run(['progress', file, '--write'], { CCHC_TODAY: '2024-06-30' });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);

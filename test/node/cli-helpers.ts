@@ -1,6 +1,7 @@
 // Helpers for the `cchc` tests: run main() with a captured io, and read .xlsx files back with
 // exceljs directly (not through our adapter, so a bug there cannot hide one here).
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -115,3 +116,19 @@ export const sheet = (wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet => 
 
 /** stderr holds exactly one line. */
 export const lines = (s: string): string[] => s.split('\n').filter((l) => l !== '');
+
+/**
+ * A temp folder with the sample school in it, made once per test file (beforeAll) and removed
+ * after (afterAll): `const files = sampleFolder();` then `files.dir`, `files.sample` in tests.
+ */
+export function sampleFolder(): { dir: string; sample: string } {
+  const files = { dir: '', sample: '' };
+  beforeAll(async () => {
+    files.dir = tempDir();
+    files.sample = path.join(files.dir, 'sample.xlsx');
+    const r = await run(['init', files.sample, '--sample']);
+    if (r.code !== 0) throw new Error(`cchc init --sample failed: ${r.err}`);
+  });
+  afterAll(() => rmSync(files.dir, { recursive: true, force: true }));
+  return files;
+}

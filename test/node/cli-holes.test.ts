@@ -1,27 +1,20 @@
 // Smaller holes a user fell into (issue: no edit ever lost): a report from a workbook missing a
 // whole column takes no number and writes no document.
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cellUnder, editXlsx, lines, run, sheet, tempDir } from './cli-helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { cellUnder, editXlsx, lines, run, sampleFolder, sheet } from './cli-helpers.ts';
 
-let dir: string;
-let SAMPLE: string;
-beforeAll(async () => {
-  dir = tempDir();
-  SAMPLE = path.join(dir, 'sample.xlsx');
-  expect((await run(['init', SAMPLE, '--sample'])).code).toBe(0);
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const files = sampleFolder();
 
 describe('a report from a workbook missing a required column', () => {
   it('says which, takes no number, writes no document; once repaired the first number is 01', async () => {
-    const sub = path.join(dir, 'thieu-cot');
+    const sub = path.join(files.dir, 'thieu-cot');
     const { mkdirSync } = await import('node:fs');
     mkdirSync(sub);
     const file = path.join(sub, 'truong.xlsx');
-    await editXlsx(SAMPLE, file, (wb) => {
+    await editXlsx(files.sample, file, (wb) => {
       const tasks = sheet(wb, 'Kế hoạch');
       const due = cellUnder(tasks, 'Hạn hoàn thành', 1);
       tasks.spliceColumns(tasks.getColumn(due.replace(/\d+/, '')).number, 1);
@@ -42,8 +35,8 @@ describe('a report from a workbook missing a required column', () => {
 
 describe('sheet names written decomposed (NFD), as Calc may write them', () => {
   it('are the template\'s sheets: validate reads them, init adds no second sheet, progress writes into them', async () => {
-    const file = path.join(dir, 'nfd.xlsx');
-    await editXlsx(SAMPLE, file, (wb) => {
+    const file = path.join(files.dir, 'nfd.xlsx');
+    await editXlsx(files.sample, file, (wb) => {
       for (const ws of wb.worksheets) ws.name = ws.name.normalize('NFD');
     });
     const v = await run(['validate', file, '--json']);
@@ -61,9 +54,9 @@ describe('sheet names written decomposed (NFD), as Calc may write them', () => {
 
 describe('odd cells and paths', () => {
   it('a formula saved with no computed value is "not computed" at its cell, not empty', async () => {
-    const file = path.join(dir, 'formula.xlsx');
+    const file = path.join(files.dir, 'formula.xlsx');
     let at = '';
-    await editXlsx(SAMPLE, file, (wb) => {
+    await editXlsx(files.sample, file, (wb) => {
       const tasks = sheet(wb, 'Kế hoạch');
       at = cellUnder(tasks, 'Hạn hoàn thành', 3);
       tasks.getCell(at).value = { formula: 'DATE(2024,6,30)' } as never;
@@ -76,9 +69,9 @@ describe('odd cells and paths', () => {
   });
 
   it('a date serial out of range quotes what the user typed', async () => {
-    const file = path.join(dir, 'serial.xlsx');
+    const file = path.join(files.dir, 'serial.xlsx');
     let at = '';
-    await editXlsx(SAMPLE, file, (wb) => {
+    await editXlsx(files.sample, file, (wb) => {
       const tasks = sheet(wb, 'Kế hoạch');
       at = cellUnder(tasks, 'Hạn hoàn thành', 2);
       tasks.getCell(at).value = 9999999;
@@ -92,7 +85,7 @@ describe('odd cells and paths', () => {
 
   it('a folder given as the workbook is "a folder", not "damaged"', async () => {
     for (const lang of ['vi', 'en']) {
-      const r = await run(['validate', dir, '--lang', lang]);
+      const r = await run(['validate', files.dir, '--lang', lang]);
       expect(r.code).toBe(2);
       expect(lines(r.err)).toHaveLength(1);
       expect(r.err).toMatch(lang === 'vi' ? /là một thư mục/ : /is a folder/);
@@ -101,8 +94,8 @@ describe('odd cells and paths', () => {
   });
 
   it('init --code/--name/--year on a filled workbook keeps what was typed and says so', async () => {
-    const file = path.join(dir, 'giu.xlsx');
-    (await import('node:fs')).copyFileSync(SAMPLE, file);
+    const file = path.join(files.dir, 'giu.xlsx');
+    (await import('node:fs')).copyFileSync(files.sample, file);
     const before = (await import('node:fs')).readFileSync(file);
     const r = await run(['init', file, '--code', 'MN2', '--year', '2025']);
     expect(r.code, r.err).toBe(0);

@@ -26,6 +26,7 @@ import type {
 import { isDateCell } from '../../../src/core/ports.ts';
 import { columnLetter } from '../../../src/core/contract/a1.ts';
 import { sheetNameKey } from '../../../src/core/contract/sheet-names.ts';
+import { columnRuns } from '../../../src/core/contract/look.ts';
 
 export const CF_MARKER = 'N("cchc")=0';
 export const MARK_TAG = '[CCHC]';
@@ -77,17 +78,8 @@ export interface MemorySheet {
 
 const key = (row: number, col: number): string => `${row}:${col}`;
 const isEmpty = (v: RawCell | undefined): boolean => v === null || v === undefined || v === '';
-const normName = (s: string): string => s.normalize('NFC').trim();
+const normName = sheetNameKey;
 
-function columnRuns(cols: number[]): [number, number][] {
-  const runs: [number, number][] = [];
-  for (const c of [...new Set(cols)].sort((a, b) => a - b)) {
-    const last = runs[runs.length - 1];
-    if (last && last[1] === c - 1) last[1] = c;
-    else runs.push([c, c]);
-  }
-  return runs;
-}
 
 function checkCell(row: number, col: number): void {
   if (!Number.isInteger(row) || row < 1) throw new RangeError(`The starting row of the range is too small. (row ${row})`);
