@@ -2,10 +2,11 @@
 // terminal, so a pipe or a file gets nothing but the command's output.
 import type { Lang } from '../../core/model.ts';
 import type { CommandIO } from './command.ts';
+import { t } from '../../core/i18n.ts';
 
 export interface Steps {
   /** Start the step with this label (in the user's language). */
-  step(label: Record<Lang, string>): void;
+  step(label: StepKey): void;
   /** Clear the line. */
   done(): void;
 }
@@ -19,7 +20,7 @@ export function progressSteps(io: CommandIO, lang: Lang, total: number): Steps {
     step(label) {
       current = Math.min(total, current + 1);
       const filled = Math.round((WIDTH * (current - 1)) / total);
-      io.stderr(`\r\x1b[K[${'█'.repeat(filled)}${'░'.repeat(WIDTH - filled)}] ${current}/${total} ${label[lang]}…`);
+      io.stderr(`\r\x1b[K[${'█'.repeat(filled)}${'░'.repeat(WIDTH - filled)}] ${current}/${total} ${t(lang, `cli.${label}`)}…`);
     },
     done() {
       io.stderr('\r\x1b[K');
@@ -27,11 +28,6 @@ export function progressSteps(io: CommandIO, lang: Lang, total: number): Steps {
   };
 }
 
-export const STEP = {
-  read: { vi: 'Đọc tệp', en: 'Reading the file' },
-  compute: { vi: 'Tính số liệu', en: 'Computing the figures' },
-  write: { vi: 'Ghi kết quả', en: 'Writing the results' },
-  document: { vi: 'Viết văn bản', en: 'Writing the document' },
-  save: { vi: 'Lưu tệp', en: 'Saving the file' },
-  pdf: { vi: 'Chuyển sang PDF', en: 'Converting to PDF' },
-} as const;
+/** The steps a long command shows, by their key in the catalogue's `cli.` area. */
+export const STEP = { read: 'stepRead', compute: 'stepCompute', write: 'stepWrite', document: 'stepDocument', save: 'stepSave', pdf: 'stepPdf' } as const;
+export type StepKey = (typeof STEP)[keyof typeof STEP];

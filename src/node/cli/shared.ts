@@ -15,6 +15,7 @@ import { ChangedMeanwhile, openWorkbookFile, withWorkbookFile, type WorkbookFile
 import { XlsxWorkbook, WorkbookOpenError } from '../xlsx-workbook.ts';
 import { InputError, UsageError } from './errors.ts';
 import type { CommandArgs, CommandIO, OptionSpec } from './command.ts';
+import { t } from '../../core/i18n.ts';
 
 export const AS_OF_OPTION: OptionSpec = {
   type: 'string', hint: 'dd/mm/yyyy',
@@ -30,9 +31,9 @@ export const JSON_OPTION: OptionSpec = {
 
 export function workbookPath(args: CommandArgs): string {
   const file = args.positionals[0];
-  if (!file) throw new UsageError(args.lang === 'vi' ? 'thiếu tên tệp .xlsx' : 'missing the .xlsx file name');
+  if (!file) throw new UsageError(t(args.lang, 'cli.noFile'));
   if (args.positionals.length > 1) {
-    throw new UsageError(args.lang === 'vi' ? `thừa tham số: ${args.positionals.slice(1).join(' ')}` : `unexpected arguments: ${args.positionals.slice(1).join(' ')}`);
+    throw new UsageError(t(args.lang, 'cli.extraArguments', { args: args.positionals.slice(1).join(' ') }));
   }
   return file;
 }
@@ -76,9 +77,8 @@ export async function changeWorkbook<T>(
 export function workbookOutOption(args: CommandArgs, file: string): string | undefined {
   const out = args.values.out as string | undefined;
   if (out === undefined) return undefined;
-  const vi = args.lang === 'vi';
-  if (!/\.xlsx$/i.test(out)) throw new UsageError(vi ? `--out cần một tên tệp .xlsx: ${out}` : `--out takes an .xlsx file name: ${out}`);
-  if (path.resolve(out) === path.resolve(file)) throw new UsageError(vi ? '--out cần một tệp khác tệp đang mở' : '--out takes a file other than the one opened');
+  if (!/\.xlsx$/i.test(out)) throw new UsageError(t(args.lang, 'cli.outNotXlsx', { file: out }));
+  if (path.resolve(out) === path.resolve(file)) throw new UsageError(t(args.lang, 'cli.outSameFile'));
   return out;
 }
 
@@ -97,7 +97,7 @@ export function asOfOption(args: CommandArgs, name = 'as-of'): IsoDate | undefin
   if (v === undefined) return undefined;
   const parsed = parseDate(String(v));
   if (!parsed.ok) {
-    throw new UsageError(args.lang === 'vi' ? `--${name} cần một ngày có thật, như 30/06/2024 hoặc 2024-06-30, không phải "${quoteValue(String(v))}"` : `--${name} takes a real date such as 30/06/2024 or 2024-06-30, not "${quoteValue(String(v))}"`);
+    throw new UsageError(t(args.lang, 'cli.badDate', { option: name, value: quoteValue(String(v)) }));
   }
   return parsed.value;
 }
@@ -106,7 +106,7 @@ export function periodOption(args: CommandArgs): PeriodCode | undefined {
   const v = args.values.period;
   if (v === undefined) return undefined;
   const parsed = periodSchema.safeParse(String(v).toUpperCase());
-  if (!parsed.success) throw new UsageError(args.lang === 'vi' ? `--period nhận Q1, Q2, Q3 hoặc Q4, không phải "${String(v)}"` : `--period takes Q1, Q2, Q3 or Q4, not "${String(v)}"`);
+  if (!parsed.success) throw new UsageError(t(args.lang, 'cli.badPeriod', { value: quoteValue(String(v)) }));
   return parsed.data;
 }
 
@@ -127,7 +127,7 @@ export function orInputError<T>(fn: () => T, file: string, lang: Lang): T {
     return fn();
   } catch (e) {
     if (e instanceof TemplateProblem) {
-      const hint = e.code !== 'WRONG_TEMPLATE' ? (lang === 'vi' ? ` Trên máy tính: cchc init ${file}` : ` On a computer: cchc init ${file}`) : '';
+      const hint = e.code !== 'WRONG_TEMPLATE' ? t(lang, 'cli.initHint', { file }) : '';
       throw new InputError(`${e.message}${hint}`);
     }
     throw e;
@@ -141,7 +141,7 @@ const WRITE_ERRORS = ['ENOENT', 'ENOTDIR', 'EEXIST', 'EACCES', 'EPERM', 'EISDIR'
 export function cannotWrite(e: unknown, file: string, lang: Lang): InputError | null {
   const code = (e as NodeJS.ErrnoException)?.code;
   if (!code || !WRITE_ERRORS.includes(code)) return null;
-  return new InputError(lang === 'vi' ? `Không ghi được tệp ${file} (${code}): kiểm tra thư mục, quyền ghi, hoặc đóng tệp đang mở trong Excel.` : `Cannot write ${file} (${code}): check the folder and write permission, or close the file in Excel.`);
+  return new InputError(t(lang, 'cli.cannotWrite', { file, code }));
 }
 
 /** Save the workbook; a folder that is missing or not writable is exit code 2, not a crash. */
