@@ -139,17 +139,7 @@ async function scanSharedStrings(view: PackageView, part: string, budget: number
         rest = s.slice(lt);
         return;
       }
-      const close = s.charCodeAt(lt + 1) === 47; // '/'
-      let nameEnd = lt + (close ? 2 : 1);
-      while (nameEnd < gt) {
-        const ch = s.charCodeAt(nameEnd);
-        if (ch === 32 || ch === 47 || ch === 9 || ch === 10 || ch === 13) break;
-        nameEnd++;
-      }
-      let name = s.slice(lt + (close ? 2 : 1), nameEnd);
-      const colon = name.indexOf(':');
-      if (colon >= 0) name = name.slice(colon + 1);
-      const selfClosing = s.charCodeAt(gt - 1) === 47;
+      const { close, name, selfClosing } = tagAt(s, lt, gt);
       if (name === 'si') {
         if (!close) {
           inSi = true;
@@ -267,17 +257,7 @@ async function scanSheet(view: PackageView, part: string, budget: number, ctx: S
         rest = s.slice(lt);
         return;
       }
-      const close = s.charCodeAt(lt + 1) === 47;
-      let nameEnd = lt + (close ? 2 : 1);
-      while (nameEnd < gt) {
-        const ch = s.charCodeAt(nameEnd);
-        if (ch === 32 || ch === 47 || ch === 9 || ch === 10 || ch === 13) break;
-        nameEnd++;
-      }
-      let name = s.slice(lt + (close ? 2 : 1), nameEnd);
-      const colon = name.indexOf(':');
-      if (colon >= 0) name = name.slice(colon + 1);
-      const selfClosing = !close && s.charCodeAt(gt - 1) === 47;
+      const { close, name, selfClosing } = tagAt(s, lt, gt);
       switch (name) {
         case 'c':
           if (!close) {
@@ -395,3 +375,19 @@ export async function scanWorkbook(view: PackageView, limits: Limits, shown: str
 }
 
 export { ZipFormatError };
+
+/** The tag between `<` at lt and `>` at gt: closing or not, its local name (prefix dropped), self-closing. */
+function tagAt(s: string, lt: number, gt: number): { close: boolean; name: string; selfClosing: boolean } {
+  const close = s.charCodeAt(lt + 1) === 47; // '/'
+  const start = lt + (close ? 2 : 1);
+  let nameEnd = start;
+  while (nameEnd < gt) {
+    const ch = s.charCodeAt(nameEnd);
+    if (ch === 32 || ch === 47 || ch === 9 || ch === 10 || ch === 13) break;
+    nameEnd++;
+  }
+  let name = s.slice(start, nameEnd);
+  const colon = name.indexOf(':');
+  if (colon >= 0) name = name.slice(colon + 1);
+  return { close, name, selfClosing: !close && s.charCodeAt(gt - 1) === 47 };
+}
