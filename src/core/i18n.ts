@@ -8,6 +8,8 @@ import type { Lang } from './model.ts';
 import { APP } from './messages/app.ts';
 import { CLI } from './messages/cli.ts';
 import { DASHBOARD } from './messages/dashboard.ts';
+import { DISTRICT } from './messages/district.ts';
+import { FILES } from './messages/files.ts';
 import { ISSUES } from './messages/issues.ts';
 import { MENU } from './messages/menu.ts';
 import { SIDEBAR } from './messages/sidebar.ts';
@@ -21,13 +23,15 @@ function prefixed<P extends string, T extends Catalogue>(prefix: P, table: T): P
 }
 
 /** Every area's table, by the area's name (for the catalogue's own tests). */
-export const AREAS_OF_CATALOGUE = { issues: ISSUES, app: APP, cli: CLI, dashboard: DASHBOARD, menu: MENU, sidebar: SIDEBAR } as const;
+export const AREAS_OF_CATALOGUE = { issues: ISSUES, app: APP, cli: CLI, dashboard: DASHBOARD, district: DISTRICT, files: FILES, menu: MENU, sidebar: SIDEBAR } as const;
 
 const CATALOGUE = {
   ...ISSUES,
   ...prefixed('app', APP),
   ...prefixed('cli', CLI),
   ...prefixed('dashboard', DASHBOARD),
+  ...prefixed('district', DISTRICT),
+  ...prefixed('files', FILES),
   ...prefixed('menu', MENU),
   ...prefixed('sidebar', SIDEBAR),
 };
