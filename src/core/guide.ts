@@ -49,6 +49,7 @@ const GUIDE_TEXT = {
     units: { vi: 'Danh sách đơn vị trực thuộc và liên kết tới bảng tính của từng đơn vị.', en: 'The units and the link to each unit\'s spreadsheet.' },
     unitSummary: { vi: 'Tổng hợp số liệu các đơn vị, do tiện ích ghi.', en: 'Figures of every unit, written by the add-on.' },
     unitKpis: { vi: 'Chỉ tiêu của từng đơn vị, do tiện ích ghi.', en: 'Targets of every unit, written by the add-on.' },
+    unitState: { vi: 'Sheet ẩn: tiện ích lưu lần đọc gần nhất của từng đơn vị để lần cập nhật sau chỉ đọc lại đơn vị có thay đổi; không sửa.', en: 'Hidden: the add-on keeps each unit\'s last read here, so the next refresh re-reads only units that changed; do not edit.' },
   } as Record<string, Text2>,
 } as const;
 

@@ -278,15 +278,17 @@ export const YES_NO = defineEnum<YesNo>('yesNo', [
   { value: 'no', vi: 'Không', en: 'No', aliases: ['✗', '✘', '☐', 'Chưa đạt', 'Không đạt', 'Chưa', 'Chưa có', 'No', 'False', 'Tắt'] },
 ]);
 
-/** `Tổng hợp đơn vị` read status (district). */
-export type UnitReadStatus = 'ok' | 'noAccess' | 'notFound' | 'unreadable' | 'wrongTemplate' | 'dataErrors';
+/** `Tổng hợp đơn vị` read status (district): core/district/types.ts `SchoolStatus`. */
+export type UnitReadStatus = 'ok' | 'dataErrors' | 'noAccess' | 'notFound' | 'unreadable' | 'wrongTemplate' | 'otherYear' | 'duplicate';
 export const UNIT_READ_STATUS = defineEnum<UnitReadStatus>('unitReadStatus', [
   { value: 'ok', vi: 'Đã đọc', en: 'Read' },
+  { value: 'dataErrors', vi: 'Có lỗi dữ liệu', en: 'Data errors' },
   { value: 'noAccess', vi: 'Không có quyền truy cập', en: 'No access' },
   { value: 'notFound', vi: 'Không tìm thấy', en: 'Not found' },
   { value: 'unreadable', vi: 'Không đọc được', en: 'Unreadable' },
   { value: 'wrongTemplate', vi: 'Sai mẫu', en: 'Wrong template' },
-  { value: 'dataErrors', vi: 'Có lỗi dữ liệu', en: 'Data errors' },
+  { value: 'otherYear', vi: 'Khác năm', en: 'Other year' },
+  { value: 'duplicate', vi: 'Trùng mã', en: 'Duplicate code' },
 ]);
 
 /** Prefix of `Nguồn số liệu` for a target counted from `Hoạt động`: `Hoạt động: Hội thi`. */

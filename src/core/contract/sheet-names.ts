@@ -16,6 +16,7 @@ export const SHEET_NAMES = {
   units: 'Danh sách đơn vị',
   unitSummary: 'Tổng hợp đơn vị',
   unitKpis: 'Chỉ tiêu toàn đơn vị',
+  unitState: 'Lưu trữ đọc',
 } as const satisfies Record<SheetKey, string>;
 
 /**

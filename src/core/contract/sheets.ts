@@ -244,6 +244,7 @@ const UNIT_SUMMARY_COLUMNS: ColumnSpec[] = [
   sumCol('readStatus', 'Trạng thái đọc', 'Read status', 'text'),
   sumCol('templateVersion', 'Phiên bản mẫu', 'Template version'),
   sumCol('errors', 'Số lỗi dữ liệu', 'Data errors'),
+  sumCol('changedAt', 'Tệp thay đổi lúc', 'File changed at', 'datetime'),
   sumCol('readAt', 'Thời điểm đọc', 'Read at', 'datetime'),
   sumCol('tasksTotal', 'Tổng số nhiệm vụ', 'Tasks'),
   sumCol('tasksDone', 'Hoàn thành', 'Done'),
@@ -258,6 +259,19 @@ const UNIT_SUMMARY_COLUMNS: ColumnSpec[] = [
   sumCol('kpiNoData', 'Chưa có số liệu', 'No data'),
   sumCol('initiativesTotal', 'Số sáng kiến', 'Initiatives'),
   sumCol('initiativesEligible', 'Đủ điều kiện khen thưởng', 'Eligible for award'),
+  sumCol('message', 'Cần làm', 'What to do', 'text'),
+];
+
+/**
+ * The district's stored reads (core/district/state.ts), hidden and protected: what an incremental
+ * refresh needs (each school's file stamp and figures for one as-of date), and the cursor of a
+ * refresh cut off midway. Not in the workbook contract's list of sheets the user sees: the
+ * contract says the district keeps this "in the district workbook", and a hidden sheet is where.
+ */
+const UNIT_STATE_COLUMNS: ColumnSpec[] = [
+  sumCol('unitCode', 'Mã đơn vị', 'Unit code', 'text'),
+  sumCol('source', 'Liên kết', 'Link', 'text'),
+  sumCol('stored', 'Dữ liệu', 'Data', 'text'),
 ];
 
 const UNIT_KPI_COLUMNS: ColumnSpec[] = [
@@ -269,7 +283,7 @@ const UNIT_KPI_COLUMNS: ColumnSpec[] = [
 
 const sheet = (
   key: SheetKey, name: string, enName: string, role: SheetSpec['role'], columns: readonly ColumnSpec[],
-  o: { school?: boolean; district?: boolean; protectSheet?: boolean; frozenRows?: number; dynamicColumns?: boolean } = {},
+  o: { school?: boolean; district?: boolean; protectSheet?: boolean; frozenRows?: number; dynamicColumns?: boolean; hidden?: boolean } = {},
 ): SheetSpec => {
   const s: SheetSpec = {
     key, name, en: enName, role, columns,
@@ -279,6 +293,7 @@ const sheet = (
     frozenRows: o.frozenRows ?? (columns.length > 0 ? 1 : 0),
   };
   if (o.dynamicColumns) s.dynamicColumns = true;
+  if (o.hidden) s.hidden = true;
   return s;
 };
 
@@ -296,6 +311,7 @@ export const SHEETS: readonly SheetSpec[] = [
   sheet('units', SHEET_NAMES.units, 'Units', 'input', UNIT_COLUMNS, { school: false, district: true }),
   sheet('unitSummary', SHEET_NAMES.unitSummary, 'Units summary', 'output', UNIT_SUMMARY_COLUMNS, { school: false, district: true, protectSheet: true }),
   sheet('unitKpis', SHEET_NAMES.unitKpis, 'Targets across units', 'output', UNIT_KPI_COLUMNS, { school: false, district: true, protectSheet: true, dynamicColumns: true }),
+  sheet('unitState', SHEET_NAMES.unitState, 'Stored reads', 'output', UNIT_STATE_COLUMNS, { school: false, district: true, protectSheet: true, hidden: true }),
 ];
 
 /**
@@ -322,7 +338,7 @@ export function dashboardAsOfReference(): string {
 export const SCHOOL_SHEETS: readonly SheetSpec[] = SHEETS.filter((s) => s.school);
 /** District workbook sheets, in workbook order. */
 export const DISTRICT_SHEETS: readonly SheetSpec[] = [
-  ...['settings', 'units', 'unitSummary', 'unitKpis', 'log', 'guide'].map((k) => sheetSpec(k as SheetKey)),
+  ...['settings', 'units', 'unitSummary', 'unitKpis', 'log', 'guide', 'unitState'].map((k) => sheetSpec(k as SheetKey)),
 ];
 
 export function sheetSpec(key: SheetKey): SheetSpec {

@@ -73,7 +73,7 @@ export interface ColumnSpec {
 export type SheetKey =
   | 'settings' | 'people' | 'tasks' | 'kpis' | 'initiatives' | 'activities'
   | 'dashboard' | 'log' | 'guide'
-  | 'units' | 'unitSummary' | 'unitKpis';
+  | 'units' | 'unitSummary' | 'unitKpis' | 'unitState';
 
 export type SheetRole =
   /** Users type here; the reader reads it. */
@@ -105,4 +105,6 @@ export interface SheetSpec {
   frozenRows: number;
   /** Extra columns are added per school (Chỉ tiêu toàn đơn vị: a school per column). */
   dynamicColumns?: boolean;
+  /** Hidden from the user (the district's stored reads). */
+  hidden?: boolean;
 }

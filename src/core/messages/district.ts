@@ -1,5 +1,5 @@
-// The district's words: its read statuses' reasons, the refresh's steps, the aggregate command's
-// lines and the district sidebar.
+// The district's words: each read status's reason (what a district officer can act on), the
+// refresh's steps, the aggregate command's lines and the district sidebar.
 
 import type { Catalogue } from './types.ts';
 
@@ -8,4 +8,28 @@ export const DISTRICT = {
   schoolsRead: { vi: 'Đã đọc {read}/{total} đơn vị', en: '{read}/{total} units read' },
   refresh: { vi: 'Cập nhật số liệu các đơn vị', en: 'Refresh the units\' figures' },
   report: { vi: 'Tạo báo cáo tổng hợp', en: 'Write the district report' },
+  // ---------------------------------------------------------------- why a school is not counted
+  reasonNoAccess: {
+    vi: 'Chưa có quyền đọc: nhờ đơn vị chia sẻ bảng tính, rồi chọn tệp trong hộp chọn tệp.',
+    en: 'No access yet: ask the unit to share its spreadsheet, then choose the file in the file picker.',
+  },
+  reasonNoAccessAccount: {
+    vi: 'Chưa chia sẻ với {account}, hoặc chưa chọn tệp trong hộp chọn tệp.',
+    en: 'Not shared with {account}, or not chosen in the file picker yet.',
+  },
+  reasonNotFound: {
+    vi: 'Không tìm thấy "{source}": kiểm tra liên kết trong Danh sách đơn vị.',
+    en: 'Cannot find "{source}": check the link in Danh sách đơn vị.',
+  },
+  reasonUnreadable: { vi: 'Không phải bảng tính, hoặc tệp bị hỏng ({detail}).', en: 'Not a spreadsheet, or the file is damaged ({detail}).' },
+  reasonEmpty: { vi: 'Bảng tính trống: đơn vị chưa cài mẫu.', en: 'The spreadsheet is empty: the unit has not installed the template.' },
+  reasonTemplateNewer: {
+    vi: 'Mẫu phiên bản {version} mới hơn phiên bản {supported} của đơn vị tổng hợp: cập nhật tiện ích.',
+    en: 'Template version {version} is newer than the district\'s {supported}: update the add-on.',
+  },
+  reasonWrongTemplate: { vi: 'Không đúng mẫu: {problem}', en: 'Not the template: {problem}' },
+  reasonOtherYear: { vi: 'Kế hoạch năm {year}, không phải năm {districtYear}: không tính.', en: 'A {year} plan, not {districtYear}: not counted.' },
+  reasonNoYear: { vi: 'Chưa ghi Năm trong Thông tin: không tính vào năm {districtYear}.', en: 'No Năm in Thông tin: not counted in {districtYear}.' },
+  reasonDuplicate: { vi: 'Trùng mã {code} với {first}: không tính lần hai.', en: 'Code {code} already read from {first}: not counted twice.' },
+  reasonDataErrors: { vi: 'Có {n} lỗi dữ liệu: các dòng lỗi không được tính.', en: '{n} data errors: the rows with errors are not counted.', one: { en: '1 data error: the row with it is not counted.', vi: 'Có 1 lỗi dữ liệu: dòng lỗi không được tính.' } },
 } satisfies Catalogue;
