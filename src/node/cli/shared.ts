@@ -40,8 +40,7 @@ export function workbookPath(args: CommandArgs): string {
 
 /** A file that cannot be used, as the one line of exit code 2; other errors as they are. */
 export function asInputError(e: unknown, lang: Lang): unknown {
-  if (e instanceof WorkbookOpenError) return new InputError(lang === 'vi' ? e.messageVi : e.messageEn);
-  if (e instanceof FileProblem || e instanceof ChangedMeanwhile) return new InputError(e.text(lang));
+  if (e instanceof WorkbookOpenError || e instanceof FileProblem || e instanceof ChangedMeanwhile) return new InputError(e.text(lang));
   return e;
 }
 
