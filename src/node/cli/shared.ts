@@ -173,9 +173,5 @@ export const printJson = (value: unknown): string => `${JSON.stringify(value, nu
  */
 export function warnDataErrors(io: CommandIO, command: string, errors: number, file: string, lang: Lang): void {
   if (errors === 0) return;
-  io.stderr(
-    lang === 'vi'
-      ? `cchc ${command}: lưu ý: dữ liệu có ${errors} lỗi, các dòng lỗi không được tính vào số liệu. Xem: cchc validate ${file}\n`
-      : `cchc ${command}: note: the data has ${errors} error(s); rows with errors are left out of the figures. See: cchc validate ${file}\n`,
-  );
+  io.stderr(`cchc ${command}: ${t(lang, 'cli.dataErrors', { errors, file })}\n`);
 }
