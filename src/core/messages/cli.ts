@@ -1,5 +1,5 @@
 // The command line's words: the help, its progress steps, the refusals every command shares,
-// and each command's own lines. (The summary
+// each command's own lines, and what `cchc serve`'s server and `report --pdf` say. (The summary
 // tables use the dashboard's words; an option's help and a command's summary are the command's
 // own metadata, written beside it.)
 
@@ -100,6 +100,11 @@ export const CLI = {
   badNumber: { vi: '--number cần một số nguyên dương', en: '--number takes a positive whole number' },
   outNotDocx: { vi: '--out cần một tên tệp .docx', en: '--out takes a .docx file name' },
   reportWritten: { vi: 'Đã viết {number}: {file}', en: 'Written {number}: {file}' },
+  libreOfficeMissing: {
+    vi: 'Không tìm thấy LibreOffice nên không xuất được PDF. Cài LibreOffice (https://www.libreoffice.org/download/; Ubuntu/Debian: sudo apt-get install libreoffice-writer) rồi chạy lại, hoặc đặt biến môi trường CCHC_SOFFICE là đường dẫn tới soffice. Tệp .docx đã được tạo và mở được bằng Word.',
+    en: 'LibreOffice was not found, so no PDF was made. Install LibreOffice (https://www.libreoffice.org/download/; Ubuntu/Debian: sudo apt-get install libreoffice-writer) and run again, or set CCHC_SOFFICE to the path of soffice. The .docx file was written and opens in Word.',
+  },
+  pdfFailed: { vi: 'LibreOffice không chuyển được sang PDF: {detail}', en: 'LibreOffice could not convert to PDF: {detail}' },
   // ---------------------------------------------------------------- cchc serve
   badPort: { vi: '--port cần một số từ 0 đến 65535', en: '--port takes a number from 0 to 65535' },
   portUnavailable: {
@@ -108,6 +113,16 @@ export const CLI = {
   },
   serveRunning: { vi: 'CCHC đang chạy tại {url} với tệp {file}', en: 'CCHC is running at {url} on {file}' },
   serveStop: { vi: 'Nhấn Ctrl+C để dừng.', en: 'Press Ctrl+C to stop.' },
+  // The server's refusals (serve.ts).
+  hostNotAllowed: { vi: 'Địa chỉ không được phép', en: 'Host not allowed' },
+  noSessionToken: {
+    vi: 'Thiếu mã phiên: mở đúng địa chỉ cchc serve đã in ra (có ?token=…)',
+    en: 'No session token: open the address cchc serve printed (with ?token=…)',
+  },
+  onlyMethod: { vi: 'Chỉ nhận {method}', en: 'Only {method}' },
+  originNotAllowed: { vi: 'Nguồn gọi không được phép', en: 'Origin not allowed' },
+  bodyTooLarge: { vi: 'quá 1 MB', en: 'over 1 MB' },
+  pageNotFound: { vi: 'Không tìm thấy', en: 'Not found' },
   // ---------------------------------------------------------------- cchc demo
   demoCreated: {
     vi: 'Đã tạo bảng tính mẫu (Trường Mầm non Bến Thành, kế hoạch CCHC 2024)',
