@@ -7,20 +7,13 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, dirname, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { t } from '../core/i18n.ts';
 import type { Lang } from '../core/model.ts';
 
 export class LibreOfficeMissingError extends Error {
   readonly code = 'LIBREOFFICE_MISSING';
   constructor(lang: Lang = 'vi') {
-    super(
-      lang === 'vi'
-        ? 'Không tìm thấy LibreOffice nên không xuất được PDF. Cài LibreOffice (https://www.libreoffice.org/download/; ' +
-            'Ubuntu/Debian: sudo apt-get install libreoffice-writer) rồi chạy lại, hoặc đặt biến môi trường CCHC_SOFFICE ' +
-            'là đường dẫn tới soffice. Tệp .docx đã được tạo và mở được bằng Word.'
-        : 'LibreOffice was not found, so no PDF was made. Install LibreOffice (https://www.libreoffice.org/download/; ' +
-            'Ubuntu/Debian: sudo apt-get install libreoffice-writer) and run again, or set CCHC_SOFFICE to the path of ' +
-            'soffice. The .docx file was written and opens in Word.',
-    );
+    super(t(lang, 'cli.libreOfficeMissing'));
     this.name = 'LibreOfficeMissingError';
   }
 }
@@ -28,7 +21,7 @@ export class LibreOfficeMissingError extends Error {
 export class PdfConversionError extends Error {
   readonly code = 'PDF_CONVERSION_FAILED';
   constructor(detail: string, lang: Lang = 'vi') {
-    super(lang === 'vi' ? `LibreOffice không chuyển được sang PDF: ${detail}` : `LibreOffice could not convert to PDF: ${detail}`);
+    super(t(lang, 'cli.pdfFailed', { detail }));
     this.name = 'PdfConversionError';
   }
 }

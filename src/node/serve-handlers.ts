@@ -42,8 +42,7 @@ export interface ServeBacking {
 
 /** A file that cannot be read or written, as a message the user acts on (not SERVER). */
 function userFailure(e: unknown, lang: Lang): never {
-  if (e instanceof FileProblem || e instanceof ChangedMeanwhile) throw new ApiFailure('FILE', e.text(lang));
-  if (e instanceof WorkbookOpenError) throw new ApiFailure('FILE', lang === 'vi' ? e.messageVi : e.messageEn);
+  if (e instanceof FileProblem || e instanceof ChangedMeanwhile || e instanceof WorkbookOpenError) throw new ApiFailure('FILE', e.text(lang));
   throw e;
 }
 

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 // The namespace import lets esbuild drop what is unused (the named `z` pulls all of zod, ~750 KB).
 import * as z from 'zod';
 import { apiError, apiErrorStatus, dispatchApiCall, type ApiError, type ApiHandlers } from '../core/api.ts';
+import { t } from '../core/i18n.ts';
 import type { Lang } from '../core/model.ts';
 
 // ---------------------------------------------------------------- the read-only workbook view
@@ -175,7 +176,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const lang = langOf(req);
     if (!allowedHosts.has(req.headers.host ?? '')) {
-      sendError(res, { code: 'NOT_ALLOWED', message: lang === 'vi' ? 'Địa chỉ không được phép' : 'Host not allowed' });
+      sendError(res, { code: 'NOT_ALLOWED', message: t(lang, 'cli.hostNotAllowed') });
       return;
     }
     let url: URL;
@@ -189,13 +190,13 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     // The session's token: in the query on the first load (then a cookie), or a header.
     const given = url.searchParams.get('token') ?? (req.headers['x-cchc-token'] as string | undefined) ?? cookieToken(req);
     if (given === null || !sameSecret(given, token)) {
-      sendError(res, { code: 'NOT_ALLOWED', message: lang === 'vi' ? 'Thiếu mã phiên: mở đúng địa chỉ cchc serve đã in ra (có ?token=…)' : 'No session token: open the address cchc serve printed (with ?token=…)' });
+      sendError(res, { code: 'NOT_ALLOWED', message: t(lang, 'cli.noSessionToken') });
       return;
     }
     const cookie: Record<string, string> = url.searchParams.has('token') ? { 'set-cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/` } : {};
     const allow = allowedMethods(path);
     if (allow !== null && req.method !== allow && !(allow === 'GET' && req.method === 'HEAD')) {
-      send(res, 405, 'application/json; charset=utf-8', JSON.stringify({ code: 'METHOD_NOT_ALLOWED', message: lang === 'vi' ? `Chỉ nhận ${allow}` : `Only ${allow}` }), { allow });
+      send(res, 405, 'application/json; charset=utf-8', JSON.stringify({ code: 'METHOD_NOT_ALLOWED', message: t(lang, 'cli.onlyMethod', { method: allow }) }), { allow });
       return;
     }
 
@@ -235,7 +236,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       // A browser sends Origin on a POST; another site's page must not drive this server.
       const origin = req.headers.origin;
       if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) {
-        sendError(res, { code: 'NOT_ALLOWED', message: lang === 'vi' ? 'Nguồn gọi không được phép' : 'Origin not allowed' });
+        sendError(res, { code: 'NOT_ALLOWED', message: t(lang, 'cli.originNotAllowed') });
         return;
       }
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
@@ -244,7 +245,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       }
       const text = await readBody(req);
       if (text === 'tooLarge') {
-        send(res, 413, 'application/json; charset=utf-8', JSON.stringify(apiError('BAD_INPUT', lang, lang === 'vi' ? 'quá 1 MB' : 'over 1 MB')), { connection: 'close' });
+        send(res, 413, 'application/json; charset=utf-8', JSON.stringify(apiError('BAD_INPUT', lang, t(lang, 'cli.bodyTooLarge'))), { connection: 'close' });
         req.resume();
         return;
       }
@@ -263,7 +264,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       else sendError(res, result.error);
       return;
     }
-    send(res, 404, 'text/plain; charset=utf-8', lang === 'vi' ? 'Không tìm thấy' : 'Not found');
+    send(res, 404, 'text/plain; charset=utf-8', t(lang, 'cli.pageNotFound'));
   }
 
   await new Promise<void>((resolve, reject) => {

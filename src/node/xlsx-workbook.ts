@@ -37,6 +37,7 @@ import type {
 import { isDateCell } from '../core/ports.ts';
 import { columnLetter } from '../core/contract/a1.ts';
 import { LINE_HEIGHT_PX, wrappedHeightPx } from '../core/row-height.ts';
+import { t } from '../core/i18n.ts';
 import type { Lang } from '../core/model.ts';
 import { writeFileAtomic } from './files/atomic.ts';
 import { PackageView } from './files/package.ts';
@@ -77,38 +78,21 @@ const PT_PER_PX = 0.75;
 const BASE_FONT: Partial<ExcelJS.Font> = { name: 'Calibri', family: 2, size: 11 };
 const MONOSPACE_FONT: Partial<ExcelJS.Font> = { name: 'Consolas', family: 3, size: 11 };
 
-const MESSAGES = {
-  notFound: {
-    vi: (p: string) => `Không tìm thấy tệp: ${p}`,
-    en: (p: string) => `File not found: ${p}`,
-  },
-  folder: {
-    vi: (p: string) => `${p} là một thư mục, không phải tệp .xlsx: hãy ghi đường dẫn tới tệp bảng tính`,
-    en: (p: string) => `${p} is a folder, not an .xlsx file: give the path of the workbook file`,
-  },
-  unreadable: {
-    vi: (p: string) => `Không đọc được tệp (không phải tệp Excel .xlsx hoặc tệp bị hỏng): ${p}`,
-    en: (p: string) => `Cannot read the file (not an Excel .xlsx workbook, or damaged): ${p}`,
-  },
-} as const;
-
+/** Why a workbook could not be opened: each reason is its message's key in the catalogue's `files` area. */
 export type WorkbookOpenReason = 'notFound' | 'folder' | 'unreadable';
 
-/** Opening a workbook failed; `message` is Vietnamese then English. */
+/** Opening a workbook failed; `message` is Vietnamese then English, `text(lang)` one of them. */
 export class WorkbookOpenError extends Error {
   readonly reason: WorkbookOpenReason;
   readonly path: string;
-  readonly messageVi: string;
-  readonly messageEn: string;
   constructor(reason: WorkbookOpenReason, filePath: string, cause?: unknown) {
-    const vi = MESSAGES[reason].vi(filePath);
-    const en = MESSAGES[reason].en(filePath);
-    super(`${vi} / ${en}`, cause === undefined ? undefined : { cause });
+    super(`${t('vi', `files.${reason}`, { file: filePath })} / ${t('en', `files.${reason}`, { file: filePath })}`, cause === undefined ? undefined : { cause });
     this.name = 'WorkbookOpenError';
     this.reason = reason;
     this.path = filePath;
-    this.messageVi = vi;
-    this.messageEn = en;
+  }
+  text(lang: Lang): string {
+    return t(lang, `files.${this.reason}`, { file: this.path });
   }
 }
 
@@ -241,7 +225,7 @@ function inventoryOrRefusal(view: PackageView, scan: ScanResult): Inventory {
     return inventory(view, scan);
   } catch {
     const inv = inventory(new PackageView(Buffer.from(EMPTY_ZIP)), { sheets: new Map(), overExcel: [], overExcelCount: 0, cells: 0, unzippedBytes: 0 });
-    inv.unsupported.set('unreadableParts', { vi: 'những phần cchc không đọc được cấu trúc', en: 'parts whose structure cchc cannot read' });
+    inv.unsupported.set('unreadableParts', { key: 'files.part_unreadable' });
     return inv;
   }
 }
@@ -318,23 +302,23 @@ export class XlsxWorkbook implements WorkbookPort {
     const first = src.scan.overExcel[0];
     if (first) {
       const more = src.scan.overExcelCount - 1;
-      const others = (lang: Lang) => (more > 0 ? (lang === 'vi' ? ` (và ${count(more, lang)} ô khác)` : ` (and ${count(more, lang)} more)`) : '');
       return new FileProblem(
         'CELL_OVER_EXCEL_LIMIT',
-        `Trang "${shortName(first.sheet)}", ô ${first.cell} dài ${count(first.chars, 'vi')} ký tự${others('vi')}, quá giới hạn ${count(EXCEL_CELL_CHARS, 'vi')} ký tự một ô của Excel; cchc không ghi tệp có ô như vậy. Rút ngắn ô đó rồi chạy lại; tệp giữ nguyên.`,
-        `Sheet "${shortName(first.sheet)}", cell ${first.cell} holds ${count(first.chars, 'en')} characters${others('en')}, over Excel's ${count(EXCEL_CELL_CHARS, 'en')} per cell; cchc does not write a file with such a cell. Shorten it and run again; the file is unchanged.`,
+        'files.cellOverExcel',
+        (lang) => ({
+          sheet: shortName(first.sheet),
+          cell: first.cell,
+          chars: count(first.chars, lang),
+          others: more > 0 ? ` ${t(lang, 'files.moreCells', { count: count(more, lang) })}` : '',
+          excel: count(EXCEL_CELL_CHARS, lang),
+        }),
         src.shown,
       );
     }
     if (!newFile && src.inv.unsupported.size > 0) {
       const list = src.inv.unsupported.values();
       const items = [...list];
-      return new FileProblem(
-        'UNKEPT_PARTS',
-        `Tệp ${src.shown} có ${labelsText(items, 'vi')} mà cchc chưa giữ lại được khi ghi, nên không ghi vào tệp này (tệp giữ nguyên). Muốn có kết quả thì ghi ra một tệp mới: --out TEP-MOI.xlsx (tệp mới sẽ không có các phần đó).`,
-        `${src.shown} holds ${labelsText(items, 'en')}, which cchc cannot keep when it writes, so it does not write this file (it is unchanged). To get the results, write a new file: --out NEW.xlsx (without those parts).`,
-        src.shown,
-      );
+      return new FileProblem('UNKEPT_PARTS', 'files.unkeptParts', (lang) => ({ file: src.shown, parts: labelsText(items, lang) }), src.shown);
     }
     return null;
   }
@@ -349,12 +333,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const bytes = graft(src.view, src.inv, written);
     const missing = verifyKept(src.view, src.inv, bytes);
     if (missing.length > 0) {
-      throw new FileProblem(
-        'NOT_KEPT_ON_SAVE',
-        `Ghi tệp sẽ làm mất ${labelsText(missing, 'vi')} của ${src.shown}, nên cchc không ghi (tệp giữ nguyên). Hãy báo lỗi này cho người phát triển.`,
-        `Writing would lose ${labelsText(missing, 'en')} of ${src.shown}, so cchc does not write (the file is unchanged). Please report this.`,
-        src.shown,
-      );
+      throw new FileProblem('NOT_KEPT_ON_SAVE', 'files.notKeptOnSave', (lang) => ({ file: src.shown, parts: labelsText(missing, lang) }), src.shown);
     }
     return bytes;
   }

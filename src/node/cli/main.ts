@@ -2,6 +2,7 @@
 // One command per file under commands/; this file parses the common part and maps errors to
 // exit codes: 0 done, 1 validate found errors, 2 the input cannot be used (one line on stderr).
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { t } from '../../core/i18n.ts';
 import type { Lang } from '../../core/model.ts';
 import { InputError, UsageError } from './errors.ts';
 import type { Command, CommandIO, OptionSpec } from './command.ts';
@@ -16,23 +17,19 @@ import { templateCommand } from './commands/template.ts';
 export const COMMANDS: Command[] = [initCommand, validateCommand, progressCommand, reportCommand, serveCommand, templateCommand, demoCommand];
 
 function helpText(lang: Lang): string {
-  const vi = lang === 'vi';
+  const option = (flag: string, help: string) => `  ${flag.padEnd(17)}${help}`;
   const lines = [
-    vi
-      ? 'cchc: công cụ cải cách hành chính cho trường mầm non, làm việc trên tệp .xlsx'
-      : 'cchc: administrative-reform tracking for kindergartens, on .xlsx workbooks',
+    t(lang, 'cli.helpIntro'),
     '',
-    vi ? 'Cách dùng:' : 'Usage:',
+    t(lang, 'cli.helpUsage'),
     ...COMMANDS.map((c) => `  cchc ${c.usage}\n      ${c.summary[lang]}`),
     '',
-    vi ? 'Tùy chọn chung:' : 'Common options:',
-    vi ? '  --lang vi|en     ngôn ngữ đầu ra (mặc định: vi)' : '  --lang vi|en     output language (default: vi)',
-    vi ? '  --json           một tài liệu JSON trên stdout (init, validate, progress, report)' : '  --json           one JSON document on stdout (init, validate, progress, report)',
-    vi ? '  --help           trợ giúp của một lệnh: cchc validate --help' : '  --help           help for one command: cchc validate --help',
+    t(lang, 'cli.helpCommonOptions'),
+    option('--lang vi|en', COMMON_OPTIONS.lang!.help[lang]),
+    option('--json', t(lang, 'cli.helpJson')),
+    option('--help', t(lang, 'cli.helpHelp')),
     '',
-    vi
-      ? 'Mã thoát: 0 xong · 1 kiểm tra thấy lỗi · 2 không dùng được tệp đầu vào'
-      : 'Exit codes: 0 done · 1 validate found errors · 2 the input cannot be used',
+    t(lang, 'cli.helpExitCodes'),
   ];
   return lines.join('\n') + '\n';
 }
@@ -46,7 +43,7 @@ function commandHelp(c: Command, lang: Lang): string {
   const entries = Object.entries({ ...c.options, ...COMMON_OPTIONS }).map(([name, o]) => [`  --${name}${o.type === 'string' ? ` <${o.hint ?? 'value'}>` : ''}`, o.help[lang]] as const);
   const width = Math.max(...entries.map(([flag]) => flag.length)) + 2;
   const opts = entries.map(([flag, help]) => `${flag.padEnd(width)}${help}`);
-  return [`cchc ${c.usage}`, '', c.summary[lang], '', lang === 'vi' ? 'Tùy chọn:' : 'Options:', ...opts, ''].join('\n');
+  return [`cchc ${c.usage}`, '', c.summary[lang], '', t(lang, 'cli.helpOptions'), ...opts, ''].join('\n');
 }
 
 /**
@@ -80,13 +77,14 @@ function takeLang(argv: string[]): { lang: Lang; rest: string[]; bad: string | n
 function usageMessage(e: unknown, lang: Lang, command: string): string {
   const err = e as { code?: string; message?: string };
   const quoted = /'(-[^']*)'/.exec(err.message ?? '')?.[1] ?? '';
-  const vi = lang === 'vi';
   const flag = quoted.split(/[\s,]/)[0] ?? quoted;
   switch (err.code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-      return vi ? `không có tùy chọn ${flag}. Xem cchc ${command} --help` : `unknown option ${flag}. See cchc ${command} --help`;
-    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return vi ? `tùy chọn ${flag} dùng sai: ${/argument missing/.test(err.message ?? '') ? 'thiếu giá trị' : 'không nhận giá trị'}. Xem cchc ${command} --help` : `option ${flag} misused: ${/argument missing/.test(err.message ?? '') ? 'it needs a value' : 'it takes no value'}. See cchc ${command} --help`;
+      return t(lang, 'cli.unknownOption', { flag, command });
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
+      const why = t(lang, /argument missing/.test(err.message ?? '') ? 'cli.optionNeedsValue' : 'cli.optionTakesNoValue');
+      return t(lang, 'cli.optionMisused', { flag, why, command });
+    }
     default:
       return (err.message ?? String(e)).replace(/\s*\n\s*/g, ' ');
   }
@@ -113,7 +111,7 @@ export async function main(argv: string[], io: CommandIO = defaultIO()): Promise
       .replace(/(["“])([^"”]{61,})(["”])/g, (_, a: string, v: string, b: string) => `${a}${v.slice(0, 59)}…${b}`)
       .slice(0, 2000);
   if (bad !== null) {
-    io.stderr(`cchc: ${lang === 'vi' ? `--lang nhận vi hoặc en, không phải "${bad}"` : `--lang takes vi or en, not "${bad}"`}\n`);
+    io.stderr(`cchc: ${t(lang, 'cli.badLang', { value: bad })}\n`);
     return 2;
   }
   if (!name || name === '--help' || name === '-h' || name === 'help') {
@@ -124,7 +122,7 @@ export async function main(argv: string[], io: CommandIO = defaultIO()): Promise
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    io.stderr(`cchc: ${lang === 'vi' ? 'không có lệnh' : 'no such command'} "${name}". ${lang === 'vi' ? 'Xem' : 'See'} cchc --help\n`);
+    io.stderr(`cchc: ${t(lang, 'cli.noSuchCommand', { name })}\n`);
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -152,7 +150,7 @@ export async function main(argv: string[], io: CommandIO = defaultIO()): Promise
       return 2;
     }
     // A crash is a bug, never the user's fault: say so in one line, keep the stack for us.
-    io.stderr(`cchc ${name}: ${lang === 'vi' ? 'lỗi không mong đợi' : 'unexpected error'}: ${oneLine(String((e as Error)?.message ?? e))}\n`);
+    io.stderr(`cchc ${name}: ${t(lang, 'cli.unexpectedError')}: ${oneLine(String((e as Error)?.message ?? e))}\n`);
     if (io.env.CCHC_DEBUG) io.stderr(`${(e as Error)?.stack}\n`);
     return 3;
   }

@@ -40,8 +40,7 @@ export function workbookPath(args: CommandArgs): string {
 
 /** A file that cannot be used, as the one line of exit code 2; other errors as they are. */
 export function asInputError(e: unknown, lang: Lang): unknown {
-  if (e instanceof WorkbookOpenError) return new InputError(lang === 'vi' ? e.messageVi : e.messageEn);
-  if (e instanceof FileProblem || e instanceof ChangedMeanwhile) return new InputError(e.text(lang));
+  if (e instanceof WorkbookOpenError || e instanceof FileProblem || e instanceof ChangedMeanwhile) return new InputError(e.text(lang));
   return e;
 }
 
@@ -174,9 +173,5 @@ export const printJson = (value: unknown): string => `${JSON.stringify(value, nu
  */
 export function warnDataErrors(io: CommandIO, command: string, errors: number, file: string, lang: Lang): void {
   if (errors === 0) return;
-  io.stderr(
-    lang === 'vi'
-      ? `cchc ${command}: lưu ý: dữ liệu có ${errors} lỗi, các dòng lỗi không được tính vào số liệu. Xem: cchc validate ${file}\n`
-      : `cchc ${command}: note: the data has ${errors} error(s); rows with errors are left out of the figures. See: cchc validate ${file}\n`,
-  );
+  io.stderr(`cchc ${command}: ${t(lang, 'cli.dataErrors', { errors, file })}\n`);
 }

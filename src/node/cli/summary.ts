@@ -1,7 +1,7 @@
 // The CLI's human output of `cchc progress` (without --json): plain-text tables with aligned
 // columns, numbers with the decimal comma in Vietnamese.
 
-import { AREAS, INITIATIVE_STAGE, KPI_STATUS, enumLabel } from '../../core/contract/enums.ts';
+import { AREAS, INITIATIVE_STAGE, KPI_STATUS, YES_NO, enumLabel } from '../../core/contract/enums.ts';
 import { AREA_CODES, type KpiStatus, type Lang } from '../../core/model.ts';
 import { formatNumber, formatPercent } from '../../core/numbers.ts';
 import { periodLabel, shareDone } from '../../core/progress/dashboard.ts';
@@ -34,10 +34,12 @@ export function textTable(head: string[], body: string[][], align: Align[]): str
 
 const num = (n: number, lang: Lang, decimals = 2): string => (lang === 'vi' ? formatNumber(n, decimals) : String(Math.round(n * 10 ** decimals) / 10 ** decimals));
 const pct = (f: number, lang: Lang): string => (lang === 'vi' ? formatPercent(f) : `${Math.round(f * 1000) / 10}%`);
+/** An ISO date as the language writes it: 30/06/2024, or 2024-06-30 as it is. */
+export const dateText = (iso: string, lang: Lang): string => (lang === 'vi' ? formatDateVi(iso) : iso);
 
 function kpiFigure(k: KpiProgress, v: number | boolean | string | null, lang: Lang): string {
   if (v === null) return '—';
-  if (typeof v === 'boolean') return v ? (lang === 'vi' ? 'Có' : 'Yes') : lang === 'vi' ? 'Không' : 'No';
+  if (typeof v === 'boolean') return enumLabel(YES_NO, v ? 'yes' : 'no', lang);
   if (typeof v === 'number') return k.kind === 'ratio' ? pct(v, lang) : num(v, lang);
   return v;
 }
@@ -45,7 +47,7 @@ function kpiFigure(k: KpiProgress, v: number | boolean | string | null, lang: La
 export function progressSummary(progress: Progress, lang: Lang, year: number = yearOf(progress.asOf)): string {
   const t = (k: DashboardWord): string => message(lang, `dashboard.${k}`);
   const out: string[] = [];
-  const date = lang === 'vi' ? formatDateVi(progress.asOf) : progress.asOf;
+  const date = dateText(progress.asOf, lang);
   const unit = progress.unit.code ? `${progress.unit.name} (${progress.unit.code})` : progress.unit.name;
   out.push(`${unit} — ${t('asOfShort')} ${date}, ${periodLabel(progress.period, year, lang)}`, '');
 

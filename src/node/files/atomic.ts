@@ -115,7 +115,7 @@ export async function checkReplaceable(target: string, shown: string): Promise<E
     throw e;
   }
   if (!st.isFile()) {
-    throw new FileProblem('NOT_A_FILE', `${shown} không phải là một tệp (có thể là thư mục); không ghi đè lên nó.`, `${shown} is not a file (perhaps a folder); not writing over it.`, shown);
+    throw new FileProblem('NOT_A_FILE', 'files.notAFile', { file: shown }, shown);
   }
   // Root may write anything, so the mode bits are looked at as well as access(2).
   let writable = (st.mode & 0o222) !== 0;
@@ -127,12 +127,7 @@ export async function checkReplaceable(target: string, shown: string): Promise<E
     }
   }
   if (!writable) {
-    throw new FileProblem(
-      'READ_ONLY',
-      `Tệp ${shown} chỉ cho đọc (read-only) nên cchc không ghi vào; tệp giữ nguyên. Bỏ thuộc tính chỉ đọc (chmod u+w) nếu muốn ghi.`,
-      `${shown} is read-only, so cchc does not write it; the file is unchanged. Make it writable (chmod u+w) to write it.`,
-      shown,
-    );
+    throw new FileProblem('READ_ONLY', 'files.readOnly', { file: shown }, shown);
   }
   return { mode: st.mode & 0o7777, uid: st.uid, gid: st.gid };
 }
@@ -238,18 +233,5 @@ export async function stageFile(file: string, data: Uint8Array, shown = file, ki
 export type FileKind = 'document' | 'workbook';
 
 export function existsProblem(shown: string, kind: FileKind = 'document'): FileProblem {
-  if (kind === 'workbook') {
-    return new FileProblem(
-      'EXISTS',
-      `Tệp ${shown} đã có; cchc không ghi đè lên nó. Chọn một tên tệp mới.`,
-      `${shown} already exists; cchc does not write over it. Choose a new file name.`,
-      shown,
-    );
-  }
-  return new FileProblem(
-    'EXISTS',
-    `Tệp ${shown} đã có; cchc không ghi đè lên văn bản khác. Chọn tên khác (--out) hoặc, nếu muốn tạo lại đúng văn bản số đó, dùng --number.`,
-    `${shown} already exists; cchc does not write over another document. Choose another name (--out), or to regenerate that very number use --number.`,
-    shown,
-  );
+  return new FileProblem('EXISTS', kind === 'workbook' ? 'files.workbookExists' : 'files.documentExists', { file: shown }, shown);
 }

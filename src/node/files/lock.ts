@@ -19,6 +19,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, unlinkSync, promises as fs } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
+import { t } from '../../core/i18n.ts';
 import { processAlive, realTarget } from './atomic.ts';
 import { FileProblem } from './problems.ts';
 
@@ -188,12 +189,7 @@ export function lockedProblem(shown: string, holder: LockInfo | null, waitedMs: 
   const secs = Math.round(waitedMs / 1000);
   const who = holder ? `${holder.what || 'cchc'}, pid ${holder.pid}${holder.host && holder.host !== hostname() ? ` @${holder.host}` : ''}` : '?';
   const since = holder?.since ? `${holder.since.replace('T', ' ').slice(0, 19)} UTC` : '';
-  return new FileProblem(
-    'LOCKED',
-    `Tệp ${shown} đang được ghi bởi một lần chạy khác (${who}${since ? `, từ ${since}` : ''}); đã chờ ${secs} giây. Tệp không bị thay đổi. Thử lại khi lần chạy kia xong.`,
-    `${shown} is being written by another run (${who}${since ? `, since ${since}` : ''}); waited ${secs} s. The file is unchanged. Try again when that run is done.`,
-    shown,
-  );
+  return new FileProblem('LOCKED', 'files.locked', (lang) => ({ file: shown, who, since: since ? t(lang, 'files.lockedSince', { time: since }) : '', secs }), shown);
 }
 
 /**

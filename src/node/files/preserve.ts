@@ -18,43 +18,46 @@
 // lose anything the inventory lists is refused, leaving the file as it was.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { t, type MessageKey, type MessageParams } from '../../core/i18n.ts';
+import type { Lang } from '../../core/model.ts';
 import { definedNames, PackageView, parseRels, relativeTarget, relsPartOf, type DefinedName, type Rel } from './package.ts';
 import type { ScanResult } from './scan.ts';
 import { elementsAt, escapeXml, parseAttrs, rootTag, withNamespaces } from './xml.ts';
 import { writeZip, type ZipEntry, type ZipOutPart } from './zip.ts';
 
+/** What a message names (a part that cannot be kept, something a write would lose): a catalogue entry. */
 export interface Label {
-  vi: string;
-  en: string;
+  key: MessageKey;
+  params?: MessageParams;
 }
 
-const L = (vi: string, en: string): Label => ({ vi, en });
+const L = (key: MessageKey, params?: MessageParams): Label => ({ key, params });
 
 const LABELS: Record<string, Label> = {
-  pivot: L('bảng tổng hợp (PivotTable)', 'pivot tables'),
-  chartsheet: L('trang biểu đồ riêng (chart sheet)', 'chart sheets'),
-  dialogsheet: L('trang hộp thoại hoặc macro cũ', 'dialog or macro sheets'),
-  externalLink: L('liên kết tới tệp khác', 'links to other workbooks'),
-  slicer: L('bộ lọc slicer/timeline', 'slicers or timelines'),
-  threadedComment: L('chuỗi bình luận (threaded comments)', 'threaded comments'),
-  controls: L('nút bấm, ô chọn (form controls)', 'form controls'),
-  ole: L('đối tượng nhúng (OLE, ActiveX)', 'embedded objects (OLE, ActiveX)'),
-  vba: L('macro (VBA)', 'macros (VBA)'),
-  connections: L('kết nối dữ liệu ngoài', 'external data connections'),
-  dynamicArrays: L('công thức mảng động', 'dynamic array formulas'),
-  richData: L('ảnh trong ô', 'pictures in cells'),
-  headerPictures: L('ảnh ở đầu/chân trang', 'header or footer pictures'),
-  customViews: L('chế độ xem tùy chỉnh (custom views)', 'custom views'),
-  legacyShapes: L('hình vẽ kiểu cũ (VML)', 'legacy (VML) shapes'),
-  smartTags: L('thẻ thông minh (smart tags)', 'smart tags'),
-  webPublish: L('thiết lập xuất bản web', 'web publishing items'),
-  dataModel: L('mô hình dữ liệu (Power Pivot)', 'a data model (Power Pivot)'),
-  customProperties: L('thuộc tính tùy chỉnh của trang', 'custom sheet properties'),
-  drawingLinks: L('hình vẽ liên kết vào bảng tính', 'drawings linked into the workbook'),
+  pivot: L('files.part_pivot'),
+  chartsheet: L('files.part_chartsheet'),
+  dialogsheet: L('files.part_dialogsheet'),
+  externalLink: L('files.part_externalLink'),
+  slicer: L('files.part_slicer'),
+  threadedComment: L('files.part_threadedComment'),
+  controls: L('files.part_controls'),
+  ole: L('files.part_ole'),
+  vba: L('files.part_vba'),
+  connections: L('files.part_connections'),
+  dynamicArrays: L('files.part_dynamicArrays'),
+  richData: L('files.part_richData'),
+  headerPictures: L('files.part_headerPictures'),
+  customViews: L('files.part_customViews'),
+  legacyShapes: L('files.part_legacyShapes'),
+  smartTags: L('files.part_smartTags'),
+  webPublish: L('files.part_webPublish'),
+  dataModel: L('files.part_dataModel'),
+  customProperties: L('files.part_customProperties'),
+  drawingLinks: L('files.part_drawingLinks'),
 };
 
 function unknownLabel(what: string): Label {
-  return L(`phần "${what.slice(0, 40)}"`, `part "${what.slice(0, 40)}"`);
+  return L('files.part_other', { name: what.slice(0, 40) });
 }
 
 // ---------------------------------------------------------------- classification
@@ -721,7 +724,7 @@ export function verifyKept(original: PackageView, inv: Inventory, final: Buffer)
   const view = new PackageView(final);
   const missing: Label[] = [];
   const sheets = new Map(view.sheets.filter((s) => s.kind === 'worksheet').map((s) => [s.name, s.part]));
-  for (const name of inv.sheetNames) if (!sheets.has(name)) missing.push(L(`trang "${name}"`, `sheet "${name}"`));
+  for (const name of inv.sheetNames) if (!sheets.has(name)) missing.push(L('files.lost_sheet', { sheet: name }));
   const tailOf = (part: string): string => {
     const b = view.bytes(part, 512 * 1024 * 1024);
     if (!b) return '';
@@ -734,7 +737,7 @@ export function verifyKept(original: PackageView, inv: Inventory, final: Buffer)
     const before = closure(original, drawing) ?? [];
     const after = rel ? (closure(view, rel.target) ?? []) : [];
     if (!rel || hash(view.bytes(rel.target)) !== hash(original.bytes(drawing)) || after.length < before.length) {
-      missing.push(L(`hình vẽ, biểu đồ trên trang "${sheet}"`, `drawings and charts on sheet "${sheet}"`));
+      missing.push(L('files.lost_drawings', { sheet }));
     }
   }
   for (const [sheet, fragments] of inv.sheetFragments) {
@@ -742,26 +745,26 @@ export function verifyKept(original: PackageView, inv: Inventory, final: Buffer)
     const tail = part ? tailOf(part) : '';
     for (const f of fragments) {
       const ok = f.element === 'ext' ? tail.toLowerCase().includes(`uri="${f.uri}"`) : tail.includes(`<${f.element}`) || tail.includes(`:${f.element}`);
-      if (!ok) missing.push(L(`${f.element} trên trang "${sheet}"`, `${f.element} on sheet "${sheet}"`));
+      if (!ok) missing.push(L('files.lost_sheetElement', { element: f.element, sheet }));
     }
   }
   for (const [sheet, n] of inv.tables) {
     const part = sheets.get(sheet);
     const have = part ? view.relsOf(part).filter((r) => r.type === 'table').length : 0;
-    if (have < n) missing.push(L(`bảng (table) trên trang "${sheet}"`, `tables on sheet "${sheet}"`));
+    if (have < n) missing.push(L('files.lost_tables', { sheet }));
   }
   for (const sheet of inv.pictures) {
     const part = sheets.get(sheet);
-    if (!part || !/<picture\b/.test(tailOf(part))) missing.push(L(`ảnh nền trang "${sheet}"`, `background picture of sheet "${sheet}"`));
+    if (!part || !/<picture\b/.test(tailOf(part))) missing.push(L('files.lost_background', { sheet }));
   }
   const names = new Set(definedNames(view).map((n) => `${n.scope}!${n.name}`));
   for (const n of inv.names) {
-    if (!names.has(`${n.scope}!${n.name}`)) missing.push(L(`tên vùng "${n.name}"`, `defined name "${n.name}"`));
+    if (!names.has(`${n.scope}!${n.name}`)) missing.push(L('files.lost_name', { name: n.name }));
   }
   const book = view.text(view.workbookPart) ?? '';
   for (const f of inv.bookFragments) {
     const ok = f.element === 'ext' ? book.toLowerCase().includes(`uri="${f.uri}"`) : new RegExp(`<(\\w+:)?${f.element}[\\s/>]`).test(book);
-    if (!ok) missing.push(L(`${f.element} của bảng tính`, `the workbook's ${f.element}`));
+    if (!ok) missing.push(L('files.lost_bookElement', { element: f.element }));
   }
   for (const [source, list] of [[view.workbookPart, inv.bookRels], ['', inv.rootRels]] as const) {
     const have = view.relsOf(source);
@@ -772,9 +775,12 @@ export function verifyKept(original: PackageView, inv: Inventory, final: Buffer)
   return missing;
 }
 
-export function labelsText(labels: Iterable<Label>, lang: 'vi' | 'en', max = 4): string {
-  const list = [...new Map([...labels].map((l) => [l.en, l])).values()];
-  const shown = list.slice(0, max).map((l) => l[lang]);
+export const labelText = (l: Label, lang: Lang): string => t(lang, l.key, l.params);
+
+/** The first `max` labels, each once (by its English text), joined; the rest counted. */
+export function labelsText(labels: Iterable<Label>, lang: Lang, max = 4): string {
+  const list = [...new Map([...labels].map((l) => [labelText(l, 'en'), l])).values()];
+  const shown = list.slice(0, max).map((l) => labelText(l, lang));
   const more = list.length - shown.length;
-  return shown.join(', ') + (more > 0 ? (lang === 'vi' ? ` và ${more} phần khác` : ` and ${more} more`) : '');
+  return shown.join(', ') + (more > 0 ? ` ${t(lang, 'files.moreParts', { count: more })}` : '');
 }

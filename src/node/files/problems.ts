@@ -1,6 +1,7 @@
 // What can stop a workbook or document file from being read or written, as one line a user can
-// act on, in Vietnamese and English. The CLI turns a FileProblem into exit code 2 (shared.ts);
-// `cchc serve` can show `message(lang)` as it is.
+// act on: a message of the catalogue's `files` area (core/messages/files.ts). The CLI turns a
+// FileProblem into exit code 2 (shared.ts); `cchc serve` can show `text(lang)` as it is.
+import { t, type MessageKey, type MessageParams } from '../../core/i18n.ts';
 import type { Lang } from '../../core/model.ts';
 
 export type FileProblemCode =
@@ -13,18 +14,23 @@ export type FileProblemCode =
   | 'UNKEPT_PARTS'
   | 'NOT_KEPT_ON_SAVE';
 
+/** A message's parameters, or, when some are said differently by language (counts), a function of it. */
+export type ProblemParams = MessageParams | ((lang: Lang) => MessageParams);
+
+const say = (lang: Lang, key: MessageKey, params: ProblemParams): string => t(lang, key, typeof params === 'function' ? params(lang) : params);
+
 export class FileProblem extends Error {
   override name = 'FileProblem';
   constructor(
     readonly code: FileProblemCode,
-    readonly vi: string,
-    readonly en: string,
+    readonly key: MessageKey,
+    readonly params: ProblemParams,
     readonly path: string,
   ) {
-    super(`${vi} / ${en}`);
+    super(`${say('vi', key, params)} / ${say('en', key, params)}`);
   }
   text(lang: Lang): string {
-    return lang === 'vi' ? this.vi : this.en;
+    return say(lang, this.key, this.params);
   }
 }
 

@@ -12,6 +12,8 @@
 //   CCHC_MAX_CELL_CHARS    1,000,000  characters of one cell
 // A cell over Excel's own limit (32,767 characters) is read (validate reports it), but is never
 // written back: a write is refused while one is there (xlsx-workbook.ts).
+import { t, type MessageKey, type MessageParams } from '../../core/i18n.ts';
+import type { Lang } from '../../core/model.ts';
 import type { PackageView } from './package.ts';
 import { FileProblem, count, mb, shortName } from './problems.ts';
 import { streamPart, streamPartText, ZipFormatError, ZipLimitError } from './zip.ts';
@@ -73,29 +75,17 @@ export interface ScanResult {
   unzippedBytes: number;
 }
 
-const TIP = {
-  vi: 'Tệp giữ nguyên. Mở tệp trong Excel/Calc để xóa bớt dữ liệu thừa, hoặc tách ra nhiều tệp.',
-  en: 'The file is unchanged. Remove the surplus in Excel or Calc, or split it into several files.',
-};
-
-export function tooLarge(shown: string, vi: string, en: string): FileProblem {
-  return new FileProblem('TOO_LARGE', `${vi} ${TIP.vi}`, `${en} ${TIP.en}`, shown);
+/** A cap passed: the cap's message (its counts said in the language), then the shared tip. */
+export function tooLarge(shown: string, key: MessageKey, params: (lang: Lang) => MessageParams): FileProblem {
+  return new FileProblem('TOO_LARGE', key, (lang) => ({ ...params(lang), tip: t(lang, 'files.tooLargeTip') }), shown);
 }
 
 export function fileTooLarge(shown: string, bytes: number, limits: Limits): FileProblem {
-  return tooLarge(
-    shown,
-    `Tệp ${shown} nặng ${mb(bytes)} MB, quá giới hạn ${mb(limits.maxFileBytes)} MB mà cchc đọc được (CCHC_MAX_FILE_MB).`,
-    `${shown} is ${mb(bytes)} MB, over the ${mb(limits.maxFileBytes)} MB cchc reads (CCHC_MAX_FILE_MB).`,
-  );
+  return tooLarge(shown, 'files.fileTooLarge', () => ({ file: shown, size: mb(bytes), max: mb(limits.maxFileBytes) }));
 }
 
 function unzippedTooLarge(shown: string, limits: Limits): FileProblem {
-  return tooLarge(
-    shown,
-    `Tệp ${shown} khi giải nén quá ${mb(limits.maxUnzippedBytes)} MB, quá lớn để cchc đọc (CCHC_MAX_UNZIPPED_MB).`,
-    `${shown} unzips to more than ${mb(limits.maxUnzippedBytes)} MB, too large for cchc to read (CCHC_MAX_UNZIPPED_MB).`,
-  );
+  return tooLarge(shown, 'files.unzippedTooLarge', () => ({ file: shown, max: mb(limits.maxUnzippedBytes) }));
 }
 
 /** Length of XML text as characters: each entity (`&amp;`, `&#233;`) is one. */
@@ -203,11 +193,13 @@ async function scanSheet(view: PackageView, part: string, budget: number, ctx: S
     const n = cellShared ? (ctx.shared[Number(digits)] ?? 0) : chars;
     if (n > limits.maxCellChars) {
       const cell = address();
-      throw tooLarge(
-        ctx.shown,
-        `Trang "${shortName(ctx.sheet)}", ô ${cell} dài ${count(n, 'vi')} ký tự, quá giới hạn ${count(limits.maxCellChars, 'vi')} ký tự một ô mà cchc đọc (Excel chỉ cho ${count(EXCEL_CELL_CHARS, 'vi')}; CCHC_MAX_CELL_CHARS).`,
-        `Sheet "${shortName(ctx.sheet)}", cell ${cell} holds ${count(n, 'en')} characters, over the ${count(limits.maxCellChars, 'en')} cchc reads in one cell (Excel allows ${count(EXCEL_CELL_CHARS, 'en')}; CCHC_MAX_CELL_CHARS).`,
-      );
+      throw tooLarge(ctx.shown, 'files.cellTooLong', (lang) => ({
+        sheet: shortName(ctx.sheet),
+        cell,
+        chars: count(n, lang),
+        max: count(limits.maxCellChars, lang),
+        excel: count(EXCEL_CELL_CHARS, lang),
+      }));
     }
     if (n > EXCEL_CELL_CHARS) ctx.onOverExcel({ sheet: ctx.sheet, cell: address(), chars: n });
   };
@@ -263,11 +255,7 @@ async function scanSheet(view: PackageView, part: string, budget: number, ctx: S
           if (!close) {
             cells++;
             if (ctx.cellsBefore + cells > limits.maxCells) {
-              throw tooLarge(
-                ctx.shown,
-                `Tệp ${ctx.shown} có hơn ${count(limits.maxCells, 'vi')} ô dữ liệu, quá giới hạn cchc đọc được (CCHC_MAX_CELLS).`,
-                `${ctx.shown} has more than ${count(limits.maxCells, 'en')} cells, over what cchc reads (CCHC_MAX_CELLS).`,
-              );
+              throw tooLarge(ctx.shown, 'files.tooManyCells', (lang) => ({ file: ctx.shown, max: count(limits.maxCells, lang) }));
             }
             colNum++;
             cellTag = s.slice(lt, gt);
@@ -291,11 +279,7 @@ async function scanSheet(view: PackageView, part: string, budget: number, ctx: S
           if (!close) {
             rows++;
             if (rows > limits.maxRowsPerSheet) {
-              throw tooLarge(
-                ctx.shown,
-                `Trang "${shortName(ctx.sheet)}" có hơn ${count(limits.maxRowsPerSheet, 'vi')} dòng, quá giới hạn cchc đọc được (CCHC_MAX_ROWS).`,
-                `Sheet "${shortName(ctx.sheet)}" has more than ${count(limits.maxRowsPerSheet, 'en')} rows, over what cchc reads (CCHC_MAX_ROWS).`,
-              );
+              throw tooLarge(ctx.shown, 'files.tooManyRows', (lang) => ({ sheet: shortName(ctx.sheet), max: count(limits.maxRowsPerSheet, lang) }));
             }
             const m = /\sr\s*=\s*["'](\d+)["']/.exec(s.slice(lt, gt));
             rowNum = m ? Number(m[1]) : rowNum + 1;

@@ -18,6 +18,7 @@
 // the old file or the new one (openWorkbookFile).
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { t } from '../../core/i18n.ts';
 import type { Lang } from '../../core/model.ts';
 import { XlsxWorkbook } from '../xlsx-workbook.ts';
 import { checkReplaceable, existsProblem, realTarget } from './atomic.ts';
@@ -69,9 +70,7 @@ export class ChangedMeanwhile extends Error {
   }
   /** One line for the user: nothing was written over the other program's save. */
   text(lang: Lang): string {
-    return lang === 'vi'
-      ? 'Bảng tính vừa được một chương trình khác (Excel, LibreOffice) lưu trong lúc cchc làm việc; cchc không ghi đè lên. Hãy chạy lại.'
-      : 'Another program (Excel, LibreOffice) saved the workbook while cchc was working; cchc did not write over it. Run it again.';
+    return t(lang, 'files.changedMeanwhile');
   }
 }
 

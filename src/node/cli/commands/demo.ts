@@ -4,6 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { generateReport, installSample, updateProgress, validateWorkbook } from '../../../core/app/operations.ts';
+import { t } from '../../../core/i18n.ts';
 import { progressSummary } from '../summary.ts';
 import { fixedLang, localContext } from '../../app-context.ts';
 import { systemClock } from '../../clock.ts';
@@ -32,7 +33,6 @@ export const demoCommand: Command = {
   },
   options: { out: { type: 'string', hint: 'DIR', help: { vi: 'thư mục kết quả (mặc định out/demo)', en: 'output folder (default out/demo)' } } },
   async run(args, io) {
-    const vi = args.lang === 'vi';
     const lang = args.lang;
     const dir = path.resolve((args.values.out as string | undefined) ?? path.join('out', 'demo'));
     // Never empty the folder: --out may name one the user keeps other files in. The demo's own
@@ -40,7 +40,7 @@ export const demoCommand: Command = {
     // overwrites exactly them.
     mkdirSync(dir, { recursive: true });
     const file = path.join(dir, 'truong-mam-non-ben-thanh-2024.xlsx');
-    const step = (vi_: string, en: string) => io.stdout(`• ${vi ? vi_ : en}\n`);
+    const step = (line: string) => io.stdout(`• ${line}\n`);
 
     // The demo's own files: replaced on a rerun (under the workbook's lock, written atomically).
     const lock = await acquireLock(file, { env: io.env, what: 'cchc demo' }).catch((e) => {
@@ -51,16 +51,13 @@ export const demoCommand: Command = {
       const book = XlsxWorkbook.create();
       const ctx = localContext(book, { outDir: dir, prefs: fixedLang(lang), clock: systemClock(io.env), documents });
       installSample(ctx, { lang });
-      step('Đã tạo bảng tính mẫu (Trường Mầm non Bến Thành, kế hoạch CCHC 2024)', 'Created the sample workbook (Trường Mầm non Bến Thành, 2024 plan)');
+      step(t(lang, 'cli.demoCreated'));
 
       const check = validateWorkbook(ctx, { lang, asOf: DEMO_AS_OF });
-      step(
-        `Kiểm tra dữ liệu: ${check.counts.error} lỗi, ${check.counts.warning} cảnh báo, ${check.counts.notice} lưu ý`,
-        `Data check: ${check.counts.error} errors, ${check.counts.warning} warnings, ${check.counts.notice} notices`,
-      );
+      step(t(lang, 'cli.demoChecked', { error: check.counts.error, warning: check.counts.warning, notice: check.counts.notice }));
 
       const { progress, school } = updateProgress(ctx, { lang, asOf: DEMO_AS_OF, period: 'Q2' });
-      step('Đã ghi cột ⚙, trang Tổng hợp và Nhật ký', 'Wrote the ⚙ columns, the Tổng hợp dashboard and the log');
+      step(t(lang, 'cli.demoProgress'));
 
       const written: string[] = [];
       for (const type of ['quarterly', 'plan', 'initiatives'] as const) {
@@ -69,15 +66,11 @@ export const demoCommand: Command = {
       }
       await saveWorkbook(book, file, lang);
       await documents.commit();
-      step('Đã viết 3 văn bản theo Nghị định 30/2020:', 'Wrote 3 documents laid out by Decree 30/2020:');
+      step(t(lang, 'cli.demoDocuments'));
       for (const w of written) io.stdout(`    ${w}\n`);
 
       io.stdout(`\n${progressSummary(progress, lang, school.data.settings.year ?? undefined)}\n`);
-      io.stdout(
-        vi
-          ? `Bảng tính: ${shown(file)}\nThử bảng điều khiển trong trình duyệt: npx cchc serve ${shown(file)}\n`
-          : `Workbook: ${shown(file)}\nTry the sidebar in a browser: npx cchc serve ${shown(file)}\n`,
-      );
+      io.stdout(`${t(lang, 'cli.demoWorkbook', { file: shown(file) })}\n${t(lang, 'cli.demoTryServe', { file: shown(file) })}\n`);
       return check.counts.error > 0 ? 1 : 0;
     } finally {
       await documents.discard();

@@ -2,6 +2,7 @@
 // upgrade an existing one to the current template without changing any entry.
 import { existsSync } from 'node:fs';
 import { install, installSample } from '../../../core/app/operations.ts';
+import { t } from '../../../core/i18n.ts';
 import { InstallError } from '../../../core/install.ts';
 import { SCHOOL_SHEETS } from '../../../core/contract/index.ts';
 import { XlsxWorkbook } from '../../xlsx-workbook.ts';
@@ -28,23 +29,22 @@ export const initCommand: Command = {
     json: JSON_OPTION,
   },
   async run(args, io) {
-    const vi = args.lang === 'vi';
+    const lang = args.lang;
     const file = workbookPath(args);
     // Excel opens a workbook by its extension; `cchc init truong` would write a file nobody can open.
-    if (!/\.xlsx$/i.test(file)) throw new UsageError(vi ? `tên tệp cần có đuôi .xlsx: ${file}` : `the file name needs the .xlsx extension: ${file}`);
+    if (!/\.xlsx$/i.test(file)) throw new UsageError(t(lang, 'cli.initNotXlsx', { file }));
     let year: number | undefined;
     if (args.values.year !== undefined) {
       year = Number(args.values.year);
       if (!/^\d{4}$/.test(String(args.values.year)) || year < 2000 || year > 2100) {
-        throw new UsageError(vi ? `--year cần một năm như 2024, không phải "${String(args.values.year)}"` : `--year takes a year such as 2024, not "${String(args.values.year)}"`);
+        throw new UsageError(t(lang, 'cli.badYear', { value: String(args.values.year) }));
       }
     }
     const sample = Boolean(args.values.sample);
-    const sampleOverExisting = () =>
-      new InputError(vi ? `--sample chỉ dùng khi tạo tệp mới; ${file} đã có, dữ liệu mẫu sẽ ghi đè lên dữ liệu thật.` : `--sample only creates a new file; ${file} exists and the sample would overwrite real entries.`);
+    const sampleOverExisting = () => new InputError(t(lang, 'cli.sampleOverExisting', { file }));
     if (sample && existsSync(file)) throw sampleOverExisting();
     const out = workbookOutOption(args, file);
-    if (out !== undefined && !existsSync(file)) throw new UsageError(vi ? `--out chỉ dùng với một tệp đã có; ${file} chưa có` : `--out needs an existing file; ${file} does not exist`);
+    if (out !== undefined && !existsSync(file)) throw new UsageError(t(lang, 'cli.outNeedsExisting', { file }));
     // Typed names go into the workbook as NFC: some keyboards (and macOS shells) give NFD.
     const name = (args.values.name as string | undefined)?.normalize('NFC');
     const code = (args.values.code as string | undefined)?.normalize('NFC');
@@ -84,24 +84,21 @@ export const initCommand: Command = {
     if (args.values.json) {
       io.stdout(printJson({ file: out ?? file, templateVersion: result.version, createdSheets: result.created, addedColumns: result.addedColumns, kept: result.kept, sample }));
     } else {
+      const version = result.version;
       const head = !exists
-        ? (vi ? `Đã tạo ${file} (mẫu phiên bản ${result.version}).` : `Created ${file} (template version ${result.version}).`)
+        ? t(lang, 'cli.initCreated', { file, version })
         : out !== undefined
-          ? (vi ? `Đã ghi ${out} (mẫu phiên bản ${result.version}); ${file} giữ nguyên.` : `Wrote ${out} (template version ${result.version}); ${file} is unchanged.`)
+          ? t(lang, 'cli.initWroteOut', { out, version, file })
           : changed
-            ? (vi ? `Đã nâng cấp ${file} lên mẫu phiên bản ${result.version}; dữ liệu đã nhập giữ nguyên.` : `Upgraded ${file} to template version ${result.version}; every entry kept.`)
-            : (vi ? `${file} đã đủ mẫu phiên bản ${result.version}; không có gì mới, tệp không bị ghi lại.` : `${file} already has template version ${result.version}; nothing new, the file is not rewritten.`);
+            ? t(lang, 'cli.initUpgraded', { file, version })
+            : t(lang, 'cli.initComplete', { file, version });
       const lines = [
         head,
-        result.created.length ? `${vi ? 'Trang mới' : 'New sheets'}: ${result.created.join(', ')}` : '',
-        result.addedColumns.length ? `${vi ? 'Cột mới' : 'New columns'}: ${result.addedColumns.map((c) => `${c.sheet} › ${c.header}`).join(', ')}` : '',
+        result.created.length ? t(lang, 'cli.initNewSheets', { sheets: result.created.join(', ') }) : '',
+        result.addedColumns.length ? t(lang, 'cli.initNewColumns', { columns: result.addedColumns.map((c) => `${c.sheet} › ${c.header}`).join(', ') }) : '',
         // --name/--code/--year on a filled workbook: what the user typed there is never overwritten.
-        ...result.kept.map((k) =>
-          vi
-            ? `Giữ nguyên ${k.item} “${k.current}” đã nhập trong Thông tin (không ghi “${k.asked}” đè lên); muốn đổi thì sửa ô đó trong Thông tin.`
-            : `Kept ${k.item} “${k.current}” as typed in Thông tin (“${k.asked}” not written over it); to change it, edit that cell in Thông tin.`,
-        ),
-        sample ? (vi ? 'Đã điền dữ liệu mẫu: Trường Mầm non Bến Thành, kế hoạch CCHC năm 2024.' : 'Filled in the sample school: Trường Mầm non Bến Thành, 2024 reform plan.') : '',
+        ...result.kept.map((k) => t(lang, 'cli.initKept', { item: k.item, current: k.current, asked: k.asked })),
+        sample ? t(lang, 'cli.initSample') : '',
       ];
       io.stdout(lines.filter(Boolean).join('\n') + '\n');
     }

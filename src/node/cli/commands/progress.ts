@@ -1,6 +1,7 @@
 // cchc progress FILE.xlsx [--as-of …] [--period Q2] [--write] [--json]: the figures; --write puts
 // the ⚙ columns, `Tổng hợp` and a `Nhật ký` row into the file.
 import { computeFigures, updateProgress } from '../../../core/app/operations.ts';
+import { t } from '../../../core/i18n.ts';
 import { progressSummary } from '../summary.ts';
 import { validateSchool } from '../../../core/validate.ts';
 import type { Command } from '../command.ts';
@@ -26,7 +27,7 @@ export const progressCommand: Command = {
     const file = workbookPath(args);
     const opts = { lang: args.lang, asOf: asOfOption(args), period: periodOption(args) };
     const out = workbookOutOption(args, file);
-    if (out !== undefined && !args.values.write) throw new UsageError(args.lang === 'vi' ? '--out chỉ dùng cùng --write' : '--out goes with --write');
+    if (out !== undefined && !args.values.write) throw new UsageError(t(args.lang, 'cli.outNeedsWrite'));
     const steps = progressSteps(io, args.lang, args.values.write ? 3 : 2);
     steps.step(STEP.read);
     let figures;
@@ -57,7 +58,7 @@ export const progressCommand: Command = {
       io.stdout(printJson(progress));
     } else {
       io.stdout(progressSummary(progress, args.lang, school.data.settings.year ?? undefined));
-      if (args.values.write) io.stdout(args.lang === 'vi' ? `\nĐã ghi kết quả vào ${out ?? file}.\n` : `\nResults written into ${out ?? file}.\n`);
+      if (args.values.write) io.stdout(`\n${t(args.lang, 'cli.progressWritten', { file: out ?? file })}\n`);
     }
     return 0;
   },

@@ -1,6 +1,7 @@
 // cchc report FILE.xlsx --type quarterly|plan|initiatives [--period Q2] [--as-of …] [--date …]
 //   [--out FILE.docx] [--pdf] [--number N]: the document a principal signs (the report contract (README)).
 import { generateReport } from '../../../core/app/operations.ts';
+import { t } from '../../../core/i18n.ts';
 import { validateSchool } from '../../../core/validate.ts';
 import { reportTypeSchema } from '../../../core/api.ts';
 import { NumberingError } from '../../../core/report/numbering.ts';
@@ -29,17 +30,16 @@ export const reportCommand: Command = {
     json: JSON_OPTION,
   },
   async run(args, io) {
-    const vi = args.lang === 'vi';
     const file = workbookPath(args);
     const type = reportTypeSchema.safeParse(args.values.type);
-    if (!type.success) throw new UsageError(vi ? '--type cần quarterly, plan hoặc initiatives' : '--type takes quarterly, plan or initiatives');
+    if (!type.success) throw new UsageError(t(args.lang, 'cli.badReportType'));
     let number: number | undefined;
     if (args.values.number !== undefined) {
       number = Number(args.values.number);
-      if (!/^\d{1,6}$/.test(String(args.values.number)) || number < 1) throw new UsageError(vi ? '--number cần một số nguyên dương' : '--number takes a positive whole number');
+      if (!/^\d{1,6}$/.test(String(args.values.number)) || number < 1) throw new UsageError(t(args.lang, 'cli.badNumber'));
     }
     const out = args.values.out as string | undefined;
-    if (out !== undefined && !out.toLowerCase().endsWith('.docx')) throw new UsageError(vi ? '--out cần một tên tệp .docx' : '--out takes a .docx file name');
+    if (out !== undefined && !out.toLowerCase().endsWith('.docx')) throw new UsageError(t(args.lang, 'cli.outNotDocx'));
     const request = { lang: args.lang, type: type.data, asOf: asOfOption(args), period: periodOption(args), date: asOfOption(args, 'date'), number };
 
     const steps = progressSteps(io, args.lang, args.values.pdf ? 4 : 3);
@@ -96,7 +96,7 @@ export const reportCommand: Command = {
     if (args.values.json) {
       io.stdout(printJson({ type: type.data, number: result.number, file: docxPath, pdf: pdfPath, templateVersion: result.progress.templateVersion, asOf: result.progress.asOf, period: result.progress.period }));
     } else {
-      io.stdout(`${vi ? 'Đã viết' : 'Written'} ${result.number}: ${docxPath}\n${pdfPath ? `PDF: ${pdfPath}\n` : ''}`);
+      io.stdout(`${t(args.lang, 'cli.reportWritten', { number: result.number, file: docxPath })}\n${pdfPath ? `PDF: ${pdfPath}\n` : ''}`);
     }
     // The .docx is written (and said so on stdout); only the PDF asked for is missing: exit 2 tells
     // a script that --pdf could not be done, and stderr says why.

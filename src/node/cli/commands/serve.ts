@@ -3,6 +3,7 @@ import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { installSample } from '../../../core/app/operations.ts';
+import { t } from '../../../core/i18n.ts';
 import { fixedLang, filePreferences, localContext } from '../../app-context.ts';
 import { startServer } from '../../serve.ts';
 import { createServeHandlers } from '../../serve-handlers.ts';
@@ -41,25 +42,25 @@ export const serveCommand: Command = {
   },
   options: { port: { type: 'string', hint: '8080', help: { vi: 'cổng (mặc định 8080; 0 = cổng trống bất kỳ)', en: 'port (default 8080; 0 = any free port)' } } },
   async run(args, io) {
-    const vi = args.lang === 'vi';
+    const lang = args.lang;
     const port = args.values.port === undefined ? 8080 : Number(args.values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(vi ? '--port cần một số từ 0 đến 65535' : '--port takes a number from 0 to 65535');
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(t(lang, 'cli.badPort'));
     const file = args.positionals[0] ?? (await sampleFile());
     // Refuse a file that cannot be used before the server starts (one line, exit 2).
-    await openWorkbook(file, args.lang);
+    await openWorkbook(file, lang);
     const handlers = createServeHandlers({ file, outDir: path.join(outDirOf(file), 'cchc-bao-cao'), prefs: filePreferences() });
     let server;
     try {
-      server = await startServer({ file, port, handlers, onError: (e) => io.stderr(`cchc serve: ${vi ? 'lỗi không mong đợi' : 'unexpected error'}: ${oneLineError(e)}\n`) });
+      server = await startServer({ file, port, handlers, onError: (e) => io.stderr(`cchc serve: ${t(lang, 'cli.unexpectedError')}: ${oneLineError(e)}\n`) });
     } catch (e) {
       // A second `cchc serve`, or another program, already holds the port: say which option helps.
       const code = (e as NodeJS.ErrnoException)?.code;
       if (code === 'EADDRINUSE' || code === 'EACCES') {
-        throw new InputError(vi ? `Không mở được cổng ${port} (${code}): cổng đang được dùng hoặc không được phép. Chọn cổng khác, ví dụ --port ${port === 8080 ? 8081 : 0}.` : `Cannot open port ${port} (${code}): it is in use or not allowed. Choose another, e.g. --port ${port === 8080 ? 8081 : 0}.`);
+        throw new InputError(t(lang, 'cli.portUnavailable', { port, code, other: port === 8080 ? 8081 : 0 }));
       }
       throw e;
     }
-    io.stdout(vi ? `CCHC đang chạy tại ${server.url} với tệp ${file}\nNhấn Ctrl+C để dừng.\n` : `CCHC is running at ${server.url} on ${file}\nPress Ctrl+C to stop.\n`);
+    io.stdout(`${t(lang, 'cli.serveRunning', { url: server.url, file })}\n${t(lang, 'cli.serveStop')}\n`);
     await new Promise<void>((resolve) => {
       const stop = () => void server.close().then(resolve);
       process.once('SIGINT', stop);

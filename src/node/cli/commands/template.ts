@@ -2,6 +2,7 @@
 // same data the installer and the reader use (core/guide.ts), so it ships with the product and
 // cannot drift from it. Without --markdown: the same rows as the `Hướng dẫn` sheet, as text.
 import { writeFileSync } from 'node:fs';
+import { t } from '../../../core/i18n.ts';
 import { DISTRICT_SHEETS, SCHOOL_SHEETS } from '../../../core/contract/index.ts';
 import { guideMarkdown, guideRows } from '../../../core/guide.ts';
 import type { Command } from '../command.ts';
@@ -21,7 +22,7 @@ export const templateCommand: Command = {
     out: { type: 'string', hint: 'FILE', help: { vi: 'ghi vào tệp thay vì màn hình', en: 'write to a file instead of stdout' } },
   },
   async run(args, io) {
-    if (args.positionals.length > 0) throw new UsageError(args.lang === 'vi' ? `thừa tham số: ${args.positionals.join(' ')}` : `unexpected arguments: ${args.positionals.join(' ')}`);
+    if (args.positionals.length > 0) throw new UsageError(t(args.lang, 'cli.extraArguments', { args: args.positionals.join(' ') }));
     const sheets = args.values.district ? DISTRICT_SHEETS : SCHOOL_SHEETS;
     const text = args.values.markdown
       ? guideMarkdown(sheets, args.lang)

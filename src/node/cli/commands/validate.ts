@@ -1,24 +1,19 @@
 // cchc validate FILE.xlsx [--as-of dd/mm/yyyy] [--json]: every problem, exit 1 when any is an error.
 import { validateWorkbook } from '../../../core/app/operations.ts';
-import { textTable } from '../summary.ts';
+import { t } from '../../../core/i18n.ts';
+import { dateText, textTable } from '../summary.ts';
 import type { Lang } from '../../../core/model.ts';
 import type { ValidateResult } from '../../../core/validate.ts';
 import type { Command } from '../command.ts';
 import { AS_OF_OPTION, JSON_OPTION, asOfOption, cliContext, openWorkbook, orInputError, printJson, workbookPath } from '../shared.ts';
 
-const SEVERITY = {
-  vi: { error: 'Lỗi', warning: 'Cảnh báo', notice: 'Lưu ý' },
-  en: { error: 'Error', warning: 'Warning', notice: 'Notice' },
-} as const;
-
 export function validationText(r: ValidateResult, lang: Lang): string {
-  const vi = lang === 'vi';
-  const head = vi
-    ? `Kiểm tra dữ liệu tính đến ${r.asOf.split('-').reverse().join('/')}: ${r.counts.error} lỗi, ${r.counts.warning} cảnh báo, ${r.counts.notice} lưu ý.`
-    : `Data check as of ${r.asOf}: ${r.counts.error} errors, ${r.counts.warning} warnings, ${r.counts.notice} notices.`;
-  if (r.issues.length === 0) return `${head}\n${vi ? 'Không có vấn đề nào.' : 'No problems found.'}\n`;
-  const body = r.issues.map((i) => [SEVERITY[lang][i.severity], i.sheet, i.cell ?? '', i.message]);
-  return `${head}\n\n${textTable(vi ? ['Mức', 'Trang', 'Ô', 'Nội dung'] : ['Level', 'Sheet', 'Cell', 'Message'], body, ['left', 'left', 'left', 'left'])}\n`;
+  const head = t(lang, 'cli.validateHead', { date: dateText(r.asOf, lang), error: r.counts.error, warning: r.counts.warning, notice: r.counts.notice });
+  if (r.issues.length === 0) return `${head}\n${t(lang, 'cli.validateNone')}\n`;
+  // A severity is named as the sidebar names it.
+  const body = r.issues.map((i) => [t(lang, `sidebar.severity_${i.severity}`), i.sheet, i.cell ?? '', i.message]);
+  const columns = [t(lang, 'cli.columnLevel'), t(lang, 'cli.columnSheet'), t(lang, 'cli.columnCell'), t(lang, 'cli.columnMessage')];
+  return `${head}\n\n${textTable(columns, body, ['left', 'left', 'left', 'left'])}\n`;
 }
 
 export const validateCommand: Command = {
