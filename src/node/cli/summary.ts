@@ -3,9 +3,9 @@
 
 import { AREAS, INITIATIVE_STAGE, KPI_STATUS, YES_NO, enumLabel } from '../../core/contract/enums.ts';
 import { AREA_CODES, type KpiStatus, type Lang } from '../../core/model.ts';
-import { formatNumber, formatPercent } from '../../core/numbers.ts';
+import { dateIn, numberIn, percentIn } from '../../core/numbers.ts';
 import { periodLabel, shareDone } from '../../core/progress/dashboard.ts';
-import { formatDateVi, yearOf } from '../../core/progress/dates.ts';
+import { yearOf } from '../../core/progress/dates.ts';
 import { INITIATIVE_STAGES } from '../../core/progress/initiatives.ts';
 import type { KpiProgress, Progress, TaskCounts } from '../../core/progress/types.ts';
 import { kpiValueCell } from '../../core/progress/writeback.ts';
@@ -32,10 +32,10 @@ export function textTable(head: string[], body: string[][], align: Align[]): str
   return [line(head), rule, ...body.map(line)].join('\n');
 }
 
-const num = (n: number, lang: Lang, decimals = 2): string => (lang === 'vi' ? formatNumber(n, decimals) : String(Math.round(n * 10 ** decimals) / 10 ** decimals));
-const pct = (f: number, lang: Lang): string => (lang === 'vi' ? formatPercent(f) : `${Math.round(f * 1000) / 10}%`);
-/** An ISO date as the language writes it: 30/06/2024, or 2024-06-30 as it is. */
-export const dateText = (iso: string, lang: Lang): string => (lang === 'vi' ? formatDateVi(iso) : iso);
+const num = (n: number, lang: Lang, decimals = 2): string => numberIn(lang, n, decimals);
+const pct = (f: number, lang: Lang): string => percentIn(lang, f);
+/** An ISO date as the language writes it (core/numbers.ts). */
+export const dateText = (iso: string, lang: Lang): string => dateIn(lang, iso);
 
 function kpiFigure(k: KpiProgress, v: number | boolean | string | null, lang: Lang): string {
   if (v === null) return '—';

@@ -3,6 +3,7 @@
 // FileProblem into exit code 2 (shared.ts); `cchc serve` can show `text(lang)` as it is.
 import { t, type MessageKey, type MessageParams } from '../../core/i18n.ts';
 import type { Lang } from '../../core/model.ts';
+import { countIn } from '../../core/numbers.ts';
 
 export type FileProblemCode =
   | 'LOCKED'
@@ -35,10 +36,7 @@ export class FileProblem extends Error {
 }
 
 /** 1234567 → `1.234.567` (vi) or `1,234,567` (en). */
-export function count(n: number, lang: Lang): string {
-  const s = String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'vi' ? '.' : ',');
-  return s;
-}
+export const count = (n: number, lang: Lang): string => countIn(lang, n);
 
 /** A name from the file (a sheet's name, a part's path) as it may stand in a message: short. */
 export function shortName(s: string, max = 40): string {
