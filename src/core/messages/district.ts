@@ -32,4 +32,16 @@ export const DISTRICT = {
   reasonNoYear: { vi: 'Chưa ghi Năm trong Thông tin: không tính vào năm {districtYear}.', en: 'No Năm in Thông tin: not counted in {districtYear}.' },
   reasonDuplicate: { vi: 'Trùng mã {code} với {first}: không tính lần hai.', en: 'Code {code} already read from {first}: not counted twice.' },
   reasonDataErrors: { vi: 'Có {n} lỗi dữ liệu: các dòng lỗi không được tính.', en: '{n} data errors: the rows with errors are not counted.', one: { en: '1 data error: the row with it is not counted.', vi: 'Có 1 lỗi dữ liệu: dòng lỗi không được tính.' } },
+  // ---------------------------------------------------------------- the district workbook
+  notInstalled: {
+    vi: 'Bảng tính này chưa có mẫu tổng hợp của đơn vị cấp trên (sheet “{sheet}”): chạy Cài đặt mẫu tổng hợp (cchc init --district).',
+    en: 'This spreadsheet has no district template yet (sheet “{sheet}”): install the district template (cchc init --district).',
+  },
+  kpiValueHeader: { vi: '{code} - Thực hiện', en: '{code} - Value' },
+  kpiEvaluationHeader: { vi: '{code} - Đánh giá', en: '{code} - Evaluation' },
+  kpiUnitsMet: { vi: 'Số đơn vị đạt', en: 'Units that met it' },
+  logRefreshResult: {
+    vi: 'Đã tổng hợp {read}/{total} đơn vị; {failed} đơn vị chưa tính được (xem Tổng hợp đơn vị).',
+    en: '{read}/{total} units counted; {failed} could not be counted (see Tổng hợp đơn vị).',
+  },
 } satisfies Catalogue;
