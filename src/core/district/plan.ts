@@ -5,12 +5,13 @@
 import type { IsoDate, PeriodCode } from '../model.ts';
 import type { UnitEntry } from '../read/units.ts';
 import type { SchoolRef } from './school.ts';
+import { unitsToRead } from './sheets.ts';
 import { reusable, reusedResult, storedKey, type StoredRead } from './state.ts';
 import type { KpiTitles, SchoolResult } from './types.ts';
 
 /** The schools of `Danh sách đơn vị`, in list order: its rows that can be read (a code and a link, the code not repeated). */
 export function schoolsOfList(units: readonly UnitEntry[]): SchoolRef[] {
-  return units.filter((u) => !u.blocked).map((u) => ({ code: u.code, name: u.name, source: u.source }));
+  return unitsToRead(units).map((u) => ({ code: u.code, name: u.name, source: u.source }));
 }
 
 /** The rows of the list left out (no code, no link, a repeated code): their row numbers. */
@@ -57,15 +58,15 @@ export interface RunOutcome {
   results: SchoolResult[];
   /** The wording of each target code: the first school's, in list order. */
   titles: KpiTitles;
-  /** What the district keeps for the next run, in list order. */
-  stored: StoredRead[];
+  /** What the district keeps for the next run, one per school in list order; null: nothing kept (a crashed read). */
+  stored: (StoredRead | null)[];
 }
 
 /** Put a run's outcomes together, in list order. */
 export function runOutcome(schools: readonly SchoolRef[], outcomes: readonly SchoolOutcome[], frame: { asOf: IsoDate; period: PeriodCode }): RunOutcome {
   const results: SchoolResult[] = [];
   const titles: KpiTitles = {};
-  const stored: StoredRead[] = [];
+  const stored: (StoredRead | null)[] = [];
   schools.forEach((ref, i) => {
     const o = outcomes[i];
     if (!o) throw new Error(`no outcome for school ${i + 1}`);
@@ -77,7 +78,7 @@ export function runOutcome(schools: readonly SchoolRef[], outcomes: readonly Sch
       return;
     }
     results.push(o.result);
-    if (o.stamp !== null) stored.push({ source: ref.source, code: ref.code, stamp: o.stamp, asOf: frame.asOf, period: frame.period, result: o.result, titles: o.titles });
+    stored.push(o.stamp === null ? null : { source: ref.source, code: ref.code, stamp: o.stamp, asOf: frame.asOf, period: frame.period, result: o.result, titles: o.titles });
   });
   return { results, titles, stored };
 }

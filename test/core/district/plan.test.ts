@@ -46,8 +46,8 @@ describe('district plan', () => {
       { kind: 'read', result: c, titles: { CT01: 'other', CT02: 'two' }, stamp: '5:5' },
     ], frame);
     expect(run.results.map((r) => [r.code, r.reused])).toEqual([['A', true], ['B', false], ['C', false]]);
-    expect(run.stored.map((s) => [s.code, s.stamp])).toEqual([['A', '1:10'], ['C', '5:5']]);
-    expect(run.stored[1]).toMatchObject({ ...frame, result: c, titles: { CT01: 'other', CT02: 'two' } });
+    expect(run.stored.map((s) => s && [s.code, s.stamp])).toEqual([['A', '1:10'], null, ['C', '5:5']]);
+    expect(run.stored[2]).toMatchObject({ ...frame, result: c, titles: { CT01: 'other', CT02: 'two' } });
     expect(run.titles).toEqual({ CT01: 'title of A', CT02: 'two' });
   });
 });
