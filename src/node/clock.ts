@@ -27,3 +27,9 @@ export function systemClock(env: NodeJS.ProcessEnv = process.env): Clock {
     },
   };
 }
+
+/** A moment (a file's modification time) as ISO with the +07:00 offset, as `now()` gives it. */
+export function isoAt(date: Date): string {
+  const p = partsIn(date);
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}+07:00`;
+}

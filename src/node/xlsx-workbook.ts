@@ -194,7 +194,17 @@ export interface OpenOptions {
   limits?: Limits;
   /** The path as the user typed it, for messages (default: the path given). */
   shown?: string;
+  /**
+   * Open to read the cells only (the district's reads of its schools): what only a save needs is
+   * left out (the inventory of parts to keep, data validations, conditional formats: exceljs
+   * expands a validated range into one object per cell), about half the time; the caps still
+   * hold. Such a workbook cannot be saved.
+   */
+  readOnly?: boolean;
 }
+
+/** Parts of a sheet a read-only open leaves out: they never change what a cell reads. */
+const READ_ONLY_IGNORED = ['dataValidations', 'conditionalFormatting'];
 
 export interface SaveOptions {
   /** May an existing file be replaced? Default true. */
@@ -236,6 +246,7 @@ const EMPTY_ZIP = new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array<number>(1
 export class XlsxWorkbook implements WorkbookPort {
   private readonly wb: ExcelJS.Workbook;
   private source: Source | null = null;
+  private readOnly = false;
 
   private constructor(wb: ExcelJS.Workbook) {
     this.wb = wb;
@@ -268,11 +279,11 @@ export class XlsxWorkbook implements WorkbookPort {
       const code = (e as NodeJS.ErrnoException).code;
       throw new WorkbookOpenError(code === 'ENOENT' || code === 'ENOTDIR' ? 'notFound' : 'unreadable', filePath, e);
     }
-    let source: Source;
+    let source: Source | null = null;
     try {
       const view = new PackageView(buffer);
       const scan = await scanWorkbook(view, limits, shown);
-      source = { view, scan, inv: inventoryOrRefusal(view, scan), shown };
+      if (!opts.readOnly) source = { view, scan, inv: inventoryOrRefusal(view, scan), shown };
     } catch (e) {
       if (e instanceof ZipFormatError) throw new WorkbookOpenError('unreadable', filePath, e);
       throw e;
@@ -280,13 +291,14 @@ export class XlsxWorkbook implements WorkbookPort {
     const wb = new ExcelJS.Workbook();
     try {
       // exceljs types want its own Buffer declaration; a Node Buffer is what it reads.
-      await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+      await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer, opts.readOnly ? { ignoreNodes: READ_ONLY_IGNORED } : {});
     } catch (e) {
       throw new WorkbookOpenError('unreadable', filePath, e);
     }
     const book = new XlsxWorkbook(wb);
     book.source = source;
-    for (const ws of wb.worksheets) compactValidations(ws);
+    book.readOnly = Boolean(opts.readOnly);
+    if (!book.readOnly) for (const ws of wb.worksheets) compactValidations(ws);
     return book;
   }
 
@@ -325,6 +337,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** The bytes to write: exceljs's package, with what it leaves out of the opened file put back. */
   private async packageBytes(opts: SaveOptions = {}): Promise<Buffer> {
+    if (this.readOnly) throw new Error('a workbook opened read-only is never written');
     const problem = this.writeProblem(Boolean(opts.dropUnkept));
     if (problem) throw problem;
     const written = Buffer.from((await this.wb.xlsx.writeBuffer()) as ArrayBuffer);
@@ -530,6 +543,8 @@ export class XlsxWorkbook implements WorkbookPort {
 
     this.setConditionalFormats(ws, layout.conditionalFormats, firstData, lastData);
 
+    if (layout.hidden !== undefined) this.setHidden(ws, layout.hidden);
+
     if (layout.protectSheet) {
       const current = internals(ws).sheetProtection;
       // A protection with a password is the user's: keep it.
@@ -544,6 +559,26 @@ export class XlsxWorkbook implements WorkbookPort {
         };
       }
     }
+  }
+
+  /**
+   * A hidden tab (`<sheet state="hidden">`, which Excel and Calc list under Unhide). Never the
+   * last visible one: Excel refuses a workbook whose every sheet is hidden. The workbook's active
+   * tab moves off a sheet that is hidden, as Excel does.
+   */
+  private setHidden(ws: Worksheet, hidden: boolean): void {
+    if (!hidden) {
+      ws.state = 'visible';
+      return;
+    }
+    if (ws.state !== 'visible') return;
+    const shown = this.visibleSheets().filter((s) => s.state === 'visible' && s !== ws);
+    if (shown.length === 0) return;
+    ws.state = 'hidden';
+    const views = this.wb.views ?? [];
+    const order = this.wb.worksheets;
+    const active = views[0]?.activeTab ?? 0;
+    if (order[active] === ws && views[0]) views[0].activeTab = order.indexOf(shown[0]!);
   }
 
   private setValidation(ws: Worksheet, col: number, fromRow: number, toRow: number, v: CellValidation): void {

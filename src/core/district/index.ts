@@ -5,3 +5,7 @@ export { readSchoolForDistrict, failedResult, type SchoolRef, type SchoolOpening
 export { aggregateDistrict, settleDuplicates, publicSchool, publicAggregate, zeroTasks, zeroKpiCounts, type AggregateInput, type PublicSchool } from './aggregate.ts';
 export { encodeStored, decodeStored, reusable, reusedResult, storedKey, MAX_STORED_CHARS, type StoredRead } from './state.ts';
 export type { RefreshProgress } from './progress.ts';
+export {
+  readDistrict, unitsToRead, writeDistrictSheets, writeStoredReads, storeRead, storedRow, cellDateTime,
+  unitSummarySheet, unitKpisSheet, districtKpiCodes, type DistrictRead, type WholeSheet,
+} from './sheets.ts';

@@ -32,4 +32,86 @@ export const DISTRICT = {
   reasonNoYear: { vi: 'Chưa ghi Năm trong Thông tin: không tính vào năm {districtYear}.', en: 'No Năm in Thông tin: not counted in {districtYear}.' },
   reasonDuplicate: { vi: 'Trùng mã {code} với {first}: không tính lần hai.', en: 'Code {code} already read from {first}: not counted twice.' },
   reasonDataErrors: { vi: 'Có {n} lỗi dữ liệu: các dòng lỗi không được tính.', en: '{n} data errors: the rows with errors are not counted.', one: { en: '1 data error: the row with it is not counted.', vi: 'Có 1 lỗi dữ liệu: dòng lỗi không được tính.' } },
+  // ---------------------------------------------------------------- the district workbook
+  notInstalled: {
+    vi: 'Bảng tính này chưa có mẫu tổng hợp của đơn vị cấp trên (sheet “{sheet}”): chạy Cài đặt mẫu tổng hợp (cchc init --district).',
+    en: 'This spreadsheet has no district template yet (sheet “{sheet}”): install the district template (cchc init --district).',
+  },
+  kpiValueHeader: { vi: '{code} - Thực hiện', en: '{code} - Value' },
+  kpiEvaluationHeader: { vi: '{code} - Đánh giá', en: '{code} - Evaluation' },
+  kpiUnitsMet: { vi: 'Số đơn vị đạt', en: 'Units that met it' },
+  logRefreshResult: {
+    vi: 'Đã tổng hợp {read}/{total} đơn vị; {failed} đơn vị chưa tính được (xem Tổng hợp đơn vị).',
+    en: '{read}/{total} units counted; {failed} could not be counted (see Tổng hợp đơn vị).',
+  },
+  // ---------------------------------------------------------------- cchc aggregate
+  aggSummary: {
+    vi: 'đọc mọi đơn vị (Danh sách đơn vị của bảng tính tổng hợp, hoặc mọi tệp .xlsx của một thư mục) trên mọi lõi CPU và ghi bảng tính tổng hợp; chạy lại thì chỉ đọc tệp đã thay đổi',
+    en: 'reads every unit (the district workbook\'s Danh sách đơn vị, or every .xlsx of a folder) on all CPU cores and writes the district workbook; run again, it reads only the files that changed',
+  },
+  optOut: {
+    vi: 'bảng tính tổng hợp để ghi (mặc định: chính tệp danh sách; với thư mục: tong-hop-don-vi.xlsx ở thư mục hiện tại)',
+    en: 'the district workbook to write (default: the list file itself; for a folder: tong-hop-don-vi.xlsx in the current folder)',
+  },
+  optReport: { vi: 'viết thêm báo cáo tổng hợp vào tệp .docx này', en: 'also write the district report into this .docx file' },
+  optDate: { vi: 'ngày ghi trên báo cáo (mặc định: hôm nay)', en: 'the date on the report (default: today)' },
+  optJobs: { vi: 'số tệp đọc cùng lúc (mặc định: số lõi CPU)', en: 'files read at once (default: the number of CPU cores)' },
+  optFull: { vi: 'đọc lại mọi tệp, kể cả tệp không thay đổi', en: 'read every file again, also those that did not change' },
+  optNdjson: { vi: 'ghi mỗi đơn vị một dòng JSON vào tệp này (để nạp vào cơ sở dữ liệu)', en: 'write one JSON line per unit into this file (to load into a database)' },
+  noInput: { vi: 'thiếu tệp danh sách (.xlsx) hoặc thư mục', en: 'missing the list file (.xlsx) or the folder' },
+  notDistrict: {
+    vi: '{file} không phải bảng tính tổng hợp: không có trang Danh sách đơn vị (hoặc cho một thư mục chứa tệp của các đơn vị)',
+    en: '{file} is not a district workbook: it has no Danh sách đơn vị sheet (or give a folder holding the units\' files)',
+  },
+  listUnusable: { vi: 'Danh sách đơn vị của {file} không dùng được: {problem}', en: 'The Danh sách đơn vị of {file} cannot be used: {problem}' },
+  outNotDistrict: {
+    vi: '{file} đã có và không phải bảng tính tổng hợp: cchc không ghi đè lên. Chọn tên khác cho --out',
+    en: '{file} exists and is not a district workbook: cchc does not write over it. Choose another name for --out',
+  },
+  badJobs: { vi: '--jobs cần một số nguyên từ 1 đến 64, không phải "{value}"', en: '--jobs takes a whole number from 1 to 64, not "{value}"' },
+  reportNotDocx: { vi: '--report cần một tên tệp .docx: {file}', en: '--report takes a .docx file name: {file}' },
+  notAFile: { vi: 'không phải một tệp', en: 'not a file' },
+  stepReading: { vi: 'Đang đọc {name}', en: 'Reading {name}' },
+  stepWriting: { vi: 'Ghi bảng tính tổng hợp', en: 'Writing the district workbook' },
+  skippedDistrict: {
+    vi: 'bỏ qua {file}: đây là một bảng tính tổng hợp, không phải của một đơn vị',
+    en: 'skipped {file}: it is a district workbook, not a unit\'s',
+  },
+  skippedRows: {
+    vi: 'Danh sách đơn vị: bỏ qua {n} dòng thiếu mã hoặc liên kết, hoặc trùng mã (dòng {rows})',
+    en: 'Danh sách đơn vị: skipped {n} rows with no code or no link, or a repeated code (rows {rows})',
+    one: { vi: 'Danh sách đơn vị: bỏ qua dòng {rows}: thiếu mã hoặc liên kết, hoặc trùng mã', en: 'Danh sách đơn vị: skipped row {rows}: no code or no link, or a repeated code' },
+  },
+  reasonCrashed: {
+    vi: 'Việc đọc tệp bị dừng giữa chừng ({detail}): thử lại; nếu vẫn vậy, tệp có thể quá lớn hoặc bị hỏng.',
+    en: 'Reading the file stopped halfway ({detail}): try again; if it stays so, the file may be too large or damaged.',
+  },
+  reasonTimeout: {
+    vi: 'Đọc tệp quá {seconds} giây nên đã dừng: tệp có thể quá lớn hoặc bị hỏng.',
+    en: 'Reading the file took over {seconds} seconds and was stopped: the file may be too large or damaged.',
+  },
+  colName: { vi: 'Đơn vị', en: 'Unit' },
+  colStatus: { vi: 'Trạng thái', en: 'Status' },
+  colTasks: { vi: 'Nhiệm vụ', en: 'Tasks' },
+  colNote: { vi: 'Ghi chú', en: 'Note' },
+  headLine: { vi: '{unit}: tính đến {date}, {period}', en: '{unit}: as of {date}, {period}' },
+  totalsLine: {
+    vi: 'Tổng: {schools} đơn vị, {read} được tính, {failed} không tính.',
+    en: 'Total: {schools} units, {read} counted, {failed} not counted.',
+  },
+  tasksLine: {
+    vi: 'Nhiệm vụ của các đơn vị được tính: {done}/{base} hoàn thành ({share}), {overdue} quá hạn.',
+    en: 'Tasks of the counted units: {done}/{base} done ({share}), {overdue} overdue.',
+  },
+  kpiLine: {
+    vi: 'Chỉ tiêu: {met} đạt, {near} gần đạt, {notMet} chưa đạt, {notApplicable} không phát sinh, {noData} chưa có số liệu.',
+    en: 'Targets: {met} met, {near} nearly met, {notMet} not met, {notApplicable} no cases, {noData} no data.',
+  },
+  statsLine: {
+    vi: 'Đã đọc {filesRead} tệp, dùng lại {reused} kết quả đã lưu, trong {seconds} giây.',
+    en: 'Read {filesRead} files, reused {reused} stored results, in {seconds} s.',
+  },
+  written: { vi: 'Đã ghi {file}.', en: 'Wrote {file}.' },
+  reportWritten: { vi: 'Báo cáo: {file}', en: 'Report: {file}' },
+  ndjsonWritten: { vi: 'NDJSON: {file} ({n} dòng)', en: 'NDJSON: {file} ({n} lines)', one: { vi: 'NDJSON: {file} (1 dòng)', en: 'NDJSON: {file} (1 line)' } },
 } satisfies Catalogue;

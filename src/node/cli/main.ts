@@ -13,8 +13,9 @@ import { reportCommand } from './commands/report.ts';
 import { serveCommand } from './commands/serve.ts';
 import { demoCommand } from './commands/demo.ts';
 import { templateCommand } from './commands/template.ts';
+import { aggregateCommand } from './commands/aggregate.ts';
 
-export const COMMANDS: Command[] = [initCommand, validateCommand, progressCommand, reportCommand, serveCommand, templateCommand, demoCommand];
+export const COMMANDS: Command[] = [initCommand, validateCommand, progressCommand, reportCommand, aggregateCommand, serveCommand, templateCommand, demoCommand];
 
 function helpText(lang: Lang): string {
   const option = (flag: string, help: string) => `  ${flag.padEnd(17)}${help}`;

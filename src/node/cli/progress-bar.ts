@@ -31,3 +31,25 @@ export function progressSteps(io: CommandIO, lang: Lang, total: number): Steps {
 /** The steps a long command shows, by their key in the catalogue's `cli.` area. */
 export const STEP = { read: 'stepRead', compute: 'stepCompute', write: 'stepWrite', document: 'stepDocument', save: 'stepSave', pdf: 'stepPdf' } as const;
 export type StepKey = (typeof STEP)[keyof typeof STEP];
+
+export interface CountBar {
+  /** `done` of the total are finished; `label` says what is being done now (the school being read). */
+  show(done: number, label: string): void;
+  /** Clear the line. */
+  done(): void;
+}
+
+/** A bar over a count of items (cchc aggregate's schools), on stderr, only on a terminal. */
+export function progressCount(io: CommandIO, total: number): CountBar {
+  if (!io.isTTY || total === 0) return { show: () => undefined, done: () => undefined };
+  return {
+    show(done, label) {
+      const filled = Math.round((WIDTH * Math.min(done, total)) / total);
+      const text = label.length > 50 ? `${label.slice(0, 49)}…` : label;
+      io.stderr(`\r\x1b[K[${'█'.repeat(filled)}${'░'.repeat(WIDTH - filled)}] ${done}/${total} ${text}…`);
+    },
+    done() {
+      io.stderr('\r\x1b[K');
+    },
+  };
+}
