@@ -293,7 +293,8 @@ export const API = {
   },
   /**
    * The district (a workbook with `Danh sách đơn vị`): where the refresh stands and the schools by
-   * status, without reading a school. NOT_AVAILABLE outside Google Sheets, NOT_DISTRICT elsewhere.
+   * status, without reading a school. NOT_AVAILABLE outside Google Sheets; NOT_INSTALLED
+   * on a workbook without the district template.
    */
   districtState: {
     input: noInput,
@@ -369,8 +370,6 @@ export const API_ERROR_STATUS: Record<string, number> = {
   NOT_ALLOWED: 403,
   /** A call this shell does not offer (the district refresh outside Google Sheets). */
   NOT_AVAILABLE: 501,
-  /** A district call on a workbook without `Danh sách đơn vị`. */
-  NOT_DISTRICT: 409,
   UNKNOWN_CALL: 404,
   BUSY: 409,
   NOT_INSTALLED: 409,

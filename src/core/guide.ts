@@ -4,11 +4,11 @@
 
 import {
   AREAS,
-  SETTINGS,
   TEMPLATE_VERSION,
   areaDropdownValue,
   dropdownValues,
   headerNote,
+  settingsFor,
   type SheetSpec,
 } from './contract/index.ts';
 import { tr, type Text2 } from './i18n.ts';
@@ -81,7 +81,8 @@ export function guideRows(sheets: readonly SheetSpec[], lang: Lang): { rows: Wri
     push([`Sheet “${s.name}”`, '', tr(lang, GUIDE_TEXT.purpose[s.key] ?? { vi: '', en: '' })], 'section');
     if (s.role === 'settings') {
       push([...GUIDE_TEXT.settingsHead[lang]], 'head');
-      for (const st of SETTINGS) {
+      // The district's guide lists the district's rows (a school's has no Tự động cập nhật).
+      for (const st of settingsFor(sheets.some((x) => !x.school) ? 'district' : 'school')) {
         push([st.label, st.required ? tr(lang, GUIDE_TEXT.yes) : '', lang === 'vi' ? st.help.vi : st.help.en, st.example]);
       }
       continue;

@@ -23,7 +23,6 @@ import {
   DISTRICT_SHEETS,
   KPI_STATUS,
   SCHOOL_SHEETS,
-  SETTINGS,
   TASK_STATE,
   TASK_STATUS,
   TEMPLATE_VERSION,
@@ -36,6 +35,7 @@ import {
   installerValidation,
   isUnitCode,
   settingDefault,
+  settingsFor,
   type SettingSpec,
   type SheetSpec,
 } from './contract/index.ts';
@@ -275,6 +275,7 @@ function sheetLayout(
     dataRows,
   };
   if (header.row !== 1) layout.headerRowNumber = header.row;
+  if (spec.hidden) layout.hidden = true;
   return layout;
 }
 
@@ -328,6 +329,7 @@ function installSettingsRows(port: WorkbookPort, spec: SheetSpec, header: FoundH
   const itemCol = header.columns.item ?? 1;
   const valueCol = header.columns.value ?? 2;
   const year = opts.year ?? Number(opts.today.slice(0, 4));
+  const rowsOf = settingsFor(opts.kind ?? 'school');
   const present = new Map<string, { row: number; value: RawCell }>();
   for (let r = header.row; r < grid.values.length; r++) {
     const line = grid.values[r] ?? [];
@@ -335,7 +337,7 @@ function installSettingsRows(port: WorkbookPort, spec: SheetSpec, header: FoundH
     if (setting && !present.has(setting.key)) present.set(setting.key, { row: r + 1, value: line[valueCol - 1] ?? null });
   }
   // Existing rows: record the version; fill name/code/year only where the cell is empty.
-  for (const s of SETTINGS) {
+  for (const s of rowsOf) {
     const at = present.get(s.key);
     if (!at) continue;
     const empty = cellText(at.value).trim() === '';
@@ -350,7 +352,7 @@ function installSettingsRows(port: WorkbookPort, spec: SheetSpec, header: FoundH
     }
   }
   // Missing rows: appended in one block, in contract order, below the last row with content.
-  const missing = SETTINGS.filter((s) => !present.has(s.key));
+  const missing = rowsOf.filter((s) => !present.has(s.key));
   if (missing.length === 0) return;
   const width = Math.max(itemCol, valueCol);
   const rows: WriteCell[][] = missing.map((s) => {

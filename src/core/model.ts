@@ -49,6 +49,8 @@ export interface Settings {
   tolerance: number;
   minAwardScore: number;
   emailReminders: boolean;
+  /** District only: `Tự động cập nhật` (a refresh in the background, Google only). */
+  autoRefresh: boolean;
 }
 
 export type CchcRole =

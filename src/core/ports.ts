@@ -88,6 +88,13 @@ export interface SheetLayout {
    * `conditionalFormats` are then written for that first data row. Default 1.
    */
   headerRowNumber?: number;
+  /**
+   * Hide the sheet's tab (true) or show it (false); absent leaves it as it is. The installer
+   * hides the sheets the contract marks hidden (the district's stored reads). A sheet stays
+   * visible when hiding it would leave the workbook no visible sheet (neither Sheets nor Excel
+   * allows that). Hidden sheets are still listed, read and written as any other.
+   */
+  hidden?: boolean;
 }
 
 /** A mark left on a cell by "mark problems on the cells": a note and a background colour. */

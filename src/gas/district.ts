@@ -11,8 +11,13 @@ import { gasContext } from './context.ts';
 export function districtAutoRefresh(): void {
   const ctx = gasContext();
   const lang = userLang(ctx);
-  const outcome = ctx.withLock(() => districtRefreshStep(ctx, lang, { background: true }));
-  if (!outcome.ran) console.log('cchc: district refresh: another step holds the lock; the next hour continues');
+  try {
+    const outcome = ctx.withLock(() => districtRefreshStep(ctx, lang, { background: true }));
+    if (!outcome.ran) console.log('cchc: district refresh: another step holds the lock; the next hour continues');
+  } catch (e) {
+    // A trigger has no one to show a message to: the execution log keeps it.
+    console.error('cchc: district refresh failed', e instanceof Error ? e.stack ?? e.message : e);
+  }
 }
 
 /** The file picker, in a dialog over the sheet (the files chosen there are the ones drive.file lets the add-on read). */

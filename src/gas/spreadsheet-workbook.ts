@@ -410,6 +410,8 @@ export class SpreadsheetWorkbook implements WorkbookPort {
           .setWarningOnly(true);
       }
     }
+    if (layout.hidden !== undefined) this.setHidden(s, layout.hidden);
+
     const sheetProtections = s.getProtections(SHEET);
     const ours = sheetProtections.find((p) => p.getDescription().startsWith(PROTECTION_TAG));
     if (layout.protectSheet && sheetProtections.length === 0) {
@@ -417,6 +419,21 @@ export class SpreadsheetWorkbook implements WorkbookPort {
     } else if (!layout.protectSheet && ours) {
       ours.remove();
     }
+  }
+
+  /**
+   * Hide or show the tab. Sheets refuses to hide the last visible sheet, so that one stays; a
+   * call is made only when the state changes (isSheetHidden costs one, hideSheet one more).
+   */
+  private setHidden(s: Sheet, hidden: boolean): void {
+    const now = s.isSheetHidden();
+    if (now === hidden) return;
+    if (!hidden) {
+      s.showSheet();
+      return;
+    }
+    const othersShown = this.list().some((x) => x.sheet.getSheetId() !== s.getSheetId() && !x.sheet.isSheetHidden());
+    if (othersShown) s.hideSheet();
   }
 
   styleBlock(sheet: string, style: BlockStyle): void {

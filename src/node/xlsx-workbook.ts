@@ -551,6 +551,8 @@ export class XlsxWorkbook implements WorkbookPort {
 
     this.setConditionalFormats(ws, layout.conditionalFormats, firstData, lastData);
 
+    if (layout.hidden !== undefined) this.setHidden(ws, layout.hidden);
+
     if (layout.protectSheet) {
       const current = internals(ws).sheetProtection;
       // A protection with a password is the user's: keep it.
@@ -565,6 +567,26 @@ export class XlsxWorkbook implements WorkbookPort {
         };
       }
     }
+  }
+
+  /**
+   * A hidden tab (`<sheet state="hidden">`, which Excel and Calc list under Unhide). Never the
+   * last visible one: Excel refuses a workbook whose every sheet is hidden. The workbook's active
+   * tab moves off a sheet that is hidden, as Excel does.
+   */
+  private setHidden(ws: Worksheet, hidden: boolean): void {
+    if (!hidden) {
+      ws.state = 'visible';
+      return;
+    }
+    if (ws.state !== 'visible') return;
+    const shown = this.visibleSheets().filter((s) => s.state === 'visible' && s !== ws);
+    if (shown.length === 0) return;
+    ws.state = 'hidden';
+    const views = this.wb.views ?? [];
+    const order = this.wb.worksheets;
+    const active = views[0]?.activeTab ?? 0;
+    if (order[active] === ws && views[0]) views[0].activeTab = order.indexOf(shown[0]!);
   }
 
   private setValidation(ws: Worksheet, col: number, fromRow: number, toRow: number, v: CellValidation): void {

@@ -49,6 +49,7 @@ runWorkbookPortContract({
       ruleFormulas: (sheet) => book.sheets.get(sheet)!.rules.map((r) => ({ ranges: r.ranges, formula: r.formula })),
       merges: (sheet) => book.mergedRanges(sheet),
       rowHeightPx: (sheet, row) => book.rowHeightPx(sheet, row),
+      hidden: (sheet) => book.isHidden(sheet),
     };
   },
 });

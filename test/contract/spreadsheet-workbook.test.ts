@@ -30,6 +30,7 @@ runWorkbookPortContract({
       ruleFormulas: (name) => book.runtime.core.uncounted(() => gasRuleFormulas(sheet(name))),
       merges: (name) => book.runtime.core.uncounted(() => gasMerges(sheet(name))),
       rowHeightPx: (name, row) => book.runtime.core.uncounted(() => gasRowHeightPx(sheet(name), row)),
+      hidden: (name) => book.runtime.core.uncounted(() => sheet(name).isSheetHidden()),
       addUserRule(name) {
         const s = sheet(name);
         const rule = book.runtime.services.SpreadsheetApp.newConditionalFormatRule()

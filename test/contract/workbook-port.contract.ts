@@ -37,6 +37,8 @@ export interface AdapterHandle {
   merges(sheet: string): string[];
   /** A row's height in pixels as stored (null: the default height, never set). */
   rowHeightPx(sheet: string, row: number): number | null;
+  /** The sheet's tab is hidden (as the spreadsheet program would show it). */
+  hidden(sheet: string): boolean;
 }
 
 export interface AdapterFactory {
@@ -380,6 +382,39 @@ export function runWorkbookPortContract(factory: AdapterFactory): void {
       h.port.styleBlock('Hướng dẫn', { merges: [{ row: 1, col: 1, cols: 3 }] });
       const grid = (await h.reload()).readSheet('Hướng dẫn')!;
       expect(normaliseGrid(grid)).toEqual([['Đầu', null, null, 'ngoài']]);
+    });
+
+    it('hides a sheet by its layout, keeps it listed, read and written, and shows it again', async () => {
+      const h = await factory.create();
+      for (const name of ['Thông tin', 'Lưu trữ đọc', 'Nhật ký']) h.port.ensureSheet(name);
+      h.port.writeBlock('Lưu trữ đọc', 1, 1, [['Mã đơn vị', 'Dữ liệu'], ['MNBT', '{"a":1}']]);
+      const hide: SheetLayout = { frozenRows: 1, headerRow: true, columns: [], conditionalFormats: [], dataRows: 0, protectSheet: true, hidden: true };
+      h.port.applyLayout('Lưu trữ đọc', hide);
+      h.port.applyLayout('Lưu trữ đọc', hide);
+      // A layout that says nothing of `hidden` leaves the tab as it is.
+      h.port.applyLayout('Lưu trữ đọc', { ...hide, hidden: undefined });
+      let port = await h.reload();
+      expect(h.hidden('Lưu trữ đọc')).toBe(true);
+      expect(h.hidden('Thông tin')).toBe(false);
+      expect(port.sheetNames()).toContain('Lưu trữ đọc');
+      port.writeBlock('Lưu trữ đọc', 3, 1, [['MNHB', '{"b":2}']]);
+      expect(normaliseGrid((await h.reload()).readSheet('Lưu trữ đọc')!)).toEqual([['Mã đơn vị', 'Dữ liệu'], ['MNBT', '{"a":1}'], ['MNHB', '{"b":2}']]);
+      port = h.port;
+      port.applyLayout('Lưu trữ đọc', { ...hide, hidden: false });
+      await h.reload();
+      expect(h.hidden('Lưu trữ đọc')).toBe(false);
+    });
+
+    it('never hides the last sheet shown', async () => {
+      const h = await factory.create();
+      const names = [...h.port.sheetNames(), 'Một', 'Hai'];
+      h.port.ensureSheet('Một');
+      h.port.ensureSheet('Hai');
+      const layout: SheetLayout = { frozenRows: 0, headerRow: false, columns: [], conditionalFormats: [], dataRows: 0, hidden: true };
+      for (const name of names) h.port.applyLayout(name, layout);
+      await h.reload();
+      const shown = names.filter((n) => !h.hidden(n));
+      expect(shown).toEqual([names[names.length - 1]]);
     });
 
     it('rejects writes to a sheet that does not exist, and creates none', async () => {

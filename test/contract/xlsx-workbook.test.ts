@@ -33,6 +33,7 @@ runWorkbookPortContract({
       ruleFormulas: (sheet) => xlsxRuleFormulas(book, sheet),
       merges: (sheet) => xlsxMerges(book, sheet),
       rowHeightPx: (sheet, row) => xlsxRowHeightPx(book, sheet, row),
+      hidden: (sheet) => sheetOf(book, sheet).state !== 'visible',
       addUserRule(sheet) {
         sheetOf(book, sheet).addConditionalFormatting({
           ref: 'D2:D50',

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { installTemplate, InstallError } from '../../src/core/install.ts';
 import { guideRows } from '../../src/core/guide.ts';
-import { DISTRICT_SHEETS, SCHOOL_SHEETS, SETTINGS, TEMPLATE_VERSION, sheetSpec, dropdownValues } from '../../src/core/contract/index.ts';
+import { DISTRICT_SHEETS, SCHOOL_SHEETS, TEMPLATE_VERSION, sheetSpec, dropdownValues, settingsFor } from '../../src/core/contract/index.ts';
 import type { RawCell, SheetGrid, WorkbookPort } from '../../src/core/ports.ts';
 import { XlsxWorkbook } from '../../src/node/xlsx-workbook.ts';
 import { readSchool } from '../../src/core/read/index.ts';
@@ -133,7 +133,7 @@ for (const f of factories) {
       expect(settings.get('Hạn đăng ký sáng kiến')).toEqual({ date: '2024-04-22' });
       expect(settings.get('Ngưỡng gần đạt (%)')).toBe(5);
       expect(settings.get('Nhắc việc qua email')).toBe('Không');
-      expect([...settings.keys()]).toEqual(SETTINGS.map((s) => s.label));
+      expect([...settings.keys()]).toEqual(settingsFor('school').map((s) => s.label));
       const guide = JSON.stringify(port.readSheet('Hướng dẫn')!.values);
       for (const c of sheetSpec('tasks').columns) expect(guide).toContain(c.header);
       expect(guide).toContain('Hoàn thành; Tạm dừng; Hủy bỏ');
@@ -317,7 +317,8 @@ describe('the guide', () => {
         if (values && c.type.kind !== 'area') for (const v of values) expect(text).toContain(v);
       }
     }
-    for (const s of SETTINGS) expect(text).toContain(s.label);
+    for (const s of settingsFor('school')) expect(text).toContain(s.label);
+    expect(text).not.toContain('Tự động cập nhật');
     expect(text).toContain('3. Cải cách thủ tục hành chính');
     expect(text.normalize('NFC')).toBe(text);
   });
@@ -347,7 +348,7 @@ describe('installTemplate on a Thông tin typed by hand', () => {
       expect(folded.filter((f) => f === label), label).toHaveLength(1);
     }
     // Every other item was added once, and the user's values stand.
-    expect(items).toHaveLength(SETTINGS.length);
+    expect(items).toHaveLength(settingsFor('school').length);
     const read = readSchool(port, { lang: 'vi', today: TODAY });
     expect(read.settings.unitCode).toBe('MNBT');
     expect(read.settings.unitName).toBe('Trường Mầm non Bến Thành');

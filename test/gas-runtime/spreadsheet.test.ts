@@ -315,6 +315,20 @@ describe('Sheet structure', () => {
     expect(ss.getSheetByName('C')?.getIndex()).toBe(2);
   });
 
+  it('never hides the last visible sheet, and moves the active sheet off a sheet it hides', () => {
+    const { ss } = setup({ spreadsheet: { sheets: ['A', 'B'] } });
+    const [a, b] = [ss.getSheetByName('A')!, ss.getSheetByName('B')!];
+    a.activate();
+    a.hideSheet();
+    expect(a.isSheetHidden()).toBe(true);
+    expect(ss.getActiveSheet().getName()).toBe('B');
+    expect(msgOf(() => b.hideSheet())).toBe(MSG.hideLastSheet);
+    expect(b.isSheetHidden()).toBe(false);
+    a.showSheet();
+    b.hideSheet();
+    expect([a.isSheetHidden(), b.isSheetHidden()]).toEqual([false, true]);
+  });
+
   it('clear, clearContents and clearFormats work on the whole sheet', () => {
     const { sheet } = setup();
     sheet.getRange('A1').setValue(1).setBackground('#000000');

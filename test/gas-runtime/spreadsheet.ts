@@ -81,6 +81,7 @@ export const MSG = {
   rowsOutOfBounds: 'Those rows are out of bounds.',
   columnsOutOfBounds: 'Those columns are out of bounds.',
   deleteLastSheet: "You can't remove all the sheets in a document.",
+  hideLastSheet: "You can't hide all the sheets in a document.", // wording ours, after deleteLastSheet
   partialMerge: 'You must select all cells in a merged range to merge or unmerge them.',
   signature: (args: unknown[], method: string) =>
     `The parameters (${args.map(typeName).join(',')}) don't match the method signature for ${method}.`,
@@ -345,6 +346,10 @@ export class FakeSpreadsheet {
   __setActive(sheet: FakeSheet, range: FakeRange | null): void {
     this.activeSheet = sheet;
     this.activeRange = range;
+  }
+
+  __activeSheet(): FakeSheet | null {
+    return this.activeSheet;
   }
 
   __registry(): SpreadsheetRegistry {
@@ -742,9 +747,17 @@ export class FakeSheet {
     this.parent.__setActive(this, null);
     return this.__proxy;
   }
+  /** As Sheets: the last visible sheet cannot be hidden; hiding the active sheet activates the first one still shown. */
   hideSheet(): FakeSheet {
+    if (this.hidden) return this.__proxy;
+    const shown = this.parent.__sheets().filter((s) => s !== this && !s.__hidden());
+    if (shown.length === 0) throw gasError(MSG.hideLastSheet);
     this.hidden = true;
+    if (this.parent.__activeSheet() === this) this.parent.__setActive(shown[0]!, null);
     return this.__proxy;
+  }
+  __hidden(): boolean {
+    return this.hidden;
   }
   showSheet(): FakeSheet {
     this.hidden = false;

@@ -15,20 +15,20 @@
 // none twice (district/refresh.ts).
 
 import { ApiFailure } from '../api.ts';
-import { reportingFrame } from '../frame.ts';
 import { t } from '../i18n.ts';
 import type { IsoDate, Lang, PeriodCode } from '../model.ts';
-import { enumOption, UNIT_READ_STATUS } from '../contract/enums.ts';
+import { enumOption, SHEET_NAMES, UNIT_READ_STATUS } from '../contract/index.ts';
 import { aggregateDistrict } from '../district/aggregate.ts';
+import { encodeStored, type StoredRead } from '../district/state.ts';
+import { storedRow, storeRead, unitsToRead } from '../district/sheets.ts';
 import {
   applyAnswer, currentResults, decodeCursor, encodeCursor, listHash, planBatch, recordSent, refreshProgress, refreshUnits, startCursor, unitStates,
   type RefreshCursor, type RefreshUnit, type UnitState,
 } from '../district/refresh.ts';
-import { readDistrictBook, storeReads, writeUnitSummary, type DistrictBook } from '../district/refresh-book.ts';
 import { driveListUrl, parseDriveList, schoolAnswer, schoolReadUrl, type DriveStamp } from '../district/sheets-api.ts';
-import type { StoredRead } from '../district/state.ts';
-import type { KpiTitles, SchoolStatus } from '../district/types.ts';
+import type { KpiTitles } from '../district/types.ts';
 import type { AppContext } from './context.ts';
+import { loadDistrict, writeDistrict, type LoadedDistrict } from './district.ts';
 import type { DistrictSchool, DistrictView, PickerConfig } from '../district/view.ts';
 
 export type { DistrictSchool, DistrictView, PickerConfig } from '../district/view.ts';
@@ -66,10 +66,28 @@ function portsOf(ctx: DistrictContext, lang: Lang): DistrictPorts {
   return ctx.district;
 }
 
-function bookOf(ctx: DistrictContext, lang: Lang): DistrictBook {
-  const book = readDistrictBook(ctx.workbook, lang);
-  if (!book) throw new ApiFailure('NOT_DISTRICT', t(lang, 'district.noUnitSheet'));
-  return book;
+/** The district workbook, once (Thông tin, the list, the stored reads); TemplateProblem when it is not one. */
+function load(ctx: DistrictContext, lang: Lang, input: RefreshInput = {}): { loaded: LoadedDistrict; units: RefreshUnit[] } {
+  const loaded = loadDistrict(ctx, { lang, ...(input.asOf ? { asOf: input.asOf } : {}), ...(input.period ? { period: input.period } : {}) });
+  const units = refreshUnits(unitsToRead(loaded.district.units).map((u) => ({ code: u.code, name: u.name, source: u.source })));
+  return { loaded, units };
+}
+
+/**
+ * The rows of a batch's reads in `Lưu trữ đọc`, each on the row of its school's position
+ * (storedRow): one writeBlock per run of consecutive schools, so a batch in list order is one call.
+ */
+function storeBatch(ctx: DistrictContext, reads: readonly { position: number; read: StoredRead }[]): void {
+  if (reads.length === 0) return;
+  const sorted = [...reads].sort((a, b) => a.position - b.position);
+  if (!ctx.workbook.sheetNames().includes(SHEET_NAMES.unitState)) storeRead(ctx.workbook, sorted[0]!.read);
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1]!.position === sorted[j]!.position + 1) j++;
+    const rows = sorted.slice(i, j + 1).map(({ read }) => [read.code, read.source, encodeStored(read) ?? '']);
+    ctx.workbook.writeBlock(SHEET_NAMES.unitState, storedRow(sorted[i]!.position), 1, rows);
+    i = j + 1;
+  }
 }
 
 /** Drive's stamps of the chosen spreadsheets; null (and a notice) when Drive cannot be asked. */
@@ -115,8 +133,8 @@ export interface RefreshInput {
 /** The state without reading a school (Drive is asked, for which stored reads still stand). */
 export function districtState(ctx: DistrictContext, lang: Lang): DistrictView {
   const d = portsOf(ctx, lang);
-  const book = bookOf(ctx, lang);
-  const units = refreshUnits(book.refs);
+  const { loaded, units } = load(ctx, lang);
+  const book = { autoRefresh: loaded.district.settings.autoRefresh, stored: loaded.district.stored };
   const trigger = syncTrigger(d, book.autoRefresh, lang);
   const cursor = decodeCursor(d.loadCursor());
   if (!cursor) return { progress: null, schools: [], autoRefresh: { enabled: book.autoRefresh, scheduled: trigger.scheduled }, notice: trigger.notice };
@@ -134,10 +152,10 @@ export function districtState(ctx: DistrictContext, lang: Lang): DistrictView {
 /** Continue the running refresh, or start one; `background`: the hourly trigger (starts one only when `Tự động cập nhật` is on). */
 export function districtRefreshStep(ctx: DistrictContext, lang: Lang, input: RefreshInput & { background?: boolean }): DistrictView {
   const d = portsOf(ctx, lang);
-  const book = bookOf(ctx, lang);
-  const units = refreshUnits(book.refs);
+  const { loaded, units } = load(ctx, lang, input);
+  const frame = loaded.frame;
+  const book = { autoRefresh: loaded.district.settings.autoRefresh, stored: loaded.district.stored };
   const trigger = syncTrigger(d, book.autoRefresh, lang);
-  const frame = reportingFrame(ctx.clock.today(), book.settings.year, { ...(input.asOf ? { asOf: input.asOf } : {}), ...(input.period ? { period: input.period } : {}) });
   let cursor = decodeCursor(d.loadCursor());
   const running = cursor !== null && cursor.finishedAt === null;
   const asked = input.asOf !== undefined || input.period !== undefined;
@@ -175,21 +193,22 @@ export function districtRefreshStep(ctx: DistrictContext, lang: Lang, input: Ref
       const answers = d.fetchAll(batch.map((u) => schoolReadUrl(u.fileId!)));
       const at = d.nowMs();
       const nowIso = ctx.clock.now();
-      const reads: StoredRead[] = [];
+      const reads: { position: number; read: StoredRead }[] = [];
       batch.forEach((u, k) => {
         const a = answers[k] ?? { code: 0, text: '' };
         const applied = applyAnswer(c, u, schoolAnswer(a.code, a.text), {
           frame: stepFrame, lang, now: at, nowIso, random: d.random, stamp: drive.stamps?.get(u.fileId!) ?? null, ...(account ? { account } : {}),
         });
         if (applied.kind === 'stored') {
-          reads.push(applied.read);
+          reads.push({ position: u.index, read: applied.read });
+          book.stored.set(u.key, applied.read);
           states[u.index] = { kind: 'settled', result: applied.read.result };
         } else {
           const r = c.retry.find(([i]) => i === u.index);
           states[u.index] = { kind: 'waiting', at: applied.at, tries: r?.[1] ?? 1 };
         }
       });
-      storeReads(ctx.workbook, book, reads);
+      storeBatch(ctx, reads);
       d.saveCursor(encodeCursor(c));
       continue;
     }
@@ -203,7 +222,7 @@ export function districtRefreshStep(ctx: DistrictContext, lang: Lang, input: Ref
     if (c.finishedAt === null) {
       c.finishedAt = ctx.clock.now();
       c.updatedAt = c.finishedAt;
-      writeSummary(ctx, book, c, progressStates, lang);
+      writeSummary(ctx, loaded, c, progressStates, lang);
     }
   }
   d.saveCursor(encodeCursor(c));
@@ -211,19 +230,21 @@ export function districtRefreshStep(ctx: DistrictContext, lang: Lang, input: Ref
     progress: refreshProgress(c, units, progressStates, lang),
     schools: schoolsOf(progressStates, lang),
     autoRefresh: { enabled: book.autoRefresh, scheduled: trigger.scheduled },
-    notice: [drive.notice, trigger.notice].filter(Boolean).join(' '),
+    notice: [units.length === 0 ? t(lang, 'district.noUnits') : '', drive.notice, trigger.notice].filter(Boolean).join(' '),
   };
 }
 
-function writeSummary(ctx: DistrictContext, book: DistrictBook, c: RefreshCursor, states: readonly UnitState[], lang: Lang): void {
+/** The complete refresh: ⚙ Tổng hợp đơn vị, ⚙ Chỉ tiêu toàn đơn vị and a Nhật ký row (the rows are in already). */
+function writeSummary(ctx: DistrictContext, loaded: LoadedDistrict, c: RefreshCursor, states: readonly UnitState[], lang: Lang): void {
   const results = states.flatMap((s) => (s.kind === 'settled' || s.kind === 'reused' || s.kind === 'badLink' ? [s.result] : []));
   const titles: KpiTitles = {};
-  for (const s of book.stored.values()) for (const [k, v] of Object.entries(s.titles)) titles[k] ??= v;
+  for (const s of loaded.district.stored.values()) for (const [k, v] of Object.entries(s.titles)) titles[k] ??= v;
+  const s = loaded.district.settings;
   const aggregate = aggregateDistrict({
-    asOf: c.asOf, period: c.period, unit: { code: book.settings.unitCode, name: book.settings.unitName }, results, lang,
+    asOf: c.asOf, period: c.period, unit: { code: s.unitCode, name: s.unitName }, results, lang,
     stats: { filesRead: c.readRequests, ms: Date.parse(c.finishedAt ?? c.startedAt) - Date.parse(c.startedAt) },
   });
-  writeUnitSummary(ctx.workbook, aggregate, lang);
+  writeDistrict(ctx, aggregate, titles, null, lang);
 }
 
 export function pickerConfig(ctx: DistrictContext, lang: Lang): PickerConfig {

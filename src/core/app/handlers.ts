@@ -129,7 +129,7 @@ export function createHandlers(ctx: DistrictContext): ApiHandlers {
     // The district (district-refresh.ts): only where the shell gives the district's ports.
     districtState() {
       const lang = userLang(ctx);
-      return districtState(ctx, lang);
+      return userFacing(() => districtState(ctx, lang));
     },
     districtRefresh({ asOf, period, full }) {
       const lang = userLang(ctx);

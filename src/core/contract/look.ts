@@ -10,6 +10,9 @@ export const PROTECTION_TAG = 'CCHC:';
 /** The header row's fill and the ⚙ computed columns' shade. */
 export const HEADER_FILL = '#ddebf7';
 export const COMPUTED_FILL = '#efefef';
+/** A row the add-on flags: a school the district could not read, and one read with a caveat (errors, not counted). */
+export const FAILED_FILL = '#f4cccc';
+export const CAVEAT_FILL = '#fff2cc';
 /** How a date is shown where the contract gives no other format. */
 export const DEFAULT_DATE_FORMAT = 'dd/mm/yyyy';
 

@@ -27,6 +27,8 @@ export interface SettingSpec {
   max?: number;
   /** Written by the installer, not by the user. */
   installerOwned?: boolean;
+  /** Only in this kind of workbook's `Thông tin` (absent: in both). */
+  only?: 'school' | 'district';
 }
 
 /**
@@ -105,7 +107,19 @@ export const SETTINGS: readonly SettingSpec[] = [
     key: 'emailReminders', label: 'Nhắc việc qua email', en: 'E-mail reminders', aliases: ['Nhắc việc'], type: 'yesNo', required: false,
     default: 'Không', help: { vi: 'Có: gửi thư nhắc việc hằng tuần cho người chủ trì.', en: 'Có: weekly reminder e-mails to task leads.' }, example: 'Không',
   },
+  {
+    key: 'autoRefresh', label: 'Tự động cập nhật', en: 'Automatic refresh', aliases: ['Cập nhật tự động', 'Tự động cập nhật số liệu'], type: 'yesNo', required: false,
+    default: 'Không', only: 'district',
+    help: {
+      vi: 'Có: tiện ích tự cập nhật số liệu các đơn vị trong nền, mỗi giờ một lần (chỉ trên Google Trang tính).',
+      en: 'Có: the add-on refreshes the units\' figures in the background, once an hour (Google Sheets only).',
+    },
+    example: 'Không',
+  },
 ];
+
+/** The `Thông tin` rows of a school's or the district's workbook, in contract order. */
+export const settingsFor = (kind: 'school' | 'district'): readonly SettingSpec[] => SETTINGS.filter((s) => s.only === undefined || s.only === kind);
 
 export function settingSpec(key: keyof Settings): SettingSpec {
   const s = SETTINGS.find((x) => x.key === key);

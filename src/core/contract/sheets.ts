@@ -229,7 +229,7 @@ const LOG_COLUMNS: ColumnSpec[] = [
 const UNIT_COLUMNS: ColumnSpec[] = [
   col('unitCode', 'Mã đơn vị', 'Unit code', T, { vi: 'Mã đơn vị, ví dụ MNBT; bắt buộc, không trùng.', en: 'Unit code, e.g. MNBT; required, unique.' }, { aliases: ['Mã trường', 'Mã'], required: true, width: 100 }),
   col('unitName', 'Tên đơn vị', 'Unit name', T, { vi: 'Tên đơn vị.', en: 'Unit name.' }, { aliases: ['Tên trường'], width: 240 }),
-  col('source', 'Liên kết', 'Link', LINK, { vi: 'Đường liên kết hoặc mã (ID) của bảng tính của đơn vị; trên máy tính là đường dẫn tệp.', en: 'The unit\'s spreadsheet URL or ID; locally, a file path.' }, { aliases: ['Đường dẫn', 'Link', 'ID'], required: true, width: 320 }),
+  col('source', 'Liên kết', 'Link', LINK, { vi: 'Đường liên kết hoặc mã (ID) của bảng tính của đơn vị; trên máy tính là đường dẫn tệp, tính từ thư mục chứa bảng tính tổng hợp. Bắt buộc: dòng không có liên kết không được đọc.', en: 'The unit\'s spreadsheet URL or ID; locally, a file path from the district workbook\'s folder. Required: a row without one is not read.' }, { aliases: ['Đường dẫn', 'Link', 'ID'], required: true, width: 320 }),
   col('manager', 'Người phụ trách', 'Contact', T, { vi: 'Người phụ trách ở đơn vị.', en: 'Contact person at the unit.' }, { width: 180 }),
   col('email', 'Email', 'E-mail', { kind: 'email' }, { vi: 'Thư điện tử người phụ trách.', en: 'Contact\'s e-mail.' }, { aliases: ['E-mail', 'Thư điện tử'] }),
   col('note', 'Ghi chú', 'Note', LONG, HELP_NOTE, { width: 200 }),

@@ -78,13 +78,25 @@ export function aggregateDistrict(input: AggregateInput): DistrictAggregate {
   };
 }
 
-/** A school's line of `--ndjson` and its entry in `--json`: the result without the internal `ownCode`/`year`. */
-export function publicSchool(r: SchoolResult): Omit<SchoolResult, 'ownCode' | 'year'> {
-  const { ownCode: _o, year: _y, ...rest } = r;
-  return rest;
+export type PublicSchool = Omit<SchoolResult, 'ownCode' | 'year'>;
+
+/**
+ * A school's line of `--ndjson` and its entry in `--json`: the result without the internal
+ * `ownCode`/`year`, keys in the CLI contract's order (figures only where the school was read).
+ */
+export function publicSchool(r: SchoolResult): PublicSchool {
+  const out: PublicSchool = {
+    code: r.code, name: r.name, source: r.source, status: r.status, message: r.message,
+    templateVersion: r.templateVersion, errors: r.errors, changedAt: r.changedAt, readAt: r.readAt, reused: r.reused,
+  };
+  if (r.tasks) out.tasks = r.tasks;
+  if (r.kpiCounts) out.kpiCounts = r.kpiCounts;
+  if (r.kpis) out.kpis = r.kpis;
+  if (r.initiatives) out.initiatives = r.initiatives;
+  return out;
 }
 
 /** `aggregate --json` as printed. */
-export function publicAggregate(a: DistrictAggregate): Omit<DistrictAggregate, 'schools'> & { schools: ReturnType<typeof publicSchool>[] } {
-  return { ...a, schools: a.schools.map(publicSchool) };
+export function publicAggregate(a: DistrictAggregate): Omit<DistrictAggregate, 'schools'> & { schools: PublicSchool[] } {
+  return { asOf: a.asOf, period: a.period, unit: a.unit, schools: a.schools.map(publicSchool), totals: a.totals, kpis: a.kpis, stats: a.stats };
 }

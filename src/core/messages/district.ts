@@ -45,10 +45,6 @@ export const DISTRICT = {
     vi: 'Chưa có đơn vị nào trong Danh sách đơn vị: nhập mã và liên kết bảng tính của từng đơn vị.',
     en: 'No units in Danh sách đơn vị yet: type each unit\'s code and spreadsheet link.',
   },
-  noUnitSheet: {
-    vi: 'Bảng tính này chưa có trang Danh sách đơn vị: đây chưa phải bảng tổng hợp của phòng.',
-    en: 'This spreadsheet has no Danh sách đơn vị sheet: it is not a district workbook yet.',
-  },
   driveFailed: {
     vi: 'Không hỏi được Google Drive tệp nào đã thay đổi ({detail}): đọc lại tất cả đơn vị.',
     en: 'Could not ask Google Drive which files changed ({detail}): every unit is read again.',
@@ -70,5 +66,17 @@ export const DISTRICT = {
   pickerNotConfigured: {
     vi: 'Hộp chọn tệp chưa được cấu hình: người triển khai tiện ích cần đặt thuộc tính tập lệnh {keys} (xem README).',
     en: 'The file picker is not configured: the add-on\'s deployer must set the script properties {keys} (see the README).',
+  },
+  // ---------------------------------------------------------------- the district workbook
+  notInstalled: {
+    vi: 'Bảng tính này chưa có mẫu tổng hợp của đơn vị cấp trên (sheet “{sheet}”): chạy Cài đặt mẫu tổng hợp (cchc init --district).',
+    en: 'This spreadsheet has no district template yet (sheet “{sheet}”): install the district template (cchc init --district).',
+  },
+  kpiValueHeader: { vi: '{code} - Thực hiện', en: '{code} - Value' },
+  kpiEvaluationHeader: { vi: '{code} - Đánh giá', en: '{code} - Evaluation' },
+  kpiUnitsMet: { vi: 'Số đơn vị đạt', en: 'Units that met it' },
+  logRefreshResult: {
+    vi: 'Đã tổng hợp {read}/{total} đơn vị; {failed} đơn vị chưa tính được (xem Tổng hợp đơn vị).',
+    en: '{read}/{total} units counted; {failed} could not be counted (see Tổng hợp đơn vị).',
   },
 } satisfies Catalogue;

@@ -25,7 +25,7 @@ export function defaultSettings(): Settings {
     templateVersion: null, unitCode: '', unitName: '', parentBody: '', place: '', year: null,
     signer: '', signerTitle: settingDefault(settingSpecOf('signerTitle'), null) ?? '', recipients: [],
     registrationDeadline: null, phase1Deadline: null, phase2Deadline: null, awardDossierDeadline: null,
-    tolerance: 0.05, minAwardScore: 70, emailReminders: false,
+    tolerance: 0.05, minAwardScore: 70, emailReminders: false, autoRefresh: false,
   };
 }
 
@@ -173,7 +173,7 @@ export function readSettings(grid: SheetGrid, sink: IssueSink): SettingsRead {
       }
       case 'yesNo': {
         const r = take(key, parseYesNo(raw));
-        if (r !== null) s.emailReminders = r;
+        if (r !== null && (key === 'emailReminders' || key === 'autoRefresh')) s[key] = r;
         break;
       }
       case 'integer':

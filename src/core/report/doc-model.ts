@@ -280,12 +280,14 @@ export type Block =
   | PlaceholderBlock;
 
 export type ReportType = 'quarterly' | 'plan' | 'initiatives';
+/** Every kind of document: a school's reports, and the district's report over its schools. */
+export type DocumentType = ReportType | 'district';
 
 export interface DocModel {
   /** Version of this shape, for renderers written apart from the builders. */
   modelVersion: 1;
   meta: {
-    type: ReportType;
+    type: DocumentType;
     /** `Số: 12/BC-MNBT` pieces. */
     number: number;
     symbol: 'BC' | 'KH';

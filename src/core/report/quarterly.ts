@@ -133,8 +133,11 @@ function chartImage(categories: string[], series: ChartBlock['series'], alt: str
   };
 }
 
-/** `areaTable`: the label of the table that names the eight areas (`Bảng 2`). */
-export function tasksByAreaChart(progress: Progress, title: string, areaTable: string, opts: BuildOptions): ChartBlock {
+/**
+ * `areaTable`: the label of the table that names the eight areas (`Bảng 2`); `totalHeader`: the
+ * legend's column of totals (the district's report sums its schools).
+ */
+export function tasksByAreaChart(progress: { tasks: TaskCounts & { byArea: Progress['tasks']['byArea'] } }, title: string, areaTable: string, opts: BuildOptions, totalHeader = 'Toàn đơn vị'): ChartBlock {
   const categories = AREAS.map((a) => a.code);
   const series = TASK_SERIES.map((s) => ({
     name: s.name,
@@ -146,7 +149,7 @@ export function tasksByAreaChart(progress: Progress, title: string, areaTable: s
     [
       { header: 'Màu', width: 0.12, align: 'center' },
       { header: 'Số liệu', width: 0.58, align: 'left' },
-      { header: 'Toàn đơn vị', width: 0.3, align: 'center' },
+      { header: totalHeader, width: 0.3, align: 'center' },
     ],
     TASK_SERIES.map((s) => [cell('', { fill: s.color }), cell(s.name), cell(String(progress.tasks[s.key]))]),
     `LV1 … LV8: tám lĩnh vực cải cách hành chính như ${areaTable}.`,
@@ -163,7 +166,7 @@ export function tasksByAreaChart(progress: Progress, title: string, areaTable: s
   };
 }
 
-function kpisByStatusChart(progress: Progress, title: string, opts: BuildOptions): ChartBlock {
+export function kpisByStatusChart(progress: Pick<Progress, 'kpiCounts'>, title: string, opts: BuildOptions): ChartBlock {
   const categories = STATUS_ORDER.map((_, i) => `(${i + 1})`);
   const values = STATUS_ORDER.map((s) => progress.kpiCounts[s]);
   const series = [{ name: 'Số chỉ tiêu', color: '#70ad47', values, colors: STATUS_ORDER.map((s) => STATUS_COLORS[s]) }];
@@ -291,7 +294,7 @@ export function areaSummary(c: TaskCounts): string {
   return `${parts.join('; ')}.`;
 }
 
-function areaTableRow(code: string, name: string, c: TaskCounts, bold = false) {
+export function areaTableRow(code: string, name: string, c: TaskCounts, bold = false) {
   const b = { bold };
   return [
     cell(code, b),

@@ -9,14 +9,21 @@ import { buildQuarterly } from './quarterly.ts';
 import { buildPlan } from './plan.ts';
 import { buildInitiatives } from './initiatives.ts';
 import type { DocSymbol } from './vn-format.ts';
+import type { DocumentType } from './doc-model.ts';
 
 export type { ReportOptions } from './common.ts';
-export type { DocModel, ReportType } from './doc-model.ts';
+export type { DocModel, DocumentType, ReportType } from './doc-model.ts';
+export { buildDistrict, type DistrictReportData } from './district.ts';
 
+/** A school's reports (built from its own workbook by buildReport). */
 export const REPORT_TYPES: readonly ReportType[] = ['quarterly', 'plan', 'initiatives'];
+/** The district's report over its schools (built from a DistrictAggregate by buildDistrict). */
+export const DISTRICT_REPORT_TYPE = 'district' satisfies DocumentType;
+/** Every kind of document the product makes. */
+export const DOCUMENT_TYPES: readonly DocumentType[] = [...REPORT_TYPES, DISTRICT_REPORT_TYPE];
 
-/** The ký hiệu a report type takes in its number: BC báo cáo, KH kế hoạch. */
-export const reportSymbol = (type: ReportType): DocSymbol => (type === 'plan' ? 'KH' : 'BC');
+/** The ký hiệu a document type takes in its number: BC báo cáo, KH kế hoạch. */
+export const reportSymbol = (type: DocumentType): DocSymbol => (type === 'plan' ? 'KH' : 'BC');
 
 /** The document for `data` and its figures `progress`, both for `data.frame`. */
 export function buildReport(type: ReportType, data: SchoolData, progress: Progress, request: ReportOptions): DocModel {

@@ -23,7 +23,7 @@ describe('contract data', () => {
     expect(SCHOOL_SHEETS.map((s) => s.name)).toEqual([
       'Thông tin', 'Nhân sự', 'Kế hoạch', 'Chỉ tiêu', 'Sáng kiến', 'Hoạt động', 'Tổng hợp', 'Nhật ký', 'Hướng dẫn',
     ]);
-    expect(SHEETS.filter((s) => !s.school).map((s) => s.name)).toEqual(['Danh sách đơn vị', 'Tổng hợp đơn vị', 'Chỉ tiêu toàn đơn vị']);
+    expect(SHEETS.filter((s) => !s.school).map((s) => s.name)).toEqual(['Danh sách đơn vị', 'Tổng hợp đơn vị', 'Chỉ tiêu toàn đơn vị', 'Lưu trữ đọc']);
     expect(DISTRICT_SHEETS.map((s) => s.name)).toContain('Danh sách đơn vị');
   });
 

@@ -18,6 +18,8 @@
 //   clearing leaves the user's note and no background.
 // - styleBlock merges: the sheet's earlier merges are undone first; a merge keeps only the
 //   top-left value (Sheets does the same). Row heights are kept as given, in pixels.
+// - applyLayout's `hidden` hides or shows the tab, never the last one shown; a hidden sheet is
+//   listed, read and written as any other.
 // `calls` counts the port's methods (one "service call" each), for "one read per sheet" tests.
 
 import type {
@@ -74,6 +76,8 @@ export interface MemorySheet {
   styles: BlockStyle[];
   /** The add-on's marks now on the sheet. */
   marks: CellMark[];
+  /** The tab is hidden. */
+  hidden: boolean;
 }
 
 const key = (row: number, col: number): string => `${row}:${col}`;
@@ -102,6 +106,7 @@ function freshSheet(name: string): MemorySheet {
     rowHeights: new Map(),
     styles: [],
     marks: [],
+    hidden: false,
   };
 }
 
@@ -262,6 +267,8 @@ export class MemoryWorkbook implements WorkbookPort {
     const dataRows = Math.max(0, layout.dataRows);
     s.layout = layout;
     s.frozenRows = layout.frozenRows;
+    if (layout.hidden === false) s.hidden = false;
+    if (layout.hidden === true && [...this.sheets.values()].some((x) => x !== s && !x.hidden)) s.hidden = true;
     for (const c of layout.columns) {
       if (c.width !== undefined) s.widths.set(c.col, Math.round(c.width));
       if (c.note !== undefined) s.notes.set(key(headerRow, c.col), c.note);
@@ -388,6 +395,11 @@ export class MemoryWorkbook implements WorkbookPort {
   /** Merged blocks in A1 notation, sorted. */
   mergedRanges(sheet: string): string[] {
     return this.sheet(sheet).merges.map((m) => `${columnLetter(m.col)}${m.row}:${columnLetter(m.col + m.cols - 1)}${m.row}`).sort();
+  }
+
+  /** The sheet's tab is hidden. */
+  isHidden(sheet: string): boolean {
+    return this.sheet(sheet).hidden;
   }
 
   /** A row's height in pixels, null when never set. */

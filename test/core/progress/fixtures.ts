@@ -20,6 +20,7 @@ export function settings(over: Partial<Settings> = {}): Settings {
     tolerance: 0.05,
     minAwardScore: 70,
     emailReminders: false,
+    autoRefresh: false,
     ...over,
   };
 }

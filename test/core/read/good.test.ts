@@ -19,7 +19,7 @@ describe('reading a valid school workbook', () => {
       place: 'Quận 1', year: 2024, signer: 'Nguyễn Mai Hằng', signerTitle: 'Hiệu trưởng',
       recipients: ['Phòng Nội vụ Quận 1', 'Thành viên BCĐ CCHC', 'Lưu: VT'],
       registrationDeadline: '2024-04-22', phase1Deadline: '2024-06-10', phase2Deadline: '2024-11-25', awardDossierDeadline: '2024-12-05',
-      tolerance: 0.05, minAwardScore: 70, emailReminders: false,
+      tolerance: 0.05, minAwardScore: 70, emailReminders: false, autoRefresh: false,
     });
   });
 
