@@ -3,6 +3,7 @@
 //                   export of main.ts, delegating into the bundle (Apps Script only sees top-level
 //                   functions: menu items, triggers and google.script.run targets).
 //   Sidebar.html    the sidebar with its script and styles inlined (HtmlService serves one file).
+//   Picker.html     the district's file picker dialog (sidebar/picker/picker.html, as it is).
 //   appsscript.json the manifest (V8, Asia/Ho_Chi_Minh, least-privilege scopes).
 // And, for `cchc serve` only, serve-host.js.txt: the script of the page around the sidebar
 // (sidebar/host/host.ts), which src/node/serve.ts inlines. `.txt` because clasp pushes every
@@ -54,6 +55,12 @@ async function buildSidebar() {
   return Buffer.byteLength(html);
 }
 
+async function buildPicker() {
+  const html = await readFile(path.join(root, 'sidebar/picker/picker.html'), 'utf8');
+  await writeFile(path.join(dist, 'Picker.html'), html);
+  return Buffer.byteLength(html);
+}
+
 async function buildServeHost() {
   const { buildHostScript } = await import('./sidebar/build-html.mjs');
   const js = await buildHostScript();
@@ -63,12 +70,13 @@ async function buildServeHost() {
 
 async function main() {
   await mkdir(dist, { recursive: true });
-  const [code, sidebarBytes, hostBytes] = await Promise.all([buildCode(), buildSidebar(), buildServeHost()]);
+  const [code, sidebarBytes, hostBytes, pickerBytes] = await Promise.all([buildCode(), buildSidebar(), buildServeHost(), buildPicker()]);
   const manifest = JSON.parse(await readFile(path.join(root, 'appsscript.json'), 'utf8'));
   await writeFile(path.join(dist, 'appsscript.json'), JSON.stringify(manifest, null, 2) + '\n');
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
   console.log(`dist/Code.js       ${kb(code.bytes)}  (${code.names.length} entry points)`);
   console.log(`dist/Sidebar.html  ${kb(sidebarBytes)}`);
+  console.log(`dist/Picker.html   ${kb(pickerBytes)}`);
   console.log(`dist/serve-host.js.txt  ${kb(hostBytes)}  (cchc serve only; not pushed)`);
   console.log(`dist/appsscript.json  scopes: ${manifest.oauthScopes.map((s) => s.split('/').pop()).join(', ')}`);
 }

@@ -15,6 +15,7 @@
 import * as z from 'zod';
 import type { Lang } from './model.ts';
 import type { DashboardSummary } from './progress/types.ts';
+import type { DistrictView, PickerConfig } from './district/view.ts';
 import { t } from './i18n.ts';
 
 // ---------------------------------------------------------------- building blocks
@@ -148,6 +149,63 @@ export const validationSchema = z.object({
   counts: issueCountsSchema,
 });
 
+// ---------------------------------------------------------------- the district
+
+/** A school's read status (the contract's `Trạng thái đọc`, district/types.ts SchoolStatus). */
+export const schoolStatusSchema = z.enum(['ok', 'dataErrors', 'noAccess', 'notFound', 'unreadable', 'wrongTemplate', 'otherYear', 'duplicate']);
+
+/** Where a district refresh stands (district/progress.ts RefreshProgress). */
+export const refreshProgressSchema = z.object({
+  asOf: isoDateSchema,
+  period: periodSchema,
+  /** True while schools are left: the sidebar calls districtRefresh again. */
+  running: z.boolean(),
+  /** Schools in the list that can be read. */
+  total: count,
+  /** Settled in this refresh (read, reused or failed for good). */
+  done: count,
+  /** Of `done`, kept because the file did not change. */
+  reused: count,
+  /** The next school to be read, or null. */
+  current: z.object({ code: z.string(), name: z.string() }).nullable(),
+  startedAt: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+  /** Read requests sent in this refresh, and how many Google answered 429 (each retried). */
+  readRequests: count,
+  quotaErrors: count,
+  byStatus: z.partialRecord(schoolStatusSchema, count),
+});
+
+/** One school of the district as the sidebar lists it. */
+export const districtSchoolSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  /** The list's `Liên kết`, as typed. */
+  source: z.string(),
+  status: schoolStatusSchema,
+  /** The status in the user's language. */
+  statusLabel: z.string(),
+  /** Why it is not counted and what to do ('' when read without a problem). */
+  message: z.string(),
+  errors: count,
+  /** An unchanged file: its stored figures stand. */
+  reused: z.boolean(),
+  changedAt: z.string().nullable(),
+  readAt: z.string().nullable(),
+});
+
+/** The district view: the refresh, the schools settled so far, the background refresh. */
+export const districtViewSchema = z.object({
+  /** Null before the first refresh. */
+  progress: refreshProgressSchema.nullable(),
+  /** In list order; group by `status` to show them by status. */
+  schools: z.array(districtSchoolSchema),
+  /** `Tự động cập nhật` in Thông tin, and whether the hourly trigger is in place. */
+  autoRefresh: z.object({ enabled: z.boolean(), scheduled: z.boolean() }),
+  /** A line the officer should read ('' when none): Drive not reachable, the trigger refused. */
+  notice: z.string(),
+});
+
 // ---------------------------------------------------------------- the calls
 
 export const API = {
@@ -233,6 +291,39 @@ export const API = {
       dataErrors: dataErrorsSchema,
     }),
   },
+  /**
+   * The district (a workbook with `Danh sách đơn vị`): where the refresh stands and the schools by
+   * status, without reading a school. NOT_AVAILABLE outside Google Sheets; NOT_INSTALLED
+   * on a workbook without the district template.
+   */
+  districtState: {
+    input: noInput,
+    output: districtViewSchema,
+  },
+  /**
+   * One step of a refresh (one execution: up to ~4.5 minutes of reads within the Sheets quota).
+   * Continues the running refresh, or starts one for `asOf`/`period` (defaults as getState);
+   * `full`: read every school, changed or not. The sidebar calls it again while
+   * `progress.running`; each call is a fresh execution.
+   */
+  districtRefresh: {
+    input: z.object({ ...frameInput, full: z.boolean().optional() }),
+    output: districtViewSchema,
+  },
+  /** What the file picker dialog needs: the deployer's API key and App ID, the user's token, its words. */
+  pickerConfig: {
+    input: noInput,
+    output: z.object({
+      /** False when the deployer has not set the script properties; then `message` says which. */
+      configured: z.boolean(),
+      message: z.string(),
+      apiKey: z.string().nullable(),
+      /** The Cloud project number (the Picker's App ID). */
+      appId: z.string().nullable(),
+      oauthToken: z.string().nullable(),
+      texts: z.object({ title: z.string(), intro: z.string(), open: z.string(), cancelled: z.string(), picked: z.string(), failed: z.string() }),
+    }),
+  },
 } as const;
 
 export type ApiName = keyof typeof API;
@@ -244,6 +335,9 @@ export type Dashboard = z.output<typeof dashboardSchema>;
 // compile time, so neither can gain a field the other lacks.
 type SameShape<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 export const DASHBOARD_SHAPE_MATCHES: SameShape<Dashboard, DashboardSummary> = true;
+export type DistrictViewOutput = z.output<typeof districtViewSchema>;
+export const DISTRICT_SHAPE_MATCHES: SameShape<DistrictViewOutput, DistrictView> = true;
+export const PICKER_SHAPE_MATCHES: SameShape<ApiOutput<'pickerConfig'>, PickerConfig> = true;
 export type ApiIssue = z.output<typeof issueSchema>;
 export type ReportType = z.output<typeof reportTypeSchema>;
 export type DataErrors = z.output<typeof dataErrorsSchema>;
@@ -274,6 +368,8 @@ export const apiEnvelopeSchema = z.union([
 export const API_ERROR_STATUS: Record<string, number> = {
   BAD_INPUT: 400,
   NOT_ALLOWED: 403,
+  /** A call this shell does not offer (the district refresh outside Google Sheets). */
+  NOT_AVAILABLE: 501,
   UNKNOWN_CALL: 404,
   BUSY: 409,
   NOT_INSTALLED: 409,

@@ -1,10 +1,11 @@
 // The AppContext inside Apps Script: the active spreadsheet, the Docs renderer, the user's
 // properties and the document lock. Built per call (Apps Script keeps no state between calls).
-import type { AppContext } from '../core/app/context.ts';
+import type { DistrictContext } from '../core/app/district-refresh.ts';
 import type { Lang } from '../core/model.ts';
 import type { Clock } from '../core/ports.ts';
 import { GoogleDocsRenderer } from './docs-renderer.ts';
 import { SpreadsheetWorkbook } from './spreadsheet-workbook.ts';
+import { districtPorts } from './district-ports.ts';
 
 const LANG_KEY = 'cchc.lang';
 const TZ = 'Asia/Ho_Chi_Minh';
@@ -32,7 +33,8 @@ function activeUserEmail(): string {
   }
 }
 
-export function gasContext(): AppContext {
+export function gasContext(): DistrictContext {
+  const startedMs = Date.now();
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   return {
     workbook: new SpreadsheetWorkbook(spreadsheet),
@@ -43,6 +45,7 @@ export function gasContext(): AppContext {
       setLang: (lang) => void PropertiesService.getUserProperties().setProperty(LANG_KEY, lang),
     },
     user: activeUserEmail,
+    district: districtPorts(startedMs),
     selectCell(sheet, a1) {
       const target = spreadsheet.getSheetByName(sheet);
       if (target) target.getRange(a1).activate();

@@ -4,6 +4,7 @@
 // modules; nothing here runs at load time (the bundle's top level calls no service).
 import type { ApiEnvelope, ApiName } from '../core/api.ts';
 import { callServer } from './server.ts';
+import { districtAutoRefresh, openPicker } from './district.ts';
 import { buildMenu, menuAbout, menuGenerateReport, menuInstallTemplate, menuUpdateProgress, menuValidate, openSidebar } from './menu.ts';
 
 // ---------------------------------------------------------------- triggers
@@ -22,6 +23,13 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 
 export { openSidebar, menuInstallTemplate, menuValidate, menuUpdateProgress, menuGenerateReport, menuAbout };
 
+// ---------------------------------------------------------------- the district
+
+/** The hourly installable trigger of the district refresh (made when `Tự động cập nhật` = Có). */
+export { districtAutoRefresh };
+/** The Google Picker dialog: the officer chooses the schools' spreadsheets (drive.file). */
+export { openPicker };
+
 // ---------------------------------------------------------------- sidebar calls (google.script.run)
 // One top-level function per call of src/core/api.ts, each answering an ApiEnvelope.
 
@@ -34,9 +42,13 @@ export const markProblems = (input: unknown): ApiEnvelope => callServer('markPro
 export const clearMarks = (input: unknown): ApiEnvelope => callServer('clearMarks', input);
 export const updateProgress = (input: unknown): ApiEnvelope => callServer('updateProgress', input);
 export const generateReport = (input: unknown): ApiEnvelope => callServer('generateReport', input);
+export const districtState = (input: unknown): ApiEnvelope => callServer('districtState', input);
+export const districtRefresh = (input: unknown): ApiEnvelope => callServer('districtRefresh', input);
+export const pickerConfig = (input: unknown): ApiEnvelope => callServer('pickerConfig', input);
 
 // Every call of the API has its entry point above (checked when the bundle is built and typed).
 const _allCallsExported: Record<ApiName, (input: unknown) => ApiEnvelope> = {
   getState, setLanguage, installTemplate, validate, selectCell, markProblems, clearMarks, updateProgress, generateReport,
+  districtState, districtRefresh, pickerConfig,
 };
 void _allCallsExported;

@@ -5,6 +5,7 @@ import { ApiFailure, type ApiIssue, type ApiOutput, type Dashboard, type DataErr
 import type { IsoDate, Lang, PeriodCode } from '../../src/core/model.ts';
 import { epochDay } from '../../src/core/parse/date.ts';
 import { reportingFrame } from '../../src/core/frame.ts';
+import { t } from '../../src/core/i18n.ts';
 import type { ServeHandlers, SheetView } from '../../src/node/serve.ts';
 
 export const XSS_TITLE = '<img src=x onerror=alert(1)>';
@@ -197,6 +198,16 @@ export function createFakeServer({ extraOverdue = 0 } = {}): { handlers: ServeHa
         { name: 'Chỉ tiêu', rows: [['Mã', 'Lĩnh vực', 'Chỉ tiêu', 'Loại'], ['CT01', 'LV3', 'Tỷ lệ hồ sơ TTHC giải quyết đúng hạn', 'Tỷ lệ'], ['CT02', 'LV3', 'Tỷ lệ xử lý đơn đúng hạn', 'Tỷ lệ'], ['CT03', 'LV8', 'Mức độ hài lòng của PHHS', 'Tỷ lệ']], marks: markFor('Chỉ tiêu') },
         { name: 'Hoạt động', rows: [['Ngày', 'Loại hoạt động', 'Tiêu đề']], marks: [] },
       ];
+    },
+    // The district calls exist only in Google Sheets (cchc serve answers NOT_AVAILABLE).
+    districtState: async () => {
+      throw new ApiFailure('NOT_AVAILABLE', t(lang, 'district.onlyInSheets'));
+    },
+    districtRefresh: async () => {
+      throw new ApiFailure('NOT_AVAILABLE', t(lang, 'district.onlyInSheets'));
+    },
+    pickerConfig: async () => {
+      throw new ApiFailure('NOT_AVAILABLE', t(lang, 'district.onlyInSheets'));
     },
     download: (name) => (name.endsWith('.docx') ? { body: new TextEncoder().encode('PK fake docx'), contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' } : null),
   };

@@ -42,6 +42,16 @@ const dataErrors: DataErrors = {
 };
 const clean: DataErrors = { errors: 0, rowsLeftOut: 0, sheets: [] };
 
+const districtView = {
+  progress: {
+    asOf: '2024-06-30', period: 'Q2' as const, running: false, total: 2, done: 2, reused: 1, current: null,
+    startedAt: '2024-06-30T09:00:00+07:00', updatedAt: '2024-06-30T09:01:00+07:00', readRequests: 1, quotaErrors: 0, byStatus: { ok: 1, noAccess: 1 },
+  },
+  schools: [{ code: 'MNBT', name: 'MN Bến Thành', source: 'x', status: 'ok' as const, statusLabel: 'Đã đọc', message: '', errors: 0, reused: true, changedAt: null, readAt: null }],
+  autoRefresh: { enabled: false, scheduled: false },
+  notice: '',
+};
+
 const handlers = (): ApiHandlers => ({
   getState: ({ asOf, period }) => ({
     lang: 'vi',
@@ -63,6 +73,9 @@ const handlers = (): ApiHandlers => ({
   clearMarks: () => ({ sheets: [] }),
   updateProgress: () => ({ summary, counts: { error: 0, warning: 0, notice: 0 }, dataErrors: clean }),
   generateReport: () => ({ url: 'https://docs.google.com/document/d/abc', name: 'Báo cáo quý II', number: '12/BC-MNBT', pdfUrl: 'https://docs.google.com/document/d/abc/export?format=pdf', dataErrors }),
+  districtState: () => districtView,
+  districtRefresh: () => districtView,
+  pickerConfig: () => ({ configured: false, message: 'not configured', apiKey: null, appId: null, oauthToken: null, texts: { title: '', intro: '', open: '', cancelled: '', picked: '', failed: '' } }),
 });
 
 describe('isoDateSchema', () => {
@@ -80,7 +93,7 @@ describe('isoDateSchema', () => {
 describe('API schemas', () => {
   it('lists every call with an input and an output schema', () => {
     expect(API_NAMES.sort()).toEqual(
-      ['clearMarks', 'generateReport', 'getState', 'installTemplate', 'markProblems', 'selectCell', 'setLanguage', 'updateProgress', 'validate'].sort(),
+      ['clearMarks', 'districtRefresh', 'districtState', 'generateReport', 'getState', 'installTemplate', 'markProblems', 'pickerConfig', 'selectCell', 'setLanguage', 'updateProgress', 'validate'].sort(),
     );
   });
   it('refuses a cell that is not one A1 reference', () => {

@@ -54,6 +54,8 @@ const FREE_CLASSES = [
   'DataValidation',
   'ConditionalFormatRule',
   'BooleanCondition',
+  // A fetched answer is local: reading its code or text makes no round trip.
+  'HTTPResponse',
 ];
 
 export class RuntimeCore {
@@ -142,9 +144,20 @@ export class RuntimeCore {
     return this.defaultCostMs;
   }
 
+  /** Test helper: the execution dies at the `n`-th counted call from now (as at its time limit). */
+  interruptAfter(n: number | null): void {
+    this.interruptAt = n === null ? null : this.total + n;
+  }
+  private interruptAt: number | null = null;
+
   /** Count one call and spend its cost; throws once the execution is over its time limit. */
   tick(name: string): void {
     if (this.exceeded) throw gasError(EXCEEDED_MAX_EXECUTION_TIME);
+    if (this.interruptAt !== null && this.total + 1 >= this.interruptAt) {
+      this.interruptAt = null;
+      this.exceeded = true;
+      throw gasError(EXCEEDED_MAX_EXECUTION_TIME);
+    }
     this.total += 1;
     this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
     const cost = this.costOf(name);

@@ -20,6 +20,7 @@ import { createUtilities, type FakeUtilities } from './utilities.ts';
 import { createScriptApp, TriggerTable, type FakeScriptApp, type AuthModeName } from './script-app.ts';
 import { createUrlFetchApp, UrlFetchTable, type FakeUrlFetchApp } from './url-fetch.ts';
 import { createConsole, createLogger, LogStore, type FakeConsole, type FakeLogger } from './logger.ts';
+import { GoogleApis, type GoogleApisOptions } from './google-apis.ts';
 
 export interface RuntimeOptions extends CostOptions {
   /** Simulated start time (default 2024-06-30T09:00:00+07:00). */
@@ -52,6 +53,14 @@ export interface RuntimeOptions extends CostOptions {
   services?: Record<string, unknown | ((rt: Runtime) => unknown)>;
   /** Optional formula evaluator for formulas the script writes. */
   formulaValue?: SheetsFormulaValue;
+  /** The Sheets and Drive REST APIs behind UrlFetchApp (quota, latency; google-apis.ts). */
+  googleApis?: GoogleApisOptions;
+  /**
+   * `Date` in the script's context follows the simulated clock (`new Date()`, `Date.now()`), as
+   * time does for a script that sleeps and waits on requests. Off by default: suites written
+   * before it read the host's clock.
+   */
+  virtualDate?: boolean;
 }
 
 type SheetsFormulaValue = NonNullable<ConstructorParameters<typeof SpreadsheetRegistry>[0]['formulaValue']>;
@@ -98,6 +107,8 @@ export interface Runtime {
   readonly urlFetch: UrlFetchTable;
   readonly documents: DocumentStore;
   readonly drive: DriveStore;
+  /** The Sheets API and Drive API as UrlFetchApp reaches them. */
+  readonly google: GoogleApis;
   readonly html: Map<string, string>;
   /** The service objects (the same ones every context sees). */
   readonly services: {
@@ -180,6 +191,15 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   const locks = new LockTable(core);
   const triggers = new TriggerTable(core, options.addOn ?? true);
   const urlFetch = new UrlFetchTable(core, quotas);
+  const google = new GoogleApis(core, registry, options.googleApis ?? {});
+  const onCreate = registry.onCreate;
+  registry.onCreate = (ss) => {
+    onCreate?.(ss);
+    google.registerFile(ss.getId(), user);
+  };
+  registry.onChange = (id) => google.touch(id);
+  urlFetch.register((url) => google.handles(url), (req) => google.serve(req));
+  const VirtualDate = options.virtualDate ? virtualDateClass(() => core.nowMillis()) : null;
 
   const clock: RuntimeClock = {
     today() {
@@ -252,11 +272,12 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     urlFetch,
     documents,
     drive,
+    google,
     html,
     services,
     authMode: options.authMode ?? 'FULL',
     globals() {
-      return { ...services };
+      return VirtualDate ? { ...services, Date: VirtualDate } : { ...services };
     },
     setUser(email: string) {
       user = email;
@@ -293,4 +314,18 @@ function parseWhen(when: Date | string, timeZone: string): Date {
   const d = new Date(when);
   if (Number.isNaN(d.getTime())) throw new Error(`createRuntime: invalid date ${when}`);
   return d;
+}
+
+/** A Date class whose "now" is the simulated clock (host-realm Dates, like the fakes' own). */
+function virtualDateClass(now: () => number): DateConstructor {
+  class VirtualDate extends Date {
+    constructor(...args: unknown[]) {
+      if (args.length === 0) super(now());
+      else super(...(args as [string | number | Date]));
+    }
+    static override now(): number {
+      return now();
+    }
+  }
+  return VirtualDate as unknown as DateConstructor;
 }

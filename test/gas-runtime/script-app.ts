@@ -7,6 +7,7 @@
 // was not found.
 
 import { gasError, type RuntimeCore } from './core.ts';
+import { tokenFor } from './google-apis.ts';
 
 const enumOf = <K extends string>(...names: K[]): Readonly<Record<K, K>> =>
   Object.freeze(Object.fromEntries(names.map((n) => [n, n])) as Record<K, K>);
@@ -266,8 +267,9 @@ export class FakeScriptApp {
     const user = this.ctx.user();
     this.table.triggers = this.table.triggers.filter((t) => !(t.id === id && t.user === user));
   }
+  /** The user's token (google-apis.ts knows its user from it, as Google does). */
   getOAuthToken(): string {
-    return 'fake-oauth-token';
+    return tokenFor(this.ctx.user());
   }
   getScriptId(): string {
     return 'fake-script-id';

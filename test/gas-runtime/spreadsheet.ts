@@ -211,6 +211,8 @@ export class SpreadsheetRegistry {
   active: FakeSpreadsheet | null = null;
   /** Called when a spreadsheet is created (DriveApp registers it as a file). */
   onCreate: ((ss: FakeSpreadsheet) => void) | null = null;
+  /** Called on every edit of a spreadsheet's cells (Drive's change time, google-apis.ts). */
+  onChange: ((id: string) => void) | null = null;
 
   constructor(readonly env: SheetsEnv) {}
 
@@ -232,6 +234,19 @@ export class SpreadsheetRegistry {
 
   all(): FakeSpreadsheet[] {
     return [...this.books.values()];
+  }
+
+  /**
+   * Test helper: a new spreadsheet holding a copy of `sourceId`'s sheets (rows shared until
+   * edited, so hundreds of schools cost little memory). Not counted.
+   */
+  copy(sourceId: string, seed: { id?: string; name?: string } = {}): FakeSpreadsheet {
+    const src = this.books.get(sourceId);
+    if (!src) throw new Error(`SpreadsheetRegistry: no spreadsheet ${sourceId}`);
+    const from = src.__sheets();
+    const ss = this.create({ ...seed, timeZone: src.getSpreadsheetTimeZone(), sheets: from.map((s) => s.__name()) });
+    this.env.core.uncounted(() => ss.__sheets().forEach((s, i) => s.__copyFrom(from[i]!)));
+    return ss;
   }
 
   /** The current user may not open this id (openById throws Google's permission message). */
@@ -339,6 +354,10 @@ export class FakeSpreadsheet {
 
   __registry(): SpreadsheetRegistry {
     return this.registry;
+  }
+  /** An edit: Drive's modifiedTime moves (google-apis.ts). */
+  __changed(): void {
+    this.registry.onChange?.(this.id);
   }
 
   getId(): string {
@@ -554,10 +573,37 @@ export class FakeSheet {
   __cell(row: number, col: number): Readonly<Cell> {
     return this.rows[row - 1]?.[col - 1] ?? EMPTY;
   }
+  /** Rows this sheet shares with the sheet it was copied from (copied on their first edit). */
+  private shared: WeakSet<(Cell | undefined)[]> | null = null;
+  /** Test helper: this sheet becomes a copy of `other` (cells, size, frozen rows), its rows shared until edited. */
+  __copyFrom(other: FakeSheet): void {
+    this.rows = other.rows.slice();
+    this.shared = new WeakSet(this.rows.filter((r): r is (Cell | undefined)[] => Array.isArray(r)));
+    if (other.shared) for (const r of other.rows) if (r) this.shared.add(r);
+    other.shared ??= new WeakSet();
+    for (const r of other.rows) if (r) other.shared.add(r);
+    this.maxRows = other.maxRows;
+    this.maxColumns = other.maxColumns;
+    this.frozenRows = other.frozenRows;
+  }
+  private unshareAll(): void {
+    if (!this.shared) return;
+    this.rows = this.rows.map((r) => (r && this.shared?.has(r) ? r.slice() : r));
+    this.shared = null;
+  }
+  /** Cells kept in a row (content or format): where the Sheets API's rowData of that row ends. */
+  __rowLength(row: number): number {
+    return this.rows[row - 1]?.length ?? 0;
+  }
   __edit(row: number, col: number, patch: Partial<Cell>): void {
     // Clearing an empty cell changes nothing: do not allocate (whole-sheet clears stay cheap).
     if (this.rows[row - 1]?.[col - 1] === undefined && isClearing(patch)) return;
+    this.parent.__changed();
     let r = this.rows[row - 1];
+    if (r && this.shared?.has(r)) {
+      r = r.slice();
+      this.rows[row - 1] = r;
+    }
     if (!r) {
       r = [];
       this.rows[row - 1] = r;
@@ -856,6 +902,7 @@ export class FakeSheet {
   }
   insertColumnsBefore(before: number, howMany = 1): FakeSheet {
     this.checkColumns(before, 1);
+    this.unshareAll();
     for (const row of this.rows) if (row && row.length >= before) row.splice(before - 1, 0, ...Array.from({ length: howMany }, () => undefined));
     if (this.columnWidths.length >= before) this.columnWidths.splice(before - 1, 0, ...Array.from({ length: howMany }, () => undefined));
     this.maxColumns += howMany;
@@ -881,6 +928,7 @@ export class FakeSheet {
   deleteColumns(start: number, howMany = 1): void {
     this.checkColumns(start, howMany);
     if (howMany >= this.maxColumns) throw gasError("Can't delete all the columns on the sheet."); // wording ours
+    this.unshareAll();
     for (const row of this.rows) if (row) row.splice(start - 1, howMany);
     this.columnWidths.splice(start - 1, howMany);
     this.maxColumns -= howMany;

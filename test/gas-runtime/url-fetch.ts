@@ -1,6 +1,12 @@
-// UrlFetchApp: answers from responses the test registers; any other URL fails like a failed DNS
-// lookup ("DNS error: <url>", as Apps Script reports an unknown host). HTTP errors throw unless
-// muteHttpExceptions, with Google's "Request failed for … returned code …" message.
+// UrlFetchApp: answers from responses the test registers (and Google's Sheets and Drive APIs,
+// google-apis.ts); any other URL fails like a failed DNS lookup ("DNS error: <url>", as Apps
+// Script reports an unknown host). HTTP errors throw unless muteHttpExceptions, with Google's
+// "Request failed for … returned code …" message.
+//
+// Time: an answer may carry a latency. fetch waits for it; fetchAll sends every request at once
+// ("makes multiple requests to fetch multiple URLs", developers.google.com/apps-script/reference/
+// url-fetch/url-fetch-app#fetchAll(Object)) and returns, in request order, when the slowest is
+// back. Each request counts against the daily URL fetch quota.
 
 import { FakeBlob } from './blob.ts';
 import { gasError, type RuntimeCore } from './core.ts';
@@ -19,6 +25,8 @@ export interface FetchResponseSpec {
   /** A string, or any other value sent as JSON. */
   body?: unknown;
   headers?: Record<string, string>;
+  /** Simulated milliseconds until the answer is back. */
+  latencyMs?: number;
 }
 
 type Matcher = string | RegExp | ((url: string) => boolean);
@@ -91,9 +99,10 @@ export class FakeUrlFetchApp {
     private readonly core: RuntimeCore,
     private readonly table: UrlFetchTable,
   ) {}
-  fetch(url: string, params: FetchParams = {}): FakeHttpResponse {
+  /** Send one request at the current instant: its answer, or the exception Apps Script throws. */
+  private send(url: string, params: FetchParams): { response: FakeHttpResponse | null; error: Error | null; latencyMs: number } {
     const day = new Date(this.core.nowMillis()).toISOString().slice(0, 10);
-    if (this.table.countToday(day) > this.table.dailyLimit) throw gasError('Service invoked too many times for one day: urlfetch.');
+    if (this.table.countToday(day) > this.table.dailyLimit) return { response: null, error: gasError('Service invoked too many times for one day: urlfetch.'), latencyMs: 0 };
     const req: FetchRequest = {
       url: String(url),
       method: (params.method ?? 'get').toUpperCase(),
@@ -103,22 +112,32 @@ export class FakeUrlFetchApp {
     };
     this.table.requests.push(req);
     const spec = this.table.find(req);
-    if (!spec) throw gasError(`DNS error: ${req.url}`);
+    if (!spec) return { response: null, error: gasError(`DNS error: ${req.url}`), latencyMs: 0 };
     const code = spec.code ?? 200;
     const text = spec.body === undefined ? '' : typeof spec.body === 'string' ? spec.body : JSON.stringify(spec.body);
+    const latencyMs = Math.max(0, spec.latencyMs ?? 0);
     if (code >= 400 && !params.muteHttpExceptions) {
       let origin = req.url;
-      try {
-        origin = new URL(req.url).origin;
-      } catch {
-        // keep the raw URL
-      }
-      throw gasError(`Request failed for ${origin} returned code ${code}. Truncated server response: ${text.slice(0, 100)} (use muteHttpExceptions option to examine full response)`);
+      const m = /^[a-z]+:\/\/[^/?#]+/i.exec(req.url);
+      if (m) origin = m[0];
+      return { response: null, error: gasError(`Request failed for ${origin} returned code ${code}. Truncated server response: ${text.slice(0, 100)} (use muteHttpExceptions option to examine full response)`), latencyMs };
     }
-    return this.core.instrument(new FakeHttpResponse(code, text, { ...(spec.headers ?? {}) }), 'HTTPResponse');
+    return { response: this.core.instrument(new FakeHttpResponse(code, text, { ...(spec.headers ?? {}) }), 'HTTPResponse'), error: null, latencyMs };
+  }
+  fetch(url: string, params: FetchParams = {}): FakeHttpResponse {
+    const out = this.send(url, params);
+    this.core.advance(out.latencyMs);
+    if (out.error) throw out.error;
+    return out.response!;
   }
   fetchAll(requests: (string | (FetchParams & { url: string }))[]): FakeHttpResponse[] {
-    return requests.map((r) => (typeof r === 'string' ? this.fetch(r) : this.fetch(r.url, r)));
+    if (!Array.isArray(requests)) throw gasError(`The parameters (${typeof requests}) don't match the method signature for UrlFetchApp.fetchAll.`);
+    const outs = requests.map((r) => (typeof r === 'string' ? this.send(r, {}) : this.send(r.url, r)));
+    // Concurrent: the call ends with its slowest request.
+    this.core.advance(Math.max(0, ...outs.map((o) => o.latencyMs)));
+    const failed = outs.find((o) => o.error);
+    if (failed?.error) throw failed.error;
+    return outs.map((o) => o.response!);
   }
 }
 

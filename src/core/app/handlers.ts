@@ -8,6 +8,7 @@ import { dataErrorsOf, validateSchool } from '../validate.ts';
 import { dashboardSummary } from '../progress/index.ts';
 import { NumberingError } from '../report/numbering.ts';
 import type { AppContext } from './context.ts';
+import { districtRefreshStep, districtState, pickerConfig, type DistrictContext } from './district-refresh.ts';
 import {
   TemplateProblem,
   clearMarks,
@@ -50,7 +51,7 @@ function locked<T>(ctx: AppContext, lang: Lang, fn: () => T): T {
   return outcome.value;
 }
 
-export function createHandlers(ctx: AppContext): ApiHandlers {
+export function createHandlers(ctx: DistrictContext): ApiHandlers {
   return {
     getState(frame): ApiOutput<'getState'> {
       const lang = userLang(ctx);
@@ -124,6 +125,19 @@ export function createHandlers(ctx: AppContext): ApiHandlers {
           dataErrors: dataErrorsOf(r.school.data),
         })),
       );
+    },
+    // The district (district-refresh.ts): only where the shell gives the district's ports.
+    districtState() {
+      const lang = userLang(ctx);
+      return userFacing(() => districtState(ctx, lang));
+    },
+    districtRefresh({ asOf, period, full }) {
+      const lang = userLang(ctx);
+      // The workbook's lock for the whole step: the trigger and the sidebar never read at once.
+      return locked(ctx, lang, () => districtRefreshStep(ctx, lang, { ...(asOf ? { asOf } : {}), ...(period ? { period } : {}), ...(full ? { full } : {}) }));
+    },
+    pickerConfig() {
+      return pickerConfig(ctx, userLang(ctx));
     },
   };
 }

@@ -32,6 +32,41 @@ export const DISTRICT = {
   reasonNoYear: { vi: 'Chưa ghi Năm trong Thông tin: không tính vào năm {districtYear}.', en: 'No Năm in Thông tin: not counted in {districtYear}.' },
   reasonDuplicate: { vi: 'Trùng mã {code} với {first}: không tính lần hai.', en: 'Code {code} already read from {first}: not counted twice.' },
   reasonDataErrors: { vi: 'Có {n} lỗi dữ liệu: các dòng lỗi không được tính.', en: '{n} data errors: the rows with errors are not counted.', one: { en: '1 data error: the row with it is not counted.', vi: 'Có 1 lỗi dữ liệu: dòng lỗi không được tính.' } },
+  reasonTryLater: {
+    vi: 'Google chưa trả lời được ({detail}): lần cập nhật sau sẽ đọc lại.',
+    en: 'Google could not answer ({detail}): the next refresh reads it again.',
+  },
+  // ---------------------------------------------------------------- the refresh in Google Sheets
+  onlyInSheets: {
+    vi: 'Cập nhật số liệu các đơn vị chỉ chạy trong Google Trang tính (trên máy tính: cchc aggregate).',
+    en: 'Refreshing the units runs in Google Sheets only (on a computer: cchc aggregate).',
+  },
+  noUnits: {
+    vi: 'Chưa có đơn vị nào trong Danh sách đơn vị: nhập mã và liên kết bảng tính của từng đơn vị.',
+    en: 'No units in Danh sách đơn vị yet: type each unit\'s code and spreadsheet link.',
+  },
+  driveFailed: {
+    vi: 'Không hỏi được Google Drive tệp nào đã thay đổi ({detail}): đọc lại tất cả đơn vị.',
+    en: 'Could not ask Google Drive which files changed ({detail}): every unit is read again.',
+  },
+  triggerFailed: {
+    vi: 'Không đặt được lịch tự động cập nhật: {detail}',
+    en: 'Could not schedule the automatic refresh: {detail}',
+  },
+  // ---------------------------------------------------------------- the file picker
+  pickerTitle: { vi: 'Chọn bảng tính của các đơn vị', en: 'Choose the units\' spreadsheets' },
+  pickerIntro: {
+    vi: 'Chọn các bảng tính đơn vị đã chia sẻ với bạn. Tiện ích chỉ đọc được những tệp bạn chọn ở đây.',
+    en: 'Choose the units\' spreadsheets shared with you. The add-on can read only the files you choose here.',
+  },
+  pickerOpen: { vi: 'Mở hộp chọn tệp', en: 'Open the file picker' },
+  pickerPicked: { vi: 'Đã chọn {n} tệp. Bấm Cập nhật số liệu các đơn vị để đọc.', en: '{n} files chosen. Press Refresh the units\' figures to read them.', one: { vi: 'Đã chọn 1 tệp. Bấm Cập nhật số liệu các đơn vị để đọc.', en: '1 file chosen. Press Refresh the units\' figures to read it.' } },
+  pickerCancelled: { vi: 'Chưa chọn tệp nào.', en: 'No file chosen.' },
+  pickerFailed: { vi: 'Không mở được hộp chọn tệp: {detail}', en: 'The file picker could not open: {detail}' },
+  pickerNotConfigured: {
+    vi: 'Hộp chọn tệp chưa được cấu hình: người triển khai tiện ích cần đặt thuộc tính tập lệnh {keys} (xem README).',
+    en: 'The file picker is not configured: the add-on\'s deployer must set the script properties {keys} (see the README).',
+  },
   // ---------------------------------------------------------------- the district workbook
   notInstalled: {
     vi: 'Bảng tính này chưa có mẫu tổng hợp của đơn vị cấp trên (sheet “{sheet}”): chạy Cài đặt mẫu tổng hợp (cchc init --district).',

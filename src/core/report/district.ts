@@ -46,8 +46,8 @@ export const schoolName = (s: SchoolResult): string => s.name.trim() || s.code.t
 /** Why a school is not in the figures, in the document's words (Vietnamese whatever the reader's language). */
 export function notCountedReason(s: SchoolResult): string {
   const word = enumLabel(UNIT_READ_STATUS, s.status, 'vi').toLowerCase();
-  if (s.status === 'otherYear') return s.year !== null ? `${word} (kế hoạch năm ${s.year})` : `${word} (chưa ghi năm kế hoạch)`;
-  if (s.status === 'duplicate') return `${word} (mã ${s.ownCode || s.code} đã được tổng hợp từ tệp khác)`;
+  if (s.status === 'otherYear') return s.year !== null ? `${word}: kế hoạch năm ${s.year}` : `${word}: chưa ghi năm kế hoạch`;
+  if (s.status === 'duplicate') return `${word}: mã ${s.ownCode || s.code} đã được tổng hợp từ tệp khác`;
   return word;
 }
 
