@@ -51,7 +51,10 @@ export function gasContext(): DistrictContext {
       if (target) target.getRange(a1).activate();
     },
     withLock(fn) {
-      const lock = LockService.getDocumentLock();
+      // getDocumentLock() is null "outside of the context of a containing document (such as from a
+      // standalone script or webapp)" (developers.google.com/apps-script/reference/lock/lock-service):
+      // then the script lock, which spans every user of the script: still one writer at a time.
+      const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
       if (!lock.tryLock(LOCK_WAIT_MS)) return { ran: false };
       try {
         return { ran: true, value: fn() };

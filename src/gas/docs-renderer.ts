@@ -1,10 +1,25 @@
 // The Google side of the reports: a document model (src/core/report/doc-model.ts) becomes a
 // Google Doc in the fewest round trips the Docs API allows:
 //   1. Docs.Documents.create({ title })                       one call
-//   2. Docs.Documents.batchUpdate({ requests }, id)            one call, however long the report
+//   2. Docs.Documents.batchUpdate({ requests }, id)            one call per batch, in order: one
+//      for a usual report, a few for a very long one (docs-requests.ts DOCS_BATCH_LIMITS)
 //   3. only when the report has images (the quarterly chart): DocumentApp.openById(id), put each
 //      PNG at its marker paragraph, saveAndClose: a constant ~10 calls, not one per row.
 // The requests come from the pure buildDocsPlan (docs-requests.ts).
+//
+// What a real account can answer, and what the user is told (the `app` area of the catalogue):
+// - the advanced service not in the manifest: `Docs` is undefined (docsDisabled);
+// - the Docs API disabled in a standard Cloud project: "… has not been used in project N before
+//   or it is disabled …" (docsApiDisabled: enable it in the Cloud console). A default project
+//   enables it with the advanced service; a standard one must enable it by hand
+//   (developers.google.com/apps-script/guides/services/advanced, "Step 2");
+// - HTTP 429, 60 writes a minute per user (developers.google.com/docs/api/limits): retried with
+//   truncated exponential backoff as that page asks (1, 2, 4, 8, 16, 32 s plus up to 1 s at
+//   random, Utilities.sleep), then docsRateLimited;
+// - the daily quota of documents ("Service invoked too many times for one day: docs create."):
+//   docsDailyQuota, nothing retried;
+// - a document past Google Docs' 1.02 million characters: refused before anything is created
+//   (docsTooLarge); the report builders cap their long lists well below it.
 //
 // Decisions (for the README):
 // - WHERE THE DOC GOES: the Docs API creates the Doc in the user's My Drive root, and it stays
@@ -34,15 +49,17 @@
 // advanced service (`{ userSymbol: 'Docs', version: 'v1', serviceId: 'docs' }`).
 
 import type { CreatedDocument, DocModel, DocumentPort } from '../core/report/doc-model.ts';
-import { buildDocsPlan, type ImagePlacement } from './docs-requests.ts';
+import { buildDocsPlan, DOCS_MAX_CHARACTERS, type DocsRequest, type ImagePlacement } from './docs-requests.ts';
+import { ApiFailure } from '../core/api.ts';
 import { t } from '../core/i18n.ts';
+import { formatNumber } from '../core/numbers.ts';
 
 // ------------------------------------------------------------------ the services used (structural)
 
 interface DocsService {
   Documents: {
     create(resource: { title: string }): { documentId?: string | undefined };
-    batchUpdate(resource: { requests: object[] }, documentId: string): unknown;
+    batchUpdate(resource: { requests: DocsRequest[] }, documentId: string): unknown;
   };
 }
 interface DaInlineImage {
@@ -63,6 +80,7 @@ interface DocumentAppService {
   openById(id: string): DaDocument;
 }
 interface UtilitiesService {
+  sleep(milliseconds: number): void;
   base64Decode(encoded: string): number[];
   base64Encode(data: number[]): string;
   newBlob(data: number[], contentType?: string, name?: string): unknown;
@@ -75,13 +93,33 @@ export interface GoogleDocsRendererDeps {
   documentApp?: DocumentAppService | undefined;
   /** Default: the global `Utilities`. */
   utilities?: UtilitiesService | undefined;
+  /** Jitter of the backoff, in [0, 1) (default Math.random). */
+  random?: () => number;
 }
+
+/** Waits before each retry of a 429, ms (then up to 1 s at random is added). */
+export const DOCS_BACKOFF_MS = [1_000, 2_000, 4_000, 8_000, 16_000, 32_000] as const;
 
 // ------------------------------------------------------------------ messages (vi first, en second)
 
+type MessageKey = 'docsDisabled' | 'docsApiDisabled' | 'docsRateLimited' | 'docsDailyQuota' | 'docsTooLarge' | 'noDocumentId' | 'fillFailed' | 'imageFailed';
+
 /** Both languages: the renderer does not know the user's (the message reaches the log and the user). */
-function message(key: 'docsDisabled' | 'noDocumentId' | 'fillFailed' | 'imageFailed', params: Record<string, string> = {}): string {
+function message(key: MessageKey, params: Record<string, string> = {}): string {
   return `${t('vi', `app.${key}`, params)} / ${t('en', `app.${key}`, params)}`;
+}
+
+/** A failure the user can act on: the sidebar shows its message (not the generic one). */
+const failure = (key: MessageKey, params: Record<string, string> = {}): ApiFailure => new ApiFailure('DOCS', message(key, params));
+
+/** What a failed Docs call means, from Google's words. */
+type Cause = 'disabled' | 'rateLimited' | 'dailyQuota' | 'other';
+function causeOf(e: unknown): Cause {
+  const m = errorText(e);
+  if (/has not been used in project|before or it is disabled|SERVICE_DISABLED|accessNotConfigured/i.test(m)) return 'disabled';
+  if (/too many times for one day/i.test(m)) return 'dailyQuota';
+  if (/Quota exceeded for quota metric|RATE_LIMIT_EXCEEDED|Rate Limit Exceeded|Too many requests|\b429\b/i.test(m)) return 'rateLimited';
+  return 'other';
 }
 
 export const docUrl = (id: string): string => `https://docs.google.com/document/d/${id}/edit`;
@@ -110,21 +148,47 @@ export class GoogleDocsRenderer implements DocumentPort {
 
   createDocument(model: DocModel, options: { name: string }): CreatedDocument {
     const docs = this.deps.docs ?? globalDocs();
-    if (!docs?.Documents) throw new Error(message('docsDisabled'));
+    if (!docs?.Documents) throw failure('docsDisabled');
     const name = options.name.trim() || model.meta.name;
     const plan = buildDocsPlan(model);
-
-    const created = docs.Documents.create({ title: name });
-    const id = created.documentId;
-    if (!id) throw new Error(message('noDocumentId'));
-    const url = docUrl(id);
-    try {
-      docs.Documents.batchUpdate({ requests: plan.requests }, id);
-    } catch (e) {
-      throw new Error(message('fillFailed', { name, url, error: errorText(e) }));
+    // Refused before anything exists: Google would stop the batch half way.
+    if (plan.endIndex > DOCS_MAX_CHARACTERS) {
+      throw failure('docsTooLarge', { name, size: formatNumber(plan.endIndex), limit: formatNumber(DOCS_MAX_CHARACTERS) });
     }
+
+    const created = this.call(() => docs.Documents.create({ title: name }), { name, url: '' });
+    const id = created.documentId;
+    if (!id) throw failure('noDocumentId');
+    const url = docUrl(id);
+    plan.batches.forEach((requests) => {
+      this.call(() => docs.Documents.batchUpdate({ requests }, id), { name, url });
+    });
     if (plan.images.length > 0) this.placeImages(id, plan.images, name, url);
     return { id, url, name, pdfUrl: `https://docs.google.com/document/d/${encodeURIComponent(id)}/export?format=pdf` };
+  }
+
+  /**
+   * One Docs API call: a 429 is retried after DOCS_BACKOFF_MS (plus jitter), the causes a user can
+   * act on become their message, anything else fails the fill (`url` set) or passes through.
+   */
+  private call<T>(fn: () => T, doc: { name: string; url: string }): T {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return fn();
+      } catch (e) {
+        const cause = causeOf(e);
+        if (cause === 'rateLimited' && attempt < DOCS_BACKOFF_MS.length) {
+          const wait = (DOCS_BACKOFF_MS[attempt] ?? 0) + Math.floor((this.deps.random ?? Math.random)() * 1000);
+          this.utilities().sleep(wait);
+          continue;
+        }
+        if (cause === 'disabled') throw failure('docsApiDisabled', { error: errorText(e) });
+        if (cause === 'dailyQuota') throw failure('docsDailyQuota');
+        if (cause === 'rateLimited') throw failure('docsRateLimited', { tries: String(attempt + 1), url: doc.url || '—' });
+        if (doc.url) throw failure('fillFailed', { name: doc.name, url: doc.url, error: errorText(e) });
+        throw e;
+      }
+    }
   }
 
   /** The PDF of a Doc as base64, for the sidebar to offer as a download (`documents` scope). */
@@ -170,7 +234,7 @@ export class GoogleDocsRenderer implements DocumentPort {
       }
       doc.saveAndClose();
     } catch (e) {
-      throw new Error(message('imageFailed', { name, url, marker: current, error: errorText(e) }));
+      throw failure('imageFailed', { name, url, marker: current, error: errorText(e) });
     }
   }
 }

@@ -28,6 +28,7 @@
 //   - images: the API's insertInlineImage needs a public URL, so each image is a marker
 //     paragraph that the renderer replaces through DocumentApp (docs-renderer.ts).
 
+import type { docs_v1 } from '@googleapis/docs';
 import {
   textWidthMm,
   type Align,
@@ -42,7 +43,7 @@ import {
 // ------------------------------------------------------------------ units and constants
 
 export const PT_PER_MM = 72 / 25.4;
-const pt = (magnitude: number) => ({ magnitude: round2(magnitude), unit: 'PT' });
+const pt = (magnitude: number): docs_v1.Schema$Dimension => ({ magnitude: round2(magnitude), unit: 'PT' satisfies DimensionUnit });
 function round2(x: number): number {
   return Math.round(x * 100) / 100;
 }
@@ -50,9 +51,9 @@ const mmToPt = (mm: number) => mm * PT_PER_MM;
 
 /** Default cell padding of a Docs table (left and right), which narrows a rule in a cell. */
 const CELL_PADDING_PT = 5;
-const BLACK = { color: { rgbColor: { red: 0, green: 0, blue: 0 } } };
+const BLACK: docs_v1.Schema$OptionalColor = { color: { rgbColor: { red: 0, green: 0, blue: 0 } } };
 const RULE_WIDTH_PT = 0.75;
-const PLACEHOLDER_BACKGROUND = { color: { rgbColor: { red: 1, green: 0.95, blue: 0.6 } } };
+const PLACEHOLDER_BACKGROUND: docs_v1.Schema$OptionalColor = { color: { rgbColor: { red: 1, green: 0.95, blue: 0.6 } } };
 
 // ------------------------------------------------------------------ text cleaning
 
@@ -338,27 +339,44 @@ function layout(model: DocModel): { items: LItem[]; images: ImagePlacement[] } {
 
 // ------------------------------------------------------------------ requests
 
-export type DocsRequest = Record<string, unknown>;
+// The requests are typed against Google's own generated types of the Docs API v1
+// (`@googleapis/docs`, types only): a property Google does not have fails the build, and so does
+// a field mask naming one (`mask`). Google types enums as plain strings; the values this file
+// sends are narrowed to the reference's enums below (developers.google.com/docs/api/reference/rest/v1/documents,
+// the Docs v1 discovery document), which the offline service also checks.
+export type DocsRequest = docs_v1.Schema$Request;
+type DimensionUnit = 'PT';
+type Alignment = 'START' | 'CENTER' | 'END' | 'JUSTIFIED';
+type DashStyle = 'SOLID' | 'DOT' | 'DASH';
+type WidthType = 'EVENLY_DISTRIBUTED' | 'FIXED_WIDTH';
+type ContentAlignment = 'TOP' | 'MIDDLE' | 'BOTTOM';
+
+/** A `fields` mask of top-level fields of T: only names Google's type has. */
+function mask<T>(...names: (keyof T & string)[]): string {
+  return names.join(',');
+}
 
 export interface DocsPlan {
   requests: DocsRequest[];
+  /** `requests` cut, in order, into batches within DOCS_BATCH_LIMITS (one batchUpdate each). */
+  batches: DocsRequest[][];
   images: ImagePlacement[];
   /** The body's end index once the batch is applied (for tests). */
   endIndex: number;
 }
 
-const ALIGNMENT: Record<Align, string> = { left: 'START', center: 'CENTER', right: 'END', justify: 'JUSTIFIED' };
+const ALIGNMENT: Record<Align, Alignment> = { left: 'START', center: 'CENTER', right: 'END', justify: 'JUSTIFIED' };
 
-const textStyleOf = (s: TStyle): Record<string, unknown> => ({
+const textStyleOf = (s: TStyle): docs_v1.Schema$TextStyle => ({
   bold: s.bold,
   italic: s.italic,
   underline: s.underline,
   fontSize: pt(s.size),
   ...(s.highlight ? { backgroundColor: PLACEHOLDER_BACKGROUND } : {}),
 });
-const TEXT_FIELDS = 'bold,italic,underline,fontSize,backgroundColor';
+const TEXT_FIELDS = mask<docs_v1.Schema$TextStyle>('bold', 'italic', 'underline', 'fontSize', 'backgroundColor');
 
-const paragraphStyleOf = (s: PStyle): Record<string, unknown> => ({
+const paragraphStyleOf = (s: PStyle): docs_v1.Schema$ParagraphStyle => ({
   alignment: ALIGNMENT[s.align],
   indentFirstLine: pt(s.firstLine),
   indentStart: pt(s.indentStart),
@@ -368,22 +386,96 @@ const paragraphStyleOf = (s: PStyle): Record<string, unknown> => ({
   lineSpacing: s.lineSpacing,
   keepWithNext: s.keepWithNext,
   keepLinesTogether: s.keepLinesTogether,
-  ...(s.borderTop ? { borderTop: { color: BLACK, width: pt(RULE_WIDTH_PT), padding: pt(0), dashStyle: 'SOLID' } } : {}),
+  ...(s.borderTop ? { borderTop: { color: BLACK, width: pt(RULE_WIDTH_PT), padding: pt(0), dashStyle: 'SOLID' satisfies DashStyle } } : {}),
 });
-const PARAGRAPH_FIELDS = 'alignment,indentFirstLine,indentStart,indentEnd,spaceAbove,spaceBelow,lineSpacing,keepWithNext,keepLinesTogether,borderTop';
+const PARAGRAPH_FIELDS = mask<docs_v1.Schema$ParagraphStyle>(
+  'alignment',
+  'indentFirstLine',
+  'indentStart',
+  'indentEnd',
+  'spaceAbove',
+  'spaceBelow',
+  'lineSpacing',
+  'keepWithNext',
+  'keepLinesTogether',
+  'borderTop',
+);
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-function hexColor(hex: string): Record<string, unknown> | null {
+function hexColor(hex: string): docs_v1.Schema$OptionalColor | null {
   const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex.trim());
   if (!m) return null;
   const c = (h: string | undefined) => Math.round((parseInt(h ?? '0', 16) / 255) * 1000) / 1000;
   return { color: { rgbColor: { red: c(m[1]), green: c(m[2]), blue: c(m[3]) } } };
 }
 
+// ------------------------------------------------------------------ batches and size
+
 /**
- * Every request, in order, for ONE `Docs.Documents.batchUpdate` on a Doc just made by
- * `Docs.Documents.create`, plus the images the renderer places afterwards.
+ * How the requests are cut into batchUpdate calls. Google documents no number of requests per
+ * batch; the API infrastructure refuses a request body over 10,485,760 bytes ("Request payload
+ * size exceeds the limit: 10485760 bytes.", seen from Google APIs, e.g.
+ * github.com/googleworkspace/dotnet-samples/issues/23, where Google's devrel answers "break your
+ * work into multiple requests"). A fifth of that (the 2 MB Google advises for the Sheets API's
+ * payloads), and at most 5,000 requests, keep each call short and far from the limit, while the
+ * batches of even a long report stay few: the Docs API allows 60 writes a minute per user
+ * (developers.google.com/docs/api/limits).
+ */
+export const DOCS_BATCH_LIMITS = { maxRequests: 5_000, maxBytes: 2_000_000 } as const;
+
+/**
+ * Google Docs holds "up to 1.02 million characters" (support.google.com/drive/answer/37603). A
+ * body's end index counts every character plus a few markers per table cell, so a plan whose end
+ * index stays under this never reaches the limit.
+ */
+export const DOCS_MAX_CHARACTERS = 1_020_000;
+
+/** UTF-8 length of a string (what a request body weighs), without TextEncoder (not in Apps Script). */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i += 1) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      n += 4;
+      i += 1;
+    } else n += 3;
+  }
+  return n;
+}
+
+/**
+ * Cut `requests` into consecutive batches, in order, none over `limits` (a request bigger than
+ * `maxBytes` on its own goes alone). Sending them one after the other gives the same Doc as one
+ * batch: every index in the plan is valid once the requests before it have applied.
+ */
+export function splitBatches(requests: DocsRequest[], limits: { maxRequests: number; maxBytes: number } = DOCS_BATCH_LIMITS): DocsRequest[][] {
+  const out: DocsRequest[][] = [];
+  let current: DocsRequest[] = [];
+  // `{"requests":[` + `]}` around the requests, a comma between two.
+  const envelope = utf8Length('{"requests":[]}');
+  let bytes = envelope;
+  for (const r of requests) {
+    const size = utf8Length(JSON.stringify(r));
+    const comma = current.length > 0 ? 1 : 0;
+    if (current.length > 0 && (current.length >= limits.maxRequests || bytes + comma + size > limits.maxBytes)) {
+      out.push(current);
+      current = [];
+      bytes = envelope;
+    }
+    bytes += (current.length > 0 ? 1 : 0) + size;
+    current.push(r);
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+/**
+ * Every request, in order, for `Docs.Documents.batchUpdate` on a Doc just made by
+ * `Docs.Documents.create` (cut into `batches`, sent in order), plus the images the renderer places
+ * afterwards.
  */
 export function buildDocsPlan(model: DocModel): DocsPlan {
   const { items, images } = layout(model);
@@ -395,7 +487,7 @@ export function buildDocsPlan(model: DocModel): DocsPlan {
   // The body ends with paragraph `last` ([last.start, end)); `open` = still empty and unused.
   let end = 2;
   let last = { start: 1, open: true };
-  const insertText = (index: number, text: string) => inserts.push({ insertText: { location: { index }, text } });
+  const insertText = (index: number, text: string): void => void inserts.push({ insertText: { location: { index }, text } });
 
   const bodyDefaultText = plainText(page.bodySize);
 
@@ -488,7 +580,7 @@ export function buildDocsPlan(model: DocModel): DocsPlan {
       updateTextStyle: {
         range: { startIndex: 1, endIndex: contentEnd },
         textStyle: { ...textStyleOf(bodyDefaultText), weightedFontFamily: { fontFamily: page.font, weight: 400 }, foregroundColor: BLACK },
-        fields: `${TEXT_FIELDS},weightedFontFamily,foregroundColor`,
+        fields: `${TEXT_FIELDS},${mask<docs_v1.Schema$TextStyle>('weightedFontFamily', 'foregroundColor')}`,
       },
     });
     paragraphStyle(1, contentEnd, bodyPStyle);
@@ -499,9 +591,10 @@ export function buildDocsPlan(model: DocModel): DocsPlan {
     const lastRow = t.cellRanges?.[t.cellRanges.length - 1];
     const lastCell = lastRow?.[lastRow.length - 1];
     if (!first || !lastCell) continue;
-    // Whole-table defaults: one request each, then per-paragraph differences only.
-    textStyle(first.start + 1, lastCell.end, t.base);
-    paragraphStyle(first.start + 1, lastCell.end, cellPStyle);
+    // Whole-table defaults: one request each, then per-paragraph differences only. The range
+    // starts at the first cell's first character (its paragraph's start), not one after it.
+    textStyle(first.start, lastCell.end, t.base);
+    paragraphStyle(first.start, lastCell.end, cellPStyle);
     tableDefaults.set(t, { text: t.base, para: cellPStyle });
   }
   for (const { p, container } of paragraphs) {
@@ -521,14 +614,22 @@ export function buildDocsPlan(model: DocModel): DocsPlan {
   for (const t of tables) {
     const tableStartLocation = { index: t.start ?? 0 };
     t.widthsPt.forEach((w, c) =>
-      styles.push({ updateTableColumnProperties: { tableStartLocation, columnIndices: [c], tableColumnProperties: { widthType: 'FIXED_WIDTH', width: pt(w) }, fields: 'widthType,width' } }),
+      styles.push({
+        updateTableColumnProperties: {
+          tableStartLocation,
+          columnIndices: [c],
+          tableColumnProperties: { widthType: 'FIXED_WIDTH' satisfies WidthType, width: pt(w) },
+          fields: mask<docs_v1.Schema$TableColumnProperties>('widthType', 'width'),
+        },
+      }),
     );
-    const border = { color: BLACK, width: pt(t.borderless ? 0 : 0.5), dashStyle: 'SOLID' };
+    const border: docs_v1.Schema$TableCellBorder = { color: BLACK, width: pt(t.borderless ? 0 : 0.5), dashStyle: 'SOLID' satisfies DashStyle };
+    const contentAlignment: ContentAlignment = t.borderless ? 'TOP' : 'MIDDLE';
     styles.push({
       updateTableCellStyle: {
         tableStartLocation,
-        tableCellStyle: { borderTop: border, borderBottom: border, borderLeft: border, borderRight: border, contentAlignment: t.borderless ? 'TOP' : 'MIDDLE' },
-        fields: 'borderTop,borderBottom,borderLeft,borderRight,contentAlignment',
+        tableCellStyle: { borderTop: border, borderBottom: border, borderLeft: border, borderRight: border, contentAlignment },
+        fields: mask<docs_v1.Schema$TableCellStyle>('borderTop', 'borderBottom', 'borderLeft', 'borderRight', 'contentAlignment'),
       },
     });
     t.rows.forEach((row, r) =>
@@ -539,7 +640,7 @@ export function buildDocsPlan(model: DocModel): DocsPlan {
             updateTableCellStyle: {
               tableRange: { tableCellLocation: { tableStartLocation, rowIndex: r, columnIndex: c }, rowSpan: 1, columnSpan: 1 },
               tableCellStyle: { backgroundColor: bg },
-              fields: 'backgroundColor',
+              fields: mask<docs_v1.Schema$TableCellStyle>('backgroundColor'),
             },
           });
         }
@@ -560,7 +661,7 @@ export function buildDocsPlan(model: DocModel): DocsPlan {
     );
   }
 
-  const documentStyle = {
+  const documentStyle: DocsRequest = {
     updateDocumentStyle: {
       documentStyle: {
         pageSize: { width: pt(mmToPt(page.widthMm)), height: pt(mmToPt(page.heightMm)) },
@@ -571,10 +672,11 @@ export function buildDocsPlan(model: DocModel): DocsPlan {
         // Page numbers are shown from page 2: page 1 gets its own (empty) header.
         useFirstPageHeaderFooter: page.pageNumbersFrom > 1,
       },
-      fields: 'pageSize,marginTop,marginBottom,marginLeft,marginRight,useFirstPageHeaderFooter',
+      fields: mask<docs_v1.Schema$DocumentStyle>('pageSize', 'marginTop', 'marginBottom', 'marginLeft', 'marginRight', 'useFirstPageHeaderFooter'),
     },
   };
-  return { requests: [documentStyle, ...inserts, ...styles, ...merges], images, endIndex: end };
+  const requests = [documentStyle, ...inserts, ...styles, ...merges];
+  return { requests, batches: splitBatches(requests), images, endIndex: end };
 }
 
 /** The requests of `buildDocsPlan`, for callers that only need the batch. */

@@ -2,6 +2,7 @@
 // `function name() {}` in dist/Code.js, so this export list IS the add-on's list of entry points:
 // triggers, menu items, and one function per sidebar call (src/core/api.ts). Logic lives in the
 // modules; nothing here runs at load time (the bundle's top level calls no service).
+import './zod-jitless.ts'; // first: before any zod schema is built
 import type { ApiEnvelope, ApiName } from '../core/api.ts';
 import { callServer } from './server.ts';
 import { districtAutoRefresh, openPicker } from './district.ts';

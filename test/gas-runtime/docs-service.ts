@@ -14,14 +14,28 @@
 //   from inserted text (so '\r' disappears and would shift a client's indices);
 // - ranges may not include the segment's final newline; paragraph styles apply to every
 //   paragraph a range overlaps (table cells included); `fields` masks what is set or reset.
+// - the request body's limits and the document's size (below), field masks and enum values as the
+//   Docs v1 reference has them: the field lists are checked against Google's generated types
+//   (`@googleapis/docs`), so a field Google adds or drops fails the build of this file;
+// - 60 write requests a minute per user (create and batchUpdate), then HTTP 429 with Google's
+//   message (developers.google.com/docs/api/limits: "Write requests … Per minute per user per
+//   project 60"; "If you exceed a quota, you'll generally receive a 429: Too many requests"). The
+//   window is a sliding minute (Google refills "per minute"; close enough for a test);
+// - optionally (docsServices options): the Docs API disabled in the script's standard Cloud
+//   project, and the daily "Docs created" quota applied to Docs.Documents.create too (Google does
+//   not say whether the Apps Script quota counts the advanced service's creates; the message is
+//   the Apps Script one).
 // Error wording: "Index N must be less than the end index of the referenced segment, M." is
 // Google's (seen in public bug reports, e.g. "Invalid requests[2].insertText: Index 118 must be
-// less than the end index of the referenced segment, 117."), as is the fields message. The other
-// messages marked (wording not verified) are plausible paraphrases: assert on them loosely.
+// less than the end index of the referenced segment, 117."), as is the fields message, the payload
+// limit's, the 429's and the disabled API's (quoted where they are defined). The other messages
+// marked (wording not verified) are plausible paraphrases: assert on them loosely.
 
-import { gasError, type RuntimeCore } from './core.ts';
+import type { docs_v1 } from '@googleapis/docs';
+import { gasError, utf8Length, type RuntimeCore } from './core.ts';
 import {
   clone,
+  spliceIn,
   DocumentStore,
   isInline,
   isNewline,
@@ -57,23 +71,185 @@ export const DOCS_MSG = {
   badCell: 'The table cell location is outside the table.',
   columnWidth: 'The column width must be at least 5 points.',
   tooManyHeaderRows: 'The number of pinned header rows exceeds the number of rows of the table.',
+  // Google's, from its API infrastructure (github.com/googleworkspace/dotnet-samples/issues/23).
+  payload: (limit: number) => `Request payload size exceeds the limit: ${limit} bytes.`,
+  // (wording not verified) Google Docs holds up to 1.02 million characters
+  // (support.google.com/drive/answer/37603); the API's words when a batch would pass it are not public.
+  tooLarge: (limit: number) => `The document would exceed the maximum size of ${limit} characters.`,
+  // The shape of Google's JSON-parsing errors (INVALID_ARGUMENT), e.g. "Invalid JSON payload
+  // received. Unknown name \"x\" at 'requests[0].update_text_style.text_style': Cannot find field."
+  unknownField: (name: string, at: string) => `Invalid JSON payload received. Unknown name "${name}" at '${at}': Cannot find field.`,
+  badEnum: (at: string, value: string) => `Invalid value at '${at}' (TYPE_ENUM), "${value}"`,
+  // (wording not verified) a field mask naming a field the style does not have.
+  badMask: (name: string, type: string) => `Invalid field mask: '${name}' is not a field of ${type}.`,
+  // Google's 429 for the Docs API's per-user write quota, as the advanced service reports it.
+  rateLimited: (project: string) =>
+    `Quota exceeded for quota metric 'Write requests' and limit 'Write requests per minute per user' of service 'docs.googleapis.com' for consumer 'project_number:${project}'.`,
+  // Google's answer for an API not enabled in the Cloud project (the text every Google API gives,
+  // e.g. github.com/googleapis/google-api-nodejs-client/issues/2873), wrapped by the advanced service.
+  disabled: (project: string) =>
+    `Google Docs API has not been used in project ${project} before or it is disabled. Enable it by visiting https://console.developers.google.com/apis/api/docs.googleapis.com/overview?project=${project} then retry. If you enabled this API recently, wait a few minutes for the action to propagate to our systems and retry.`,
 } as const;
+
+/** The request body Google accepts, bytes (see DOCS_MSG.payload). */
+export const DOCS_MAX_PAYLOAD_BYTES = 10_485_760;
+/** Characters a Google Doc holds (support.google.com/drive/answer/37603: "up to 1.02 million"). */
+export const DOCS_MAX_DOCUMENT_CHARACTERS = 1_020_000;
+/** Write requests a minute per user per project (developers.google.com/docs/api/limits). */
+export const DOCS_WRITES_PER_MINUTE = 60;
+
+// ------------------------------------------------------------------ the reference's fields and enums
+
+/**
+ * Every field of a style message, as a list checked both ways against Google's generated type:
+ * a name Google does not have fails `satisfies`, and a field Google has that the list lacks fails
+ * `exhaustive` (so a new version of @googleapis/docs is noticed).
+ */
+type Exhaustive<T, L extends readonly (keyof T)[]> = [Exclude<keyof T, L[number]>] extends [never] ? L : { missing: Exclude<keyof T, L[number]> };
+const fieldsOf = <T,>() => <const L extends readonly (keyof T & string)[]>(list: L & Exhaustive<T, L>): ReadonlySet<string> => new Set(list as readonly string[]);
+
+const FIELDS = {
+  TextStyle: fieldsOf<docs_v1.Schema$TextStyle>()([
+    'backgroundColor', 'baselineOffset', 'bold', 'fontSize', 'foregroundColor', 'italic', 'link', 'smallCaps', 'strikethrough', 'underline', 'weightedFontFamily',
+  ]),
+  ParagraphStyle: fieldsOf<docs_v1.Schema$ParagraphStyle>()([
+    'alignment', 'avoidWidowAndOrphan', 'borderBetween', 'borderBottom', 'borderLeft', 'borderRight', 'borderTop', 'direction', 'headingId', 'indentEnd',
+    'indentFirstLine', 'indentStart', 'keepLinesTogether', 'keepWithNext', 'lineSpacing', 'namedStyleType', 'pageBreakBefore', 'shading', 'spaceAbove',
+    'spaceBelow', 'spacingMode', 'tabStops',
+  ]),
+  TableCellStyle: fieldsOf<docs_v1.Schema$TableCellStyle>()([
+    'backgroundColor', 'borderBottom', 'borderLeft', 'borderRight', 'borderTop', 'columnSpan', 'contentAlignment', 'paddingBottom', 'paddingLeft', 'paddingRight',
+    'paddingTop', 'rowSpan',
+  ]),
+  TableColumnProperties: fieldsOf<docs_v1.Schema$TableColumnProperties>()(['width', 'widthType']),
+  DocumentStyle: fieldsOf<docs_v1.Schema$DocumentStyle>()([
+    'background', 'defaultFooterId', 'defaultHeaderId', 'documentFormat', 'evenPageFooterId', 'evenPageHeaderId', 'firstPageFooterId', 'firstPageHeaderId',
+    'flipPageOrientation', 'marginBottom', 'marginFooter', 'marginHeader', 'marginLeft', 'marginRight', 'marginTop', 'pageNumberStart', 'pageSize',
+    'useCustomHeaderFooterMargins', 'useEvenPageHeaderFooter', 'useFirstPageHeaderFooter',
+  ]),
+  ParagraphBorder: fieldsOf<docs_v1.Schema$ParagraphBorder>()(['color', 'dashStyle', 'padding', 'width']),
+  TableCellBorder: fieldsOf<docs_v1.Schema$TableCellBorder>()(['color', 'dashStyle', 'width']),
+  Dimension: fieldsOf<docs_v1.Schema$Dimension>()(['magnitude', 'unit']),
+} as const;
+type StyleType = keyof typeof FIELDS;
+
+/**
+ * The enum values of the Docs v1 reference (its discovery document, revision 20261006:
+ * ParagraphStyle.alignment/direction/namedStyleType/spacingMode, ParagraphBorder and
+ * TableCellBorder.dashStyle, Dimension.unit, TableColumnProperties.widthType,
+ * TableCellStyle.contentAlignment, TextStyle.baselineOffset). `LEFT` or `RIGHT` are not among them.
+ */
+const ENUMS: Record<string, readonly string[]> = {
+  'ParagraphStyle.alignment': ['ALIGNMENT_UNSPECIFIED', 'START', 'CENTER', 'END', 'JUSTIFIED'],
+  'ParagraphStyle.direction': ['CONTENT_DIRECTION_UNSPECIFIED', 'LEFT_TO_RIGHT', 'RIGHT_TO_LEFT'],
+  'ParagraphStyle.namedStyleType': ['NAMED_STYLE_TYPE_UNSPECIFIED', 'NORMAL_TEXT', 'TITLE', 'SUBTITLE', 'HEADING_1', 'HEADING_2', 'HEADING_3', 'HEADING_4', 'HEADING_5', 'HEADING_6'],
+  'ParagraphStyle.spacingMode': ['SPACING_MODE_UNSPECIFIED', 'NEVER_COLLAPSE', 'COLLAPSE_LISTS'],
+  'ParagraphBorder.dashStyle': ['DASH_STYLE_UNSPECIFIED', 'SOLID', 'DOT', 'DASH'],
+  'TableCellBorder.dashStyle': ['DASH_STYLE_UNSPECIFIED', 'SOLID', 'DOT', 'DASH'],
+  'Dimension.unit': ['UNIT_UNSPECIFIED', 'PT'],
+  'TableColumnProperties.widthType': ['WIDTH_TYPE_UNSPECIFIED', 'EVENLY_DISTRIBUTED', 'FIXED_WIDTH'],
+  'TableCellStyle.contentAlignment': ['CONTENT_ALIGNMENT_UNSPECIFIED', 'CONTENT_ALIGNMENT_UNSUPPORTED', 'TOP', 'MIDDLE', 'BOTTOM'],
+  'TextStyle.baselineOffset': ['BASELINE_OFFSET_UNSPECIFIED', 'NONE', 'SUPERSCRIPT', 'SUBSCRIPT'],
+};
+
+/** Which message each field holds, where the fake looks inside (dimensions and borders). */
+const NESTED: Record<string, StyleType> = {
+  'TextStyle.fontSize': 'Dimension',
+  'ParagraphStyle.indentFirstLine': 'Dimension',
+  'ParagraphStyle.indentStart': 'Dimension',
+  'ParagraphStyle.indentEnd': 'Dimension',
+  'ParagraphStyle.spaceAbove': 'Dimension',
+  'ParagraphStyle.spaceBelow': 'Dimension',
+  'ParagraphStyle.borderTop': 'ParagraphBorder',
+  'ParagraphStyle.borderBottom': 'ParagraphBorder',
+  'ParagraphStyle.borderLeft': 'ParagraphBorder',
+  'ParagraphStyle.borderRight': 'ParagraphBorder',
+  'ParagraphStyle.borderBetween': 'ParagraphBorder',
+  'ParagraphBorder.width': 'Dimension',
+  'ParagraphBorder.padding': 'Dimension',
+  'TableCellStyle.borderTop': 'TableCellBorder',
+  'TableCellStyle.borderBottom': 'TableCellBorder',
+  'TableCellStyle.borderLeft': 'TableCellBorder',
+  'TableCellStyle.borderRight': 'TableCellBorder',
+  'TableCellStyle.paddingTop': 'Dimension',
+  'TableCellStyle.paddingBottom': 'Dimension',
+  'TableCellStyle.paddingLeft': 'Dimension',
+  'TableCellStyle.paddingRight': 'Dimension',
+  'TableCellBorder.width': 'Dimension',
+  'TableColumnProperties.width': 'Dimension',
+  'DocumentStyle.marginTop': 'Dimension',
+  'DocumentStyle.marginBottom': 'Dimension',
+  'DocumentStyle.marginLeft': 'Dimension',
+  'DocumentStyle.marginRight': 'Dimension',
+  'DocumentStyle.marginHeader': 'Dimension',
+  'DocumentStyle.marginFooter': 'Dimension',
+};
+
+const snake = (s: string): string => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** A style object sent in a request: every key a field of its message, every enum a value the reference has. */
+function checkMessage(value: unknown, type: StyleType, at: string): void {
+  if (value === undefined || value === null || typeof value !== 'object') return;
+  for (const [k, v] of Object.entries(value as Json)) {
+    if (!FIELDS[type].has(k)) throw new PayloadError(DOCS_MSG.unknownField(k, at));
+    const key = `${type}.${k}`;
+    const allowed = ENUMS[key];
+    if (allowed && v !== undefined && v !== null && !allowed.includes(String(v))) throw new PayloadError(DOCS_MSG.badEnum(`${at}.${snake(k)}`, String(v)));
+    const inner = NESTED[key];
+    if (inner) checkMessage(v, inner, `${at}.${snake(k)}`);
+  }
+}
+
+/** A field mask: `*`, or top-level names (a dotted path is checked on its first part) of the message. */
+function checkMask(fields: unknown, type: StyleType): void {
+  if (typeof fields !== 'string' || fields.trim() === '' || fields.trim() === '*') return;
+  for (const f of fields.split(',')) {
+    const name = f.trim().split('.')[0] ?? '';
+    if (name !== '' && !FIELDS[type].has(name)) throw new RequestError(DOCS_MSG.badMask(name, type));
+  }
+}
+
+/** The style each update request carries, and its message. */
+const STYLED: Record<string, { prop: string; type: StyleType }> = {
+  updateTextStyle: { prop: 'textStyle', type: 'TextStyle' },
+  updateParagraphStyle: { prop: 'paragraphStyle', type: 'ParagraphStyle' },
+  updateTableCellStyle: { prop: 'tableCellStyle', type: 'TableCellStyle' },
+  updateTableColumnProperties: { prop: 'tableColumnProperties', type: 'TableColumnProperties' },
+  updateDocumentStyle: { prop: 'documentStyle', type: 'DocumentStyle' },
+};
 
 
 // ------------------------------------------------------------------ applying requests
 
 class RequestError extends Error {}
+/** An error of the whole request body (Google parses it before applying anything): no `requests[i]` prefix. */
+class PayloadError extends Error {}
 
-/** Set or reset (when absent from `style`) each top-level field named in the mask. */
-function applyFields(target: Json, style: Json | undefined, fields: unknown): void {
+/**
+ * Set or reset (when absent from `style`) each top-level field named in the mask. The values are
+ * copied once per request and shared by every position it styles: an edit replaces a style's
+ * top-level fields whole and never changes a nested value in place (document-model.ts copyTok),
+ * so sharing is safe, and a whole-document style no longer copies JSON per character.
+ */
+function fieldSetter(style: Json | undefined, fields: unknown): (target: Json) => void {
   if (typeof fields !== 'string' || fields.trim() === '') throw new RequestError(DOCS_MSG.noFields);
   const src = style ?? {};
   const names = fields.trim() === '*' ? Object.keys(src) : fields.split(',').map((f) => f.trim().split('.')[0] ?? '');
+  const set: [string, unknown][] = [];
+  const unset: string[] = [];
   for (const f of names) {
     if (f === '') continue;
-    if (f in src && src[f] !== undefined) target[f] = clone(src[f]);
-    else delete target[f];
+    if (f in src && src[f] !== undefined) set.push([f, clone(src[f])]);
+    else unset.push(f);
   }
+  return (target) => {
+    for (const [f, v] of set) target[f] = v;
+    for (const f of unset) delete target[f];
+  };
+}
+
+function applyFields(target: Json, style: Json | undefined, fields: unknown): void {
+  fieldSetter(style, fields)(target);
 }
 
 function requireIndex(v: unknown, what: string): number {
@@ -86,6 +262,8 @@ function applyRequest(doc: DocsDocument, req: Json, nextImageId: () => string): 
   if (kinds.length !== 1) throw new RequestError('A request must set exactly one kind of update.');
   const kind = kinds[0] as string;
   const body = (req[kind] ?? {}) as Json;
+  const styled = STYLED[kind];
+  if (styled) checkMask(body.fields, styled.type);
   const len = () => doc.toks.length;
   const location = (loc: unknown): number => {
     const l = (loc ?? {}) as Json;
@@ -100,9 +278,9 @@ function applyRequest(doc: DocsDocument, req: Json, nextImageId: () => string): 
   };
   const inheritedTextStyle = (i: number): TextStyle => {
     const before = doc.toks[i - 1];
-    if (isInline(before) && !isNewline(before)) return clone(before.ts);
+    if (isInline(before) && !isNewline(before)) return { ...before.ts };
     const at = doc.toks[i];
-    return isInline(at) ? clone(at.ts) : {};
+    return isInline(at) ? { ...at.ts } : {};
   };
   const range = (r: unknown): [number, number] => {
     const rr = (r ?? {}) as Json;
@@ -130,9 +308,9 @@ function applyRequest(doc: DocsDocument, req: Json, nextImageId: () => string): 
       const ps = (doc.toks[p.nl] as ChTok).ps ?? {};
       const toks: Tok[] = [...text].flatMap((ch) =>
         // [...text] splits by code point; the index space is UTF-16 units, so split surrogates.
-        ch.split('').map((u): Tok => (u === '\n' ? { t: 'ch', c: u, ts: clone(ts), ps: clone(ps) } : { t: 'ch', c: u, ts: clone(ts) })),
+        ch.split('').map((u): Tok => (u === '\n' ? { t: 'ch', c: u, ts: { ...ts }, ps: { ...ps } } : { t: 'ch', c: u, ts: { ...ts } })),
       );
-      doc.toks.splice(i, 0, ...toks);
+      spliceIn(doc.toks, i, toks);
       return;
     }
     case 'insertTable': {
@@ -150,7 +328,7 @@ function applyRequest(doc: DocsDocument, req: Json, nextImageId: () => string): 
         for (let c = 0; c < cols; c += 1) toks.push({ t: 'cell', style: {} }, { t: 'ch', c: '\n', ts: clone(ts), ps: clone(ps) });
       }
       toks.push({ t: 'tblEnd' });
-      doc.toks.splice(i, 0, ...toks);
+      spliceIn(doc.toks, i, toks);
       return;
     }
     case 'insertPageBreak': {
@@ -166,15 +344,17 @@ function applyRequest(doc: DocsDocument, req: Json, nextImageId: () => string): 
     case 'updateTextStyle': {
       const [s, e] = range(body.range);
       if (typeof body.fields !== 'string' || body.fields.trim() === '') throw new RequestError(DOCS_MSG.noFields);
+      const setText = fieldSetter(body.textStyle as Json, body.fields);
       for (let k = s; k < e; k += 1) {
         const tok = doc.toks[k];
-        if (isInline(tok)) applyFields(tok.ts, body.textStyle as Json, body.fields);
+        if (isInline(tok)) setText(tok.ts);
       }
       return;
     }
     case 'updateParagraphStyle': {
       const [s, e] = range(body.range);
       if (typeof body.fields !== 'string' || body.fields.trim() === '') throw new RequestError(DOCS_MSG.noFields);
+      const setParagraph = fieldSetter(body.paragraphStyle as Json, body.fields);
       let k = s;
       // A paragraph starting before s but containing it is overlapped too.
       while (k < e) {
@@ -187,7 +367,7 @@ function applyRequest(doc: DocsDocument, req: Json, nextImageId: () => string): 
         while (!isNewline(doc.toks[nl])) nl += 1;
         const n = doc.toks[nl] as ChTok;
         n.ps = n.ps ?? {};
-        applyFields(n.ps, body.paragraphStyle as Json, body.fields);
+        setParagraph(n.ps);
         k = nl + 1;
       }
       return;
@@ -280,23 +460,85 @@ function applyRequest(doc: DocsDocument, req: Json, nextImageId: () => string): 
 
 // ------------------------------------------------------------------ the service
 
+export interface DocsServiceOptions {
+  /** The Docs API is disabled in the script's standard Cloud project (this project number): every call fails with Google's message. */
+  apiDisabledInProject?: string;
+  /** Docs.Documents.create counts towards the daily "Docs created" quota (runtime `quotas.docsCreatedPerDay`). */
+  createCountsTowardsDailyQuota?: boolean;
+  /** The Cloud project number in messages (default a made-up one). */
+  projectNumber?: string;
+}
+
 export class FakeDocumentsCollection {
-  constructor(private readonly store: DocumentStore) {}
+  /** Every batchUpdate applied: its request count and body size (uncounted, for tests and the bench). */
+  readonly sent: { documentId: string; requests: number; bytes: number }[] = [];
+  /** Simulated times (ms) of each user's write requests in the last minute. */
+  private readonly writes = new Map<string, number[]>();
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly options: DocsServiceOptions & { user?: () => string } = {},
+  ) {}
   private entry(id: string, method: string) {
     const e = this.store.docs.get(String(id));
     if (!e) throw gasError(DOCS_MSG.apiFailed(method, DOCS_MSG.notFound));
     return e;
   }
+  private project(): string {
+    return this.options.apiDisabledInProject ?? this.options.projectNumber ?? '385640270911';
+  }
+  /** Every call: the API must be enabled in the project. */
+  private enabled(method: string): void {
+    if (this.options.apiDisabledInProject !== undefined) throw gasError(DOCS_MSG.apiFailed(method, DOCS_MSG.disabled(this.options.apiDisabledInProject)));
+  }
+  /** A write request: at most DOCS_WRITES_PER_MINUTE in any minute for one user, else the 429. */
+  private write(method: string): void {
+    const user = this.options.user?.() ?? '';
+    const now = this.store.core.nowMillis();
+    const recent = (this.writes.get(user) ?? []).filter((t) => now - t < 60_000);
+    if (recent.length >= DOCS_WRITES_PER_MINUTE) {
+      this.writes.set(user, recent);
+      throw gasError(DOCS_MSG.apiFailed(method, DOCS_MSG.rateLimited(this.project())));
+    }
+    recent.push(now);
+    this.writes.set(user, recent);
+  }
+  /** Test helper: `n` writes of the current user just now (another tab, another add-on). */
+  _spendWrites(n: number): void {
+    const user = this.options.user?.() ?? '';
+    const now = this.store.core.nowMillis();
+    this.writes.set(user, [...(this.writes.get(user) ?? []), ...Array.from({ length: n }, () => now)]);
+  }
   create(resource: { title?: string } = {}): Json {
+    this.enabled('create');
+    this.write('create');
     const title = typeof resource.title === 'string' && resource.title !== '' ? resource.title : 'Untitled document';
-    return this.store.create(title, { quota: false }).doc.toJson();
+    return this.store.create(title, { quota: this.options.createCountsTowardsDailyQuota ?? false }).doc.toJson();
   }
   get(documentId: string): Json {
+    this.enabled('get');
     return this.entry(documentId, 'get').doc.toJson();
   }
   batchUpdate(resource: { requests?: unknown[] }, documentId: string): Json {
-    const entry = this.entry(documentId, 'batchUpdate');
+    this.enabled('batchUpdate');
     const requests = resource?.requests;
+    // The body is measured and parsed before anything else (an oversized body never reaches the Doc).
+    const bytes = utf8Length(JSON.stringify(resource ?? {}));
+    if (bytes > DOCS_MAX_PAYLOAD_BYTES) throw gasError(DOCS_MSG.apiFailed('batchUpdate', DOCS_MSG.payload(DOCS_MAX_PAYLOAD_BYTES)));
+    if (Array.isArray(requests)) {
+      requests.forEach((req, i) => {
+        const kind = req && typeof req === 'object' ? (Object.keys(req)[0] ?? '') : '';
+        const styled = STYLED[kind];
+        if (!styled) return;
+        try {
+          checkMessage(((req as Json)[kind] as Json | undefined)?.[styled.prop], styled.type, `requests[${i}].${snake(kind)}.${snake(styled.prop)}`);
+        } catch (e) {
+          if (e instanceof PayloadError) throw gasError(DOCS_MSG.apiFailed('batchUpdate', e.message));
+          throw e;
+        }
+      });
+    }
+    const entry = this.entry(documentId, 'batchUpdate');
+    this.write('batchUpdate');
     if (!Array.isArray(requests) || requests.length === 0) {
       throw gasError(DOCS_MSG.apiFailed('batchUpdate', 'Invalid requests: at least one request is required.'));
     }
@@ -305,6 +547,8 @@ export class FakeDocumentsCollection {
       const kind = req && typeof req === 'object' ? (Object.keys(req)[0] ?? '?') : '?';
       try {
         applyRequest(work, req as Json, () => this.store.imageId());
+        // The body holds every index but the section break; a Doc over the limit is refused.
+        if (work.toks.length - 1 > DOCS_MAX_DOCUMENT_CHARACTERS) throw new RequestError(DOCS_MSG.tooLarge(DOCS_MAX_DOCUMENT_CHARACTERS));
       } catch (e) {
         if (e instanceof RequestError) throw gasError(DOCS_MSG.apiFailed('batchUpdate', `Invalid requests[${i}].${kind}: ${e.message}`));
         throw e;
@@ -312,6 +556,7 @@ export class FakeDocumentsCollection {
     });
     work.revision += 1;
     entry.doc = work;
+    this.sent.push({ documentId: entry.id, requests: requests.length, bytes });
     return { documentId: entry.id, replies: requests.map(() => ({})), writeControl: { requiredRevisionId: `rev-${work.revision}` } };
   }
 }
@@ -332,9 +577,12 @@ export interface FakeDocsService {
  * or on a bare RuntimeCore in unit tests: createDocsService(core), with its own store and a
  * DocumentApp on it.
  */
-export function createDocsService(core: RuntimeCore, options: { store?: DocumentStore; documentApp?: FakeDocumentApp } = {}): FakeDocsService {
+export function createDocsService(
+  core: RuntimeCore,
+  options: { store?: DocumentStore; documentApp?: FakeDocumentApp; user?: () => string } & DocsServiceOptions = {},
+): FakeDocsService {
   const store = options.store ?? new DocumentStore(core);
-  const documents = core.instrument(new FakeDocumentsCollection(store), 'Docs.Documents');
+  const documents = core.instrument(new FakeDocumentsCollection(store, options), 'Docs.Documents');
   return { Docs: { Documents: documents }, DocumentApp: options.documentApp ?? createDocumentApp(core, store), store };
 }
 
@@ -342,24 +590,25 @@ interface RuntimeLike {
   core: RuntimeCore;
   documents: DocumentStore;
   services: { DocumentApp: FakeDocumentApp } & Record<string, unknown>;
+  userEmail?: () => string;
 }
 
 const perRuntime = new WeakMap<object, FakeDocsService>();
 
 /** The Docs advanced service of one runtime (memoised), on the runtime's documents and DocumentApp. */
-export function docsServiceFor(rt: RuntimeLike): FakeDocsService {
+export function docsServiceFor(rt: RuntimeLike, options: DocsServiceOptions = {}): FakeDocsService {
   let svc = perRuntime.get(rt);
   if (!svc) {
-    svc = createDocsService(rt.core, { store: rt.documents, documentApp: rt.services.DocumentApp });
+    svc = createDocsService(rt.core, { store: rt.documents, documentApp: rt.services.DocumentApp, ...(rt.userEmail ? { user: rt.userEmail } : {}), ...options });
     perRuntime.set(rt, svc);
   }
   return svc;
 }
 
 /** For createRuntime's `services` option: the `Docs` global (the advanced service enabled). */
-export function docsServices(): Record<string, (rt: RuntimeLike) => unknown> {
+export function docsServices(options: DocsServiceOptions = {}): Record<string, (rt: RuntimeLike) => unknown> {
   return {
-    Docs: (rt) => docsServiceFor(rt).Docs,
+    Docs: (rt) => docsServiceFor(rt, options).Docs,
   };
 }
 

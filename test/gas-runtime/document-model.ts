@@ -79,6 +79,20 @@ export const isNewline = (k: Tok | undefined): k is ChTok => k !== undefined && 
 
 export const clone = <T>(v: T): T => (v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T));
 
+/**
+ * `arr.splice(at, 0, ...items)` without spreading `items` into arguments: a spread of a few
+ * hundred thousand tokens (a long text inserted at once) overflows the call stack.
+ */
+export function spliceIn<T>(arr: T[], at: number, items: readonly T[]): void {
+  if (items.length < 10_000) {
+    arr.splice(at, 0, ...items);
+    return;
+  }
+  const tail = arr.splice(at);
+  for (const x of items) arr.push(x);
+  for (const x of tail) arr.push(x);
+}
+
 /** The paragraph style Google gives a new paragraph. */
 export const NEW_PARAGRAPH_STYLE: ParagraphStyle = { namedStyleType: 'NORMAL_TEXT', direction: 'LEFT_TO_RIGHT' };
 

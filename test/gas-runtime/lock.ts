@@ -12,6 +12,12 @@ export const OTHER_PROCESS = -1;
 
 export class LockTable {
   private readonly holders = new Map<string, number>();
+  /**
+   * Whether the script runs in the context of a containing document. false: getDocumentLock()
+   * answers null, as it does "outside of the context of a containing document (such as from a
+   * standalone script or webapp)" (developers.google.com/apps-script/reference/lock/lock-service).
+   */
+  documentContext = true;
   constructor(private readonly core: RuntimeCore) {}
   owner(key: string): number | undefined {
     return this.holders.get(key);
@@ -83,10 +89,10 @@ export class FakeLockService {
   getUserLock(): FakeLock {
     return this.core.instrument(new FakeLock(this.core, this.table, `user:${this.user()}`), 'Lock');
   }
-  /** null when the script is not running in a document. */
+  /** null when the script is not running in a document (no active one, or `table.documentContext` false). */
   getDocumentLock(): FakeLock | null {
     const id = this.activeId();
-    return id === null ? null : this.core.instrument(new FakeLock(this.core, this.table, `document:${id}`), 'Lock');
+    return id === null || !this.table.documentContext ? null : this.core.instrument(new FakeLock(this.core, this.table, `document:${id}`), 'Lock');
   }
 }
 

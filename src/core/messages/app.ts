@@ -59,6 +59,22 @@ export const APP = {
     vi: 'Chưa bật dịch vụ Google Docs API (Docs) cho tiện ích, nên chưa tạo được văn bản. Người quản trị tiện ích cần bật “Google Docs API” trong mục Dịch vụ của dự án Apps Script.',
     en: 'The Google Docs API advanced service (Docs) is not enabled for the add-on, so no document can be made. Enable “Google Docs API” under Services in the Apps Script project.',
   },
+  docsApiDisabled: {
+    vi: 'Google Docs API chưa được bật trong dự án Google Cloud của tiện ích, nên chưa tạo được văn bản. Người quản trị tiện ích cần mở dự án Cloud đó (console.cloud.google.com › APIs & Services › Library), tìm “Google Docs API”, bấm Enable, đợi vài phút rồi tạo lại báo cáo. (Google báo: {error})',
+    en: 'The Google Docs API is not enabled in the add-on’s Google Cloud project, so no document can be made. The add-on’s administrator opens that Cloud project (console.cloud.google.com › APIs & Services › Library), finds “Google Docs API”, clicks Enable, waits a few minutes, then makes the report again. (Google says: {error})',
+  },
+  docsRateLimited: {
+    vi: 'Google Docs đang giới hạn số lần ghi của tài khoản này (60 lần một phút). Tiện ích đã thử {tries} lần trong khoảng một phút mà chưa được. Vui lòng đợi vài phút rồi tạo lại báo cáo; văn bản dở dang (nếu có) có thể xóa: {url}',
+    en: 'Google Docs is limiting this account’s writes (60 a minute). The add-on tried {tries} times over about a minute without success. Please wait a few minutes, then make the report again; the unfinished document (if any) can be deleted: {url}',
+  },
+  docsDailyQuota: {
+    vi: 'Tài khoản Google này đã tạo đủ số văn bản Google Docs cho phép trong hôm nay, nên chưa tạo được báo cáo và chưa lấy số văn bản. Vui lòng tạo lại vào ngày mai, hoặc tạo văn bản trên máy tính bằng cchc report.',
+    en: 'This Google account has made as many Google Docs as it may today, so no report was made and no number was taken. Please try again tomorrow, or make the document on a computer with cchc report.',
+  },
+  docsTooLarge: {
+    vi: 'Văn bản “{name}” quá dài cho Google Docs ({size} ký tự; Google Docs chứa tối đa {limit} ký tự), nên chưa tạo văn bản và chưa lấy số. Hãy rút gọn các nội dung rất dài trong bảng tính, hoặc tạo văn bản trên máy tính bằng cchc report.',
+    en: 'The document “{name}” is too long for Google Docs ({size} characters; a Google Doc holds at most {limit}), so nothing was made and no number was taken. Shorten very long entries in the workbook, or make the document on a computer with cchc report.',
+  },
   noDocumentId: {
     vi: 'Google Docs không trả về mã của văn bản vừa tạo. Hãy thử lại sau ít phút.',
     en: 'Google Docs did not return the id of the new document. Try again in a few minutes.',

@@ -10,9 +10,11 @@
 import type { IsoDate, SchoolData, Task } from '../model.ts';
 import type { Progress } from '../progress/types.ts';
 import { AREAS, CCHC_ROLE, enumLabel } from '../contract/enums.ts';
+import { SHEET_NAMES } from '../contract/index.ts';
 import { cell, heading, para, placeholder, run, table, type Block, type DocModel, type TableCell, DECREE_30_PAGE } from './doc-model.ts';
 import { closingParagraph, dashList, headerBlock, kpiPlanTarget, leftOutNote, signatureBlock, titleBlock, type BuildOptions } from './common.ts';
 import { capitalFirst, dateWords, documentNumber, formatDate, roman } from './vn-format.ts';
+import { fitCount, listBudget } from './cap.ts';
 
 /** The tasks a plan lists, in sheet order. */
 export function planTasks(data: SchoolData): Task[] {
@@ -64,15 +66,23 @@ function focusTasks(data: SchoolData, unit: string): Block[] {
   const out: Block[] = [heading(1, 'III.', 'NHIỆM VỤ TRỌNG TÂM')];
   out.push(para(`Bên cạnh triển khai đầy đủ các nhiệm vụ cải cách hành chính theo chỉ đạo của cấp trên, ${unit} tập trung thực hiện các nội dung trọng tâm sau:`));
   const tasks = planTasks(data);
-  let n = 0;
-  for (const a of AREAS) {
-    const mine = tasks.filter((t) => t.area === a.code);
-    if (mine.length === 0) continue;
-    n++;
-    out.push(heading(2, `${n}.`, a.vi));
-    mine.forEach((t, i) => out.push(para(`${n}.${i + 1}. ${endWith(t.title.trim(), '.')}`)));
+  // The section lists every task by area, as long as it stays readable (cap.ts): past the cap
+  // one line says how many more there are and where (the appendix and the sheet list them).
+  const byArea = AREAS.map((a) => ({ area: a, mine: tasks.filter((t) => t.area === a.code) })).filter((g) => g.mine.length > 0);
+  const line = (n: number, i: number, t: Task) => `${n}.${i + 1}. ${endWith(t.title.trim(), '.')}`;
+  const sizes = byArea.flatMap((g, k) => g.mine.map((t, i) => line(k + 1, i, t).length));
+  const shown = fitCount(sizes, listBudget());
+  let room = shown;
+  byArea.forEach((g, k) => {
+    if (room <= 0) return;
+    out.push(heading(2, `${k + 1}.`, g.area.vi));
+    g.mine.slice(0, room).forEach((t, i) => out.push(para(line(k + 1, i, t))));
+    room -= Math.min(room, g.mine.length);
+  });
+  if (shown < tasks.length) {
+    out.push(para([run(`… và ${tasks.length - shown} nhiệm vụ khác: danh sách đầy đủ ở Phụ lục và trang “${SHEET_NAMES.tasks}” của bảng tính.`, { italic: true })]));
   }
-  if (n === 0) out.push(placeholder('Nêu các nhiệm vụ trọng tâm (trang Kế hoạch chưa có nhiệm vụ nào).'));
+  if (byArea.length === 0) out.push(placeholder('Nêu các nhiệm vụ trọng tâm (trang Kế hoạch chưa có nhiệm vụ nào).'));
   out.push(para('(Nội dung phân công chi tiết theo Phụ lục đính kèm)', { align: 'center', indent: false }));
   return out;
 }

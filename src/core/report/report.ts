@@ -10,6 +10,7 @@ import { buildPlan } from './plan.ts';
 import { buildInitiatives } from './initiatives.ts';
 import type { DocSymbol } from './vn-format.ts';
 import type { DocumentType } from './doc-model.ts';
+import { capLongLists } from './cap.ts';
 
 export type { ReportOptions } from './common.ts';
 export type { DocModel, DocumentType, ReportType } from './doc-model.ts';
@@ -25,16 +26,16 @@ export const DOCUMENT_TYPES: readonly DocumentType[] = [...REPORT_TYPES, DISTRIC
 /** The ký hiệu a document type takes in its number: BC báo cáo, KH kế hoạch. */
 export const reportSymbol = (type: DocumentType): DocSymbol => (type === 'plan' ? 'KH' : 'BC');
 
-/** The document for `data` and its figures `progress`, both for `data.frame`. */
+/** The document for `data` and its figures `progress`, both for `data.frame`; long lists capped (cap.ts). */
 export function buildReport(type: ReportType, data: SchoolData, progress: Progress, request: ReportOptions): DocModel {
   const { asOf, period, year } = data.frame;
   const options = { ...request, asOf, period, year };
   switch (type) {
     case 'quarterly':
-      return buildQuarterly(data, progress, options);
+      return capLongLists(buildQuarterly(data, progress, options));
     case 'plan':
-      return buildPlan(data, progress, options);
+      return capLongLists(buildPlan(data, progress, options));
     case 'initiatives':
-      return buildInitiatives(data, progress, options);
+      return capLongLists(buildInitiatives(data, progress, options));
   }
 }
