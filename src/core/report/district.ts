@@ -13,7 +13,7 @@ import { shareDone } from '../progress/dashboard.ts';
 import type { KpiCounts, TaskCounts } from '../progress/types.ts';
 import { cell, heading, para, placeholder, table, type Block, type DocModel, DECREE_30_PAGE, type TableCell } from './doc-model.ts';
 import { closingParagraph, dashList, headerBlock, signatureBlock, titleBlock, type BuildOptions } from './common.ts';
-import { areaTableRow, doneShare, kpisByStatusChart, tasksByAreaChart, tasksSummary } from './quarterly.ts';
+import { areaTasksTable, doneShare, kpisByStatusChart, tasksByAreaChart, tasksSummary } from './quarterly.ts';
 import { capitalFirst, formatDate, formatPercent, periodPhrase } from './vn-format.ts';
 
 export interface DistrictReportData {
@@ -173,20 +173,7 @@ function sectionTasks(a: DistrictAggregate, opts: BuildOptions, cap: Captions): 
   );
   const areaTable = cap.table('Nhiệm vụ theo lĩnh vực (tổng các đơn vị)');
   out.push(
-    table(
-      areaTable.caption,
-      [
-        { header: 'Mã', width: 0.08, align: 'center' },
-        { header: 'Lĩnh vực', width: 0.32, align: 'left' },
-        { header: 'Tổng số', width: 0.1, align: 'center' },
-        { header: 'Hoàn thành', width: 0.11, align: 'center' },
-        { header: 'Đúng hạn', width: 0.1, align: 'center' },
-        { header: 'Trễ hạn', width: 0.09, align: 'center' },
-        { header: 'Quá hạn', width: 0.09, align: 'center' },
-        { header: 'Tỷ lệ hoàn thành', width: 0.11, align: 'center' },
-      ],
-      [...AREAS.map((ar) => areaTableRow(ar.code, ar.vi, t.byArea[ar.code])), areaTableRow('', 'Tổng cộng', t, true)],
-    ),
+    areaTasksTable(areaTable.caption, t),
   );
   out.push(tasksByAreaChart({ tasks: t }, cap.chart('Nhiệm vụ theo lĩnh vực (tổng các đơn vị)'), areaTable.label, opts, 'Các đơn vị'));
   return out;

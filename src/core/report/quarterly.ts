@@ -294,6 +294,25 @@ export function areaSummary(c: TaskCounts): string {
   return `${parts.join('; ')}.`;
 }
 
+/** Tasks by area (LV1…LV8 and the total), as the quarterly and the district reports show them. */
+export function areaTasksTable(caption: string, t: TaskCounts & { byArea: Record<AreaCode, TaskCounts> }, note?: string): Block {
+  return table(
+    caption,
+    [
+      { header: 'Mã', width: 0.08, align: 'center' },
+      { header: 'Lĩnh vực', width: 0.32, align: 'left' },
+      { header: 'Tổng số', width: 0.1, align: 'center' },
+      { header: 'Hoàn thành', width: 0.11, align: 'center' },
+      { header: 'Đúng hạn', width: 0.1, align: 'center' },
+      { header: 'Trễ hạn', width: 0.09, align: 'center' },
+      { header: 'Quá hạn', width: 0.09, align: 'center' },
+      { header: 'Tỷ lệ hoàn thành', width: 0.11, align: 'center' },
+    ],
+    [...AREAS.map((a) => areaTableRow(a.code, a.vi, t.byArea[a.code])), areaTableRow('', 'Tổng cộng', t, true)],
+    note,
+  );
+}
+
 export function areaTableRow(code: string, name: string, c: TaskCounts, bold = false) {
   const b = { bold };
   return [
@@ -343,21 +362,7 @@ function sectionAreas(data: SchoolData, progress: Progress, year: number, opts: 
   out.push(para(tasksSummary(t)));
   const areaTable = cap.table('Kết quả thực hiện nhiệm vụ theo lĩnh vực');
   out.push(
-    table(
-      areaTable.caption,
-      [
-        { header: 'Mã', width: 0.08, align: 'center' },
-        { header: 'Lĩnh vực', width: 0.32, align: 'left' },
-        { header: 'Tổng số', width: 0.1, align: 'center' },
-        { header: 'Hoàn thành', width: 0.11, align: 'center' },
-        { header: 'Đúng hạn', width: 0.1, align: 'center' },
-        { header: 'Trễ hạn', width: 0.09, align: 'center' },
-        { header: 'Quá hạn', width: 0.09, align: 'center' },
-        { header: 'Tỷ lệ hoàn thành', width: 0.11, align: 'center' },
-      ],
-      [...AREAS.map((a) => areaTableRow(a.code, a.vi, t.byArea[a.code])), areaTableRow('', 'Tổng cộng', t, true)],
-      'Tỷ lệ hoàn thành = số nhiệm vụ đã hoàn thành / (tổng số − số nhiệm vụ hủy bỏ).',
-    ),
+    areaTasksTable(areaTable.caption, t, 'Tỷ lệ hoàn thành = số nhiệm vụ đã hoàn thành / (tổng số − số nhiệm vụ hủy bỏ).'),
   );
   out.push(tasksByAreaChart(progress, cap.chart('Nhiệm vụ theo lĩnh vực'), areaTable.label, opts));
 
