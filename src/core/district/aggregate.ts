@@ -5,12 +5,13 @@ import type { IsoDate, Lang, PeriodCode } from '../model.ts';
 import { AREA_CODES } from '../model.ts';
 import { t } from '../i18n.ts';
 import type { KpiCounts, TaskCounts } from '../progress/types.ts';
+import { zeroKpiCounts } from '../progress/kpis.ts';
 import { foldKey } from '../text.ts';
 import { isCounted, type DistrictAggregate, type SchoolResult, type SchoolTasks } from './types.ts';
 
 const zeroCounts = (): TaskCounts => ({ total: 0, done: 0, doneOnTime: 0, doneLate: 0, overdue: 0, dueSoon: 0, behind: 0, onTrack: 0, cancelled: 0 });
 export const zeroTasks = (): SchoolTasks => ({ ...zeroCounts(), byArea: Object.fromEntries(AREA_CODES.map((a) => [a, zeroCounts()])) as SchoolTasks['byArea'] });
-export const zeroKpiCounts = (): KpiCounts => ({ met: 0, near: 0, notMet: 0, notApplicable: 0, noData: 0 });
+export { zeroKpiCounts };
 
 function addCounts<T extends object>(into: T, from: T): void {
   for (const k of Object.keys(into) as (keyof T)[]) {

@@ -3,7 +3,7 @@
 export type * from './types.ts';
 export { computeProgress, kpiContextFor } from './compute.ts';
 export { taskState, elapsedShare, countedTasks, taskProgress, peopleProgress, TASK_STATES, DUE_SOON_DAYS, BEHIND_POINTS } from './tasks.ts';
-export { evaluateKpi, evaluateKpis, countKpis, kpiContext, activityCounts, judgeNumber, type KpiContext } from './kpis.ts';
+export { evaluateKpi, evaluateKpis, countKpis, zeroKpiCounts, kpiContext, activityCounts, judgeNumber, type KpiContext } from './kpis.ts';
 export { initiativeProgress, totalScore, isEligible, countedInitiatives, INITIATIVE_STAGES } from './initiatives.ts';
 export { computedColumnWrites, applyColumnWrites, kpiValueCell, COMPUTED_COLUMNS, type ColumnWrite } from './writeback.ts';
 export {

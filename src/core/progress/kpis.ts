@@ -285,8 +285,11 @@ export function evaluateKpis(kpis: readonly Kpi[], ctx: KpiContext): { row: numb
   return out.sort((a, b) => a.row - b.row);
 }
 
+/** Every `Đánh giá` at 0. */
+export const zeroKpiCounts = (): KpiCounts => ({ met: 0, near: 0, notMet: 0, notApplicable: 0, noData: 0 });
+
 export function countKpis(kpis: readonly KpiProgress[]): KpiCounts {
-  const c: KpiCounts = { met: 0, near: 0, notMet: 0, notApplicable: 0, noData: 0 };
+  const c = zeroKpiCounts();
   for (const k of kpis) c[k.status]++;
   return c;
 }

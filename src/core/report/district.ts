@@ -10,6 +10,7 @@ import { districtKpiCodes } from '../district/sheets.ts';
 import { isCounted, type DistrictAggregate, type KpiTitles, type SchoolResult } from '../district/types.ts';
 import type { KpiStatus, Settings } from '../model.ts';
 import { shareDone } from '../progress/dashboard.ts';
+import { zeroKpiCounts } from '../progress/kpis.ts';
 import type { KpiCounts, TaskCounts } from '../progress/types.ts';
 import { cell, heading, para, placeholder, table, type Block, type DocModel, DECREE_30_PAGE, type TableCell } from './doc-model.ts';
 import { closingParagraph, dashList, headerBlock, signatureBlock, titleBlock, type BuildOptions } from './common.ts';
@@ -202,7 +203,7 @@ function sectionKpis(a: DistrictAggregate, titles: KpiTitles, opts: BuildOptions
         { header: 'Chưa có số liệu', width: 0.1, align: 'center' },
       ],
       codes.map((code) => {
-        const k = a.kpis[code] ?? { met: 0, near: 0, notMet: 0, notApplicable: 0, noData: 0 };
+        const k = a.kpis[code] ?? zeroKpiCounts();
         return [cell(code), cell(titles[code] ?? ''), cell(String(kpiTotal(k))), ...STATUS_ORDER.map((st) => cell(String(k[st])))];
       }),
       `Số liệu của các đơn vị tính đến ngày ${formatDate(opts.asOf)}; mỗi đơn vị đánh giá chỉ tiêu của mình theo cách tính ghi trong kế hoạch của đơn vị.`,
