@@ -54,13 +54,13 @@ describe.skipIf(!haveChromium && !mustRun)('cchc serve on a real empty workbook'
 
     // An empty workbook: the sidebar offers to install the template.
     await side.getByRole('button', { name: 'Cài đặt mẫu', exact: true }).click();
-    await expect.poll(() => side.getByRole('button', { name: 'Kiểm tra dữ liệu', exact: true }).count()).toBe(1);
+    await expect.poll(() => side.getByRole('button', { name: 'Kiểm tra dữ liệu', exact: true }).count(), { timeout: 15_000 }).toBe(1);
     // The workbook view shows the new sheets.
     await expect.poll(() => page.getByRole('tab', { name: 'Kế hoạch' }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
 
     // Nothing filled in Thông tin yet: the check says what is missing, at its cell.
     await side.getByRole('button', { name: 'Kiểm tra dữ liệu', exact: true }).click();
-    await expect.poll(() => side.locator('.counts').textContent()).toMatch(/lỗi/);
+    await expect.poll(() => side.locator('.counts').textContent(), { timeout: 15_000 }).toMatch(/lỗi/);
     const issuesText = await side.locator('body').textContent();
     expect(issuesText).toContain('Mã đơn vị');
     await page.locator('#sidebar').screenshot({ path: path.join(SHOTS, '09-real-empty-workbook-checked.png') });
@@ -68,7 +68,7 @@ describe.skipIf(!haveChromium && !mustRun)('cchc serve on a real empty workbook'
     // Mark the problems on their cells: the workbook view tints B3 with the message.
     await side.getByRole('button', { name: 'Đánh dấu lỗi trên ô', exact: true }).click();
     await page.getByRole('tab', { name: 'Thông tin' }).click();
-    await expect.poll(() => page.locator('td.marked').count()).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => page.locator('td.marked').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
     expect(await page.locator('td.marked').first().getAttribute('title')).toMatch(/Chưa nhập/);
 
     // The file on disk was installed (saved after the call that wrote).
@@ -80,7 +80,7 @@ describe.skipIf(!haveChromium && !mustRun)('cchc serve on a real empty workbook'
     const asOf = side.getByLabel('Tính đến ngày');
     expect(await asOf.inputValue()).toBe('30/06/2024');
     await side.getByLabel('Kỳ báo cáo').selectOption('Q1');
-    await expect.poll(() => asOf.inputValue()).toBe('31/03/2024');
+    await expect.poll(() => asOf.inputValue(), { timeout: 15_000 }).toBe('31/03/2024');
     expect(await side.locator('header .frame-line').textContent()).toBe('Số liệu đến 31/03/2024 · Quý I năm 2024');
 
     // A plan report on the empty school: the errors are told first (Thông tin is empty, no row
@@ -88,13 +88,13 @@ describe.skipIf(!haveChromium && !mustRun)('cchc serve on a real empty workbook'
     await side.getByLabel(/Loại/).selectOption('plan');
     await side.getByRole('button', { name: 'Tạo báo cáo', exact: true }).click();
     const warning = side.locator('.preflight');
-    await expect.poll(() => warning.isVisible()).toBe(true);
+    await expect.poll(() => warning.isVisible(), { timeout: 15_000 }).toBe(true);
     expect(await warning.locator('.preflight-title').textContent()).toMatch(/^Dữ liệu còn \d+ lỗi\.$/);
     expect(await warning.locator('li').allTextContents()).toContainEqual(expect.stringMatching(/^\d+ lỗi ở Thông tin \(không bỏ dòng nào\)\.$/));
     await page.locator('#sidebar').screenshot({ path: path.join(SHOTS, '16-real-before-report.png') });
     await side.getByRole('button', { name: 'Vẫn tạo báo cáo', exact: true }).click();
     const link = side.locator('[data-key="report-link"]');
-    await expect.poll(() => link.getAttribute('href')).toMatch(/^\/download\/.+\.docx$/);
+    await expect.poll(() => link.getAttribute('href'), { timeout: 15_000 }).toMatch(/^\/download\/.+\.docx$/);
     expect(await side.locator('.report-result .left-out').textContent()).toMatch(/^Dữ liệu còn \d+ lỗi; không dòng nào bị bỏ ra\.$/);
     const href = (await link.getAttribute('href'))!;
     const response = await page.request.get(new URL(href, server.url).href);
