@@ -55,6 +55,9 @@ export const DASHBOARD = {
   ahead: { vi: 'Trước hạn', en: 'Ahead' },
   initiatives: { vi: 'SÁNG KIẾN', en: 'INITIATIVES' },
   noneShort: { vi: '(không có)', en: '(none)' },
+  /** {quarter} is the sidebar's short name of the quarter (`Quý II`, `Q2`). */
+  periodLabel: { vi: '{quarter} năm {year}', en: '{quarter} {year}' },
+  quartersMet: { vi: '{met}/{n} quý', en: '{met}/{n} quarters', one: { vi: '{met}/{n} quý', en: '{met}/{n} quarter' } },
 } satisfies Catalogue;
 
 export type DashboardWord = keyof typeof DASHBOARD;

@@ -29,12 +29,10 @@ const deadlineLabel = (key: keyof Settings, lang: Lang): string => {
   return lang === 'vi' ? spec.label : spec.en;
 };
 
-const ROMAN = ['I', 'II', 'III', 'IV'] as const;
-
 /** `Quý II năm 2024` / `Q2 2024`. */
 export function periodLabel(period: Progress['period'], year: number, lang: Lang): string {
   const q = periodQuarter(period);
-  return lang === 'vi' ? `Quý ${ROMAN[q - 1]} năm ${year}` : `Q${q} ${year}`;
+  return message(lang, 'dashboard.periodLabel', { quarter: message(lang, `sidebar.periodShort_Q${q}`), year });
 }
 
 /** Share done of a set of tasks: done ÷ (total − cancelled); null when nothing is left to do. */

@@ -5,7 +5,8 @@
 // The words written are the contract's Vietnamese words whatever the user's language: they are
 // what the installer's conditional formats and the district reader look for.
 
-import { AWARD_ELIGIBILITY, KPI_STATUS, TASK_STATE, computedKeys, enumLabel, sheetSpec, type SheetKey, SHEET_NAMES } from '../contract/index.ts';
+import { AWARD_ELIGIBILITY, KPI_STATUS, TASK_STATE, YES_NO, computedKeys, enumLabel, sheetSpec, type SheetKey, SHEET_NAMES } from '../contract/index.ts';
+import { t } from '../i18n.ts';
 import type { Lang, SchoolData, SheetHeaderMap } from '../model.ts';
 import type { WorkbookPort, WriteCell } from '../ports.ts';
 import { kpiContextFor } from './compute.ts';
@@ -46,10 +47,10 @@ interface Cell {
 export function kpiValueCell(k: KpiProgress, lang: Lang = 'vi'): Cell {
   if (k.quarters) {
     if (k.quarters.judged === 0) return { value: null };
-    return { value: `${k.quarters.met}/${k.quarters.judged} ${lang === 'vi' ? 'quý' : k.quarters.judged === 1 ? 'quarter' : 'quarters'}` };
+    return { value: t(lang, 'dashboard.quartersMet', { met: k.quarters.met, n: k.quarters.judged }) };
   }
   if (k.value === null) return { value: null };
-  if (typeof k.value === 'boolean') return { value: k.value ? (lang === 'vi' ? 'Có' : 'Yes') : lang === 'vi' ? 'Không' : 'No' };
+  if (typeof k.value === 'boolean') return { value: enumLabel(YES_NO, k.value ? 'yes' : 'no', lang) };
   if (typeof k.value === 'number') return { value: k.value, format: k.kind === 'ratio' ? RATIO_FORMAT : NUMBER_FORMAT };
   return { value: k.value };
 }

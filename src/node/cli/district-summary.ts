@@ -5,18 +5,18 @@ import { UNIT_READ_STATUS, enumLabel } from '../../core/contract/enums.ts';
 import type { DistrictAggregate } from '../../core/district/types.ts';
 import { t } from '../../core/i18n.ts';
 import type { Lang } from '../../core/model.ts';
-import { formatNumber, formatPercent } from '../../core/numbers.ts';
+import { dateIn, numberIn, percentIn } from '../../core/numbers.ts';
 import { periodLabel, shareDone } from '../../core/progress/dashboard.ts';
-import { formatDateVi, yearOf } from '../../core/progress/dates.ts';
+import { yearOf } from '../../core/progress/dates.ts';
 import { textTable } from './summary.ts';
 
-const pct = (f: number, lang: Lang): string => (lang === 'vi' ? formatPercent(f) : `${Math.round(f * 1000) / 10}%`);
+const pct = (f: number, lang: Lang): string => percentIn(lang, f);
 /** A message cut to what fits a table cell. */
 const cut = (s: string, n = 70): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 export function districtSummary(agg: DistrictAggregate, lang: Lang, o: { year?: number; written: string }): string {
   const out: string[] = [];
-  const date = lang === 'vi' ? formatDateVi(agg.asOf) : agg.asOf;
+  const date = dateIn(lang, agg.asOf);
   const unit = agg.unit.name ? (agg.unit.code ? `${agg.unit.name} (${agg.unit.code})` : agg.unit.name) : t(lang, 'district.title');
   out.push(t(lang, 'district.headLine', { unit, date, period: periodLabel(agg.period, o.year ?? yearOf(agg.asOf), lang) }), '');
   out.push(
@@ -37,7 +37,7 @@ export function districtSummary(agg: DistrictAggregate, lang: Lang, o: { year?: 
   out.push(t(lang, 'district.tasksLine', { done: tt.tasks.done, base, share: share === null ? '—' : pct(share, lang), overdue: tt.tasks.overdue }));
   out.push(t(lang, 'district.kpiLine', { ...tt.kpiCounts }));
   const seconds = agg.stats.ms / 1000;
-  out.push(t(lang, 'district.statsLine', { filesRead: agg.stats.filesRead, reused: agg.stats.reused, seconds: lang === 'vi' ? formatNumber(seconds, 1) : seconds.toFixed(1) }));
+  out.push(t(lang, 'district.statsLine', { filesRead: agg.stats.filesRead, reused: agg.stats.reused, seconds: numberIn(lang, seconds, 1) }));
   out.push(t(lang, 'district.written', { file: o.written }));
   return out.join('\n') + '\n';
 }
