@@ -62,3 +62,6 @@ export function t(lang: Lang, key: MessageKey, params?: MessageParams): string {
 export function tr(lang: Lang, text: Text2, params?: MessageParams): string {
   return fill(text[lang], params);
 }
+
+/** A message in both languages, for what has no reader's language (a programming error an adapter throws). */
+export const inBothLanguages = (key: MessageKey, params?: MessageParams): string => `${t('vi', key, params)} / ${t('en', key, params)}`;

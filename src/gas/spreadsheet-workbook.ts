@@ -34,6 +34,7 @@ import type {
   WorkbookPort,
   WriteCell,
 } from '../core/ports.ts';
+import { inBothLanguages } from '../core/i18n.ts';
 import { isDateCell } from '../core/ports.ts';
 import { sheetNameKey } from '../core/contract/sheet-names.ts';
 import { CF_MARKER, COMPUTED_FILL, HEADER_FILL, MARK_TAG, PROTECTION_TAG, columnRuns } from '../core/contract/look.ts';
@@ -130,7 +131,7 @@ export class SpreadsheetWorkbook implements WorkbookPort {
 
   private sheet(name: string): Sheet {
     const s = this.find(name);
-    if (!s) throw new Error(`Không có trang tính "${name}" / No sheet named "${name}"`);
+    if (!s) throw new Error(inBothLanguages('app.noSheet', { name }));
     return s;
   }
 

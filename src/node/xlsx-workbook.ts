@@ -34,10 +34,10 @@ import type {
   WorkbookPort,
   WriteCell,
 } from '../core/ports.ts';
+import { inBothLanguages, t } from '../core/i18n.ts';
 import { isDateCell } from '../core/ports.ts';
 import { columnLetter } from '../core/contract/a1.ts';
 import { LINE_HEIGHT_PX, wrappedHeightPx } from '../core/row-height.ts';
-import { t } from '../core/i18n.ts';
 import type { Lang } from '../core/model.ts';
 import { writeFileAtomic } from './files/atomic.ts';
 import { PackageView } from './files/package.ts';
@@ -382,7 +382,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   private sheet(name: string): Worksheet {
     const ws = this.find(name);
-    if (!ws) throw new Error(`Không có trang tính "${name}" / No sheet named "${name}"`);
+    if (!ws) throw new Error(inBothLanguages('app.noSheet', { name }));
     return ws;
   }
 

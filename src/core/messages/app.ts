@@ -4,6 +4,8 @@
 import type { Catalogue } from './types.ts';
 
 export const APP = {
+  /** A workbook adapter asked for a sheet the workbook lacks (a programming error: said in both languages). */
+  noSheet: { vi: 'Không có trang tính "{name}"', en: 'No sheet named "{name}"' },
   // ---------------------------------------------------------------- the four actions
   // One name each, wherever the user meets it: the menu, the sidebar's buttons, the log's rows.
   actionInstall: { vi: 'Cài đặt mẫu', en: 'Install template' },

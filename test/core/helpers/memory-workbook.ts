@@ -25,6 +25,7 @@
 import type {
   BlockStyle, CellMark, CellValidation, RawCell, SheetGrid, SheetLayout, WorkbookPort, WriteCell,
 } from '../../../src/core/ports.ts';
+import { inBothLanguages } from '../../../src/core/i18n.ts';
 import { isDateCell } from '../../../src/core/ports.ts';
 import { columnLetter } from '../../../src/core/contract/a1.ts';
 import { sheetNameKey } from '../../../src/core/contract/sheet-names.ts';
@@ -147,7 +148,7 @@ export class MemoryWorkbook implements WorkbookPort {
 
   private sheet(name: string): MemorySheet {
     const s = this.find(name);
-    if (!s) throw new Error(`Không có trang tính "${name}" / No sheet named "${name}"`);
+    if (!s) throw new Error(inBothLanguages('app.noSheet', { name }));
     return s;
   }
 
