@@ -4,14 +4,15 @@
 //                   functions: menu items, triggers and google.script.run targets).
 //   Sidebar.html    the sidebar with its script and styles inlined (HtmlService serves one file).
 //   Picker.html     the district's file picker dialog (sidebar/picker/picker.html, as it is).
+//   SelfTestExpected.html  the self-test's expected values (JSON), computed now by the core.
 //   appsscript.json the manifest (V8, Asia/Ho_Chi_Minh, least-privilege scopes).
 // And, for `cchc serve` only, serve-host.js.txt: the script of the page around the sidebar
 // (sidebar/host/host.ts), which src/node/serve.ts inlines. `.txt` because clasp pushes every
 // .js and .html in dist/ to Apps Script, and this one is not for it.
 // The list of entry points is the export list of src/gas/main.ts: nothing is written by hand.
 import { build } from 'esbuild';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
@@ -27,6 +28,25 @@ export async function entryPointNames() {
   });
   const out = Object.values(probe.metafile.outputs).find((o) => o.entryPoint);
   return [...(out?.exports ?? [])].sort();
+}
+
+/**
+ * The self-test's expected values (src/node/selftest-expected.ts): the sample school's job run by
+ * the core on an .xlsx in memory, now, so cchcSelfTest on a real account compares Google's result
+ * with the product's own. Bundled to a scratch file first (plain node cannot load TypeScript).
+ */
+export async function selfTestExpected() {
+  const scratch = path.join(dist, '.build', `selftest-expected-${process.pid}.mjs`);
+  await build({
+    entryPoints: [path.join(root, 'src/node/selftest-expected.ts')], bundle: true, format: 'esm',
+    platform: 'node', packages: 'external', outfile: scratch, logLevel: 'warning',
+  });
+  try {
+    const mod = await import(pathToFileURL(scratch).href);
+    return mod.selfTestExpected();
+  } finally {
+    await rm(scratch, { force: true });
+  }
 }
 
 async function buildCode() {
@@ -55,6 +75,17 @@ async function buildSidebar() {
   return Buffer.byteLength(html);
 }
 
+/**
+ * dist/SelfTestExpected.html: the self-test's expected facts as JSON. A file of its own, not in
+ * Code.js: every call of the add-on loads Code.js, only cchcSelfTest reads this (HtmlService
+ * gives a project file's text back with getContent()).
+ */
+async function buildSelfTestExpected() {
+  const json = JSON.stringify(await selfTestExpected());
+  await writeFile(path.join(dist, 'SelfTestExpected.html'), json);
+  return Buffer.byteLength(json);
+}
+
 async function buildPicker() {
   const html = await readFile(path.join(root, 'sidebar/picker/picker.html'), 'utf8');
   await writeFile(path.join(dist, 'Picker.html'), html);
@@ -70,13 +101,14 @@ async function buildServeHost() {
 
 async function main() {
   await mkdir(dist, { recursive: true });
-  const [code, sidebarBytes, hostBytes, pickerBytes] = await Promise.all([buildCode(), buildSidebar(), buildServeHost(), buildPicker()]);
+  const [code, sidebarBytes, hostBytes, pickerBytes, expectedBytes] = await Promise.all([buildCode(), buildSidebar(), buildServeHost(), buildPicker(), buildSelfTestExpected()]);
   const manifest = JSON.parse(await readFile(path.join(root, 'appsscript.json'), 'utf8'));
   await writeFile(path.join(dist, 'appsscript.json'), JSON.stringify(manifest, null, 2) + '\n');
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
   console.log(`dist/Code.js       ${kb(code.bytes)}  (${code.names.length} entry points)`);
   console.log(`dist/Sidebar.html  ${kb(sidebarBytes)}`);
   console.log(`dist/Picker.html   ${kb(pickerBytes)}`);
+  console.log(`dist/SelfTestExpected.html  ${kb(expectedBytes)}  (read by cchcSelfTest only)`);
   console.log(`dist/serve-host.js.txt  ${kb(hostBytes)}  (cchc serve only; not pushed)`);
   console.log(`dist/appsscript.json  scopes: ${manifest.oauthScopes.map((s) => s.split('/').pop()).join(', ')}`);
 }

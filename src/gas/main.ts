@@ -6,6 +6,7 @@ import './zod-jitless.ts'; // first: before any zod schema is built
 import type { ApiEnvelope, ApiName } from '../core/api.ts';
 import { callServer } from './server.ts';
 import { districtAutoRefresh, openPicker } from './district.ts';
+import { cchcSelfTest } from './selftest.ts';
 import { buildMenu, menuAbout, menuGenerateReport, menuInstallTemplate, menuUpdateProgress, menuValidate, openSidebar } from './menu.ts';
 
 // ---------------------------------------------------------------- triggers
@@ -30,6 +31,11 @@ export { openSidebar, menuInstallTemplate, menuValidate, menuUpdateProgress, men
 export { districtAutoRefresh };
 /** The Google Picker dialog: the officer chooses the schools' spreadsheets (drive.file). */
 export { openPicker };
+
+// ---------------------------------------------------------------- the self-test
+
+/** The proof on a real account (not in the menu): `clasp run cchcSelfTest` on a blank spreadsheet. */
+export { cchcSelfTest };
 
 // ---------------------------------------------------------------- sidebar calls (google.script.run)
 // One top-level function per call of src/core/api.ts, each answering an ApiEnvelope.
