@@ -37,9 +37,9 @@
 //   is set to use a separate first-page header (page 1 stays bare); the principal adds the
 //   numbers with Insert › Page numbers (the sidebar's pageNumberHint says how).
 // - IMAGES: the Docs API's insertInlineImage fetches a public URL, and the chart must not be
-//   published. We insert the core's PNG (chart.ts: the same image the .docx carries) with
-//   DocumentApp from a Blob, at a marker paragraph; no Sheets chart is made in the user's
-//   spreadsheet (that would be extra writes and a different drawing from the .docx).
+//   published. The chart is drawn by the Charts service from the core's description
+//   (chart-image.ts) and inserted with DocumentApp from its Blob, at a marker paragraph; no
+//   Sheets chart is made in the user's spreadsheet (that would be extra writes in their sheet).
 // - PDF: `pdfExportUrl(id)` is Google's export link: the user's own browser downloads it, no
 //   scope and no call. `exportPdf(id)` returns the PDF bytes (base64) through DocumentApp
 //   (`documents` scope) for the sidebar to offer as a download. Saving a PDF FILE into Drive
@@ -49,6 +49,7 @@
 // advanced service (`{ userSymbol: 'Docs', version: 'v1', serviceId: 'docs' }`).
 
 import type { CreatedDocument, DocModel, DocumentPort } from '../core/report/doc-model.ts';
+import { chartBlob } from './chart-image.ts';
 import { buildDocsPlan, DOCS_MAX_CHARACTERS, type DocsRequest, type ImagePlacement } from './docs-requests.ts';
 import { ApiFailure } from '../core/api.ts';
 import { t } from '../core/i18n.ts';
@@ -93,6 +94,8 @@ export interface GoogleDocsRendererDeps {
   documentApp?: DocumentAppService | undefined;
   /** Default: the global `Utilities`. */
   utilities?: UtilitiesService | undefined;
+  /** Default: the global `Charts` (the reports' charts, chart-image.ts). */
+  charts?: GoogleAppsScript.Charts.Charts | undefined;
   /** Jitter of the backoff, in [0, 1) (default Math.random). */
   random?: () => number;
 }
@@ -224,7 +227,10 @@ export class GoogleDocsRenderer implements DocumentPort {
         if (!found) throw new Error(`marker ${img.marker} not found`);
         const paragraph = found.getElement().getParent().asParagraph();
         paragraph.clear();
-        const blob = utilities.newBlob(utilities.base64Decode(img.pngBase64), 'image/png', `${img.alt || 'chart'}.png`);
+        const blob =
+          img.picture.kind === 'chart'
+            ? chartBlob(img.picture.chart, this.deps.charts ?? Charts)
+            : utilities.newBlob(utilities.base64Decode(img.picture.base64), 'image/png', `${img.alt || 'image'}.png`);
         // DocumentApp sizes images in pixels at 96 per inch (1 px = 0.75 pt).
         paragraph
           .appendInlineImage(blob)

@@ -33,6 +33,7 @@ import {
   textWidthMm,
   type Align,
   type Block,
+  type ChartBlock,
   type DocModel,
   type ImageBlock,
   type PageSetup,
@@ -134,9 +135,8 @@ type LItem = ({ kind: 'p' } & LParagraph) | LTable | { kind: 'pageBreak' };
 export interface ImagePlacement {
   /** Unique text of the marker paragraph (found with Body.findText). */
   marker: string;
-  pngBase64: string;
-  widthPx: number;
-  heightPx: number;
+  /** What goes there: a PNG of the model, or a chart the renderer draws (Charts service). */
+  picture: { kind: 'png'; base64: string } | { kind: 'chart'; chart: ChartBlock };
   widthPt: number;
   heightPt: number;
   alt: string;
@@ -225,15 +225,13 @@ function layout(model: DocModel): { items: LItem[]; images: ImagePlacement[] } {
     if (t.note) items.push(p(t.note, ts(t.size, { italic: true }), { ...bodyStyle, firstLine: 0, align: 'left' }));
   };
 
-  const image = (img: ImageBlock): void => {
+  const image = (img: ImageBlock | ChartBlock): void => {
     const marker = `[[CCHC-IMG-${images.length + 1}]]`;
     const widthPt = Math.min(mmToPt(img.widthMm), textWidthPt);
-    const heightPt = img.widthPx > 0 ? (widthPt * img.heightPx) / img.widthPx : widthPt;
+    const heightPt = img.kind === 'chart' ? widthPt * img.aspect : img.widthPx > 0 ? (widthPt * img.heightPx) / img.widthPx : widthPt;
     images.push({
       marker,
-      pngBase64: img.pngBase64,
-      widthPx: img.widthPx,
-      heightPx: img.heightPx,
+      picture: img.kind === 'chart' ? { kind: 'chart', chart: img } : { kind: 'png', base64: img.pngBase64 },
       widthPt: round2(widthPt),
       heightPt: round2(heightPt),
       alt: img.alt,
@@ -241,7 +239,7 @@ function layout(model: DocModel): { items: LItem[]; images: ImagePlacement[] } {
     const item = p(marker, ts(body), centred({ spaceAbove: 6, spaceBelow: 3 }));
     if (item.kind === 'p') item.image = images[images.length - 1];
     items.push(item);
-    if (img.caption) items.push(p(img.caption, ts(13, { italic: true }), centred({ spaceBelow: 6 })));
+    if (img.kind === 'image' && img.caption) items.push(p(img.caption, ts(13, { italic: true }), centred({ spaceBelow: 6 })));
   };
 
   for (const b of model.blocks as Block[]) {
@@ -310,8 +308,7 @@ function layout(model: DocModel): { items: LItem[]; images: ImagePlacement[] } {
         break;
       case 'chart':
         if (b.title) items.push(p(b.title, ts(body, { bold: true }), centred({ spaceAbove: 6, keepWithNext: true })));
-        image(b.image);
-        table(b.legend);
+        image(b);
         break;
       case 'pageBreak':
         items.push({ kind: 'pageBreak' });

@@ -1,5 +1,4 @@
 // The AppContext on a computer: an .xlsx file, .docx documents in a folder, the local clock.
-import { deflateRawSync } from 'node:zlib';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir, userInfo } from 'node:os';
 import path from 'node:path';
@@ -89,6 +88,5 @@ export function localContext(book: XlsxWorkbook, opts: LocalContextOptions): App
       });
       return { ran: true, value: settled as unknown as typeof value };
     },
-    deflate: (bytes) => new Uint8Array(deflateRawSync(bytes)),
   };
 }

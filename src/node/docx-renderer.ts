@@ -36,7 +36,7 @@ import {
   type TableBlock,
   type TitleBlock,
 } from '../core/report/doc-model.ts';
-import { fromBase64 } from '../core/report/png.ts';
+import { chartPng, type ChartPng } from './chart-png.ts';
 
 const TWIPS_PER_MM = 1440 / 25.4;
 export const mmToTwips = (mm: number): number => Math.round(mm * TWIPS_PER_MM);
@@ -103,7 +103,11 @@ class Renderer {
   private readonly after: number;
   private pendingBreak = false;
 
-  constructor(private readonly model: DocModel) {
+  constructor(
+    private readonly model: DocModel,
+    /** Each chart block's PNG, drawn before the document is built (rendering is asynchronous). */
+    private readonly charts: ReadonlyMap<ChartBlock, ChartPng> = new Map(),
+  ) {
     this.textTwips = mmToTwips(textWidthMm(model.page));
     this.body = model.page.bodySize;
     this.line = Math.round(240 * model.page.lineSpacing);
@@ -261,7 +265,7 @@ class Renderer {
         children: [
           new ImageRun({
             type: 'png',
-            data: fromBase64(b.pngBase64),
+            data: Buffer.from(b.pngBase64, 'base64'),
             transformation: { width: widthPx, height: heightPx },
             altText: { name: xmlSafe(b.caption || 'image'), title: xmlSafe(b.caption), description: xmlSafe(b.alt) },
           }),
@@ -275,7 +279,18 @@ class Renderer {
   }
 
   private chart(b: ChartBlock): (Paragraph | Table)[] {
-    return [...this.image({ ...b.image, caption: b.title }, true), ...this.table(b.legend)];
+    const drawn = this.charts.get(b);
+    if (!drawn) throw new Error(`chart not drawn: ${b.title}`);
+    const image: ImageBlock = {
+      kind: 'image',
+      pngBase64: Buffer.from(drawn.png).toString('base64'),
+      widthPx: drawn.widthPx,
+      heightPx: drawn.heightPx,
+      widthMm: Math.min(b.widthMm, textWidthMm(this.model.page)),
+      alt: b.alt,
+      caption: b.title,
+    };
+    return this.image(image, true);
   }
 
   private signature(b: SignatureBlock): Table {
@@ -378,7 +393,9 @@ class Renderer {
 
 /** The .docx bytes of a model. */
 export async function renderDocx(model: DocModel): Promise<Uint8Array> {
-  const doc = new Renderer(model).document();
+  const chartBlocks = model.blocks.filter((b): b is ChartBlock => b.kind === 'chart');
+  const charts = new Map(await Promise.all(chartBlocks.map(async (b) => [b, await chartPng(b)] as const)));
+  const doc = new Renderer(model, charts).document();
   const buf = await Packer.toBuffer(doc);
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }

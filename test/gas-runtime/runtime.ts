@@ -6,7 +6,8 @@
 import type { Clock } from '../../src/core/ports.ts';
 import { RuntimeCore, type CallSnapshot, type CostOptions } from './core.ts';
 import { isoWithOffset, zonedParts } from './formats.ts';
-import { createCharts, createSpreadsheetApp, SpreadsheetRegistry, type FakeSpreadsheet, type FakeSpreadsheetApp, type SpreadsheetSeed } from './spreadsheet.ts';
+import { createCharts } from './charts.ts';
+import { createSpreadsheetApp, SpreadsheetRegistry, type FakeSpreadsheet, type FakeSpreadsheetApp, type SpreadsheetSeed } from './spreadsheet.ts';
 import { UiState } from './ui.ts';
 import { createHtmlService, type FakeHtmlService } from './html-service.ts';
 import { createDocumentApp, type FakeDocumentApp } from './document-app.ts';
@@ -226,7 +227,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   const activeId = (): string | null => registry.active?.getId() ?? null;
   const services = {
     SpreadsheetApp: createSpreadsheetApp(registry),
-    Charts: createCharts(),
+    Charts: createCharts(core),
     HtmlService: createHtmlService(core, html),
     DocumentApp: createDocumentApp(core, documents),
     DriveApp: createDriveApp(core, drive),

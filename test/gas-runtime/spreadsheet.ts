@@ -1544,10 +1544,6 @@ export class FakeSpreadsheetApp {
   }
 }
 
-/** The Charts service (only its enum is used by the add-on: Charts.ChartType). */
-export function createCharts(): { ChartType: typeof ChartType } {
-  return { ChartType };
-}
 
 /** Build a SpreadsheetApp around a registry. */
 export function createSpreadsheetApp(registry: SpreadsheetRegistry): FakeSpreadsheetApp {

@@ -93,19 +93,23 @@ export function reportModel(options: { rows?: number; chart?: boolean; hostile?:
       title: 'Biểu đồ 1. Nhiệm vụ theo lĩnh vực',
       categories: ['LV1', 'LV2'],
       series: [{ name: 'Đúng hạn', color: '#2e7d32', values: [3, 4] }],
-      image: { kind: 'image', pngBase64: PNG_BASE64, widthPx: 800, heightPx: 400, widthMm: 150, alt: 'Biểu đồ nhiệm vụ', caption: 'Nguồn: trang Kế hoạch' },
-      legend: {
-        kind: 'table',
-        caption: '',
-        columns: [
-          { header: 'Màu', width: 0.15, align: 'center' },
-          { header: 'Ý nghĩa', width: 0.85, align: 'left' },
-        ],
-        rows: [[cell('', { fill: '#2e7d32' }), cell('Đúng hạn')]],
-        note: '',
-        size: 12,
-        widthFraction: 0.6,
-      },
+      valueLabel: 'Số nhiệm vụ',
+      alt: 'Biểu đồ nhiệm vụ',
+      widthMm: 150,
+      aspect: 0.5,
+    });
+    // A table with a filled cell (a colour key), as the renderers draw cell fills.
+    blocks.push({
+      kind: 'table',
+      caption: '',
+      columns: [
+        { header: 'Màu', width: 0.15, align: 'center' },
+        { header: 'Ý nghĩa', width: 0.85, align: 'left' },
+      ],
+      rows: [[cell('', { fill: '#2e7d32' }), cell('Đúng hạn')]],
+      note: '',
+      size: 12,
+      widthFraction: 0.6,
     });
   }
   blocks.push(

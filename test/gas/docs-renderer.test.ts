@@ -18,6 +18,7 @@ function setup() {
     docs: rt.services.Docs as never,
     documentApp: rt.services.DocumentApp as never,
     utilities: rt.services.Utilities as never,
+    charts: rt.services.Charts as never,
   });
   return { rt, svc, renderer };
 }
@@ -58,7 +59,7 @@ describe('GoogleDocsRenderer', () => {
   });
 
   it('puts the chart PNG in place of its marker, sized and described, and the words still match', () => {
-    const { doc, model } = render({ chart: true });
+    const { doc, model, rt } = render({ chart: true });
     expect(docText(doc)).toEqual(readingOrder(model));
     expect(docText(doc).some((t) => t.includes('CCHC-IMG'))).toBe(false);
     const withImage = docParagraphs(doc).filter((p) => p.images.length > 0);
@@ -70,6 +71,13 @@ describe('GoogleDocsRenderer', () => {
     expect(mag((embedded.size as Json).width)).toBeCloseTo(425.25, 1);
     expect(mag((embedded.size as Json).height)).toBeCloseTo(212.25, 1);
     expect(withImage[0]?.style.alignment).toBe('CENTER');
+    // Google drew it with the Charts service from the chart's description: its real names.
+    const [drawn] = rt.services.Charts.built;
+    expect(rt.services.Charts.built).toHaveLength(1);
+    expect([0, 1].map((r) => drawn!.data.getValue(r, 0))).toEqual(['LV1', 'LV2']);
+    expect(drawn!.data.getColumnLabel(1)).toBe('Đúng hạn');
+    expect(drawn!.colors).toEqual(['#2e7d32']);
+    expect(drawn!.xAxisTitle).toBe('Số nhiệm vụ');
   });
 
   it('sets A4, the Decree 30 margins and Times New Roman', () => {
@@ -245,7 +253,12 @@ describe('GoogleDocsRenderer', () => {
     expect(small.calls.byName['DocumentApp.openById']).toBe(1);
     expect(small.calls.byName['Document.saveAndClose']).toBe(1);
     expect(large.calls.byName).toEqual(small.calls.byName);
-    expect(small.calls.total).toBeLessThanOrEqual(16);
+    // The Charts service builds the image from the chart's description (a constant ~30 builder
+    // calls, no data read); the rest stays at most 16 calls.
+    const chartCalls = Object.entries(small.calls.byName).filter(([n]) => /^(Charts|DataTableBuilder|BarChartBuilder|TextStyleBuilder|Chart)\./.test(n)).reduce((a, [, v]) => a + v, 0);
+    expect(small.calls.byName['BarChartBuilder.build']).toBe(1);
+    expect(chartCalls).toBeLessThanOrEqual(40);
+    expect(small.calls.total - chartCalls).toBeLessThanOrEqual(16);
   });
 
   it('says clearly when the Docs advanced service is not enabled, before creating anything', () => {

@@ -4,7 +4,6 @@
 import type { Lang } from '../model.ts';
 import type { Clock, WorkbookPort } from '../ports.ts';
 import type { DocumentPort } from '../report/doc-model.ts';
-import type { DeflateRaw } from '../report/png.ts';
 
 export interface PreferenceStore {
   /** The user's remembered language, or null when never chosen. */
@@ -26,6 +25,4 @@ export interface AppContext {
    * over each other; returns null when another run holds it (the caller says "busy").
    */
   withLock<T>(fn: () => T): { ran: true; value: T } | { ran: false };
-  /** A real raw deflate for PNG images where the shell has one (Node's zlib). */
-  deflate?: DeflateRaw;
 }

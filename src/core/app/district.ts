@@ -124,7 +124,7 @@ export function makeDistrictReport(ctx: AppContext, aggregate: DistrictAggregate
   const docNumber = numberToUse(ctx.workbook, symbol, numberYear, req.number ?? null, req.lang);
   const model = buildDistrict(
     { settings, aggregate, titles: req.titles },
-    { date, number: docNumber, lang: req.lang, asOf: aggregate.asOf, period: aggregate.period, year, ...(ctx.deflate ? { deflate: ctx.deflate } : {}) },
+    { date, number: docNumber, lang: req.lang, asOf: aggregate.asOf, period: aggregate.period, year },
   );
   const name = districtReportName(settings.unitCode, aggregate.period, year, docNumber, numberYear);
   const number = documentNumber(docNumber, symbol, settings.unitCode).replace(/^Số:\s*/, '');

@@ -204,7 +204,6 @@ export function generateReport(ctx: AppContext, req: ReportRequest): MaybePromis
     date,
     number: docNumber,
     lang: req.lang,
-    deflate: ctx.deflate,
   });
   const name = reportName(req.type, settings.unitCode, school.frame.period, school.frame.year, docNumber, year);
   const number = documentNumber(docNumber, symbol, settings.unitCode).replace(/^Số:\s*/, '');

@@ -1,7 +1,6 @@
 // Pieces every report shares: the Decree 30 header, the title, the closing signature block, the
 // KPI wording, and the options of a build.
 
-import type { DeflateRaw } from './png.ts';
 import type { IsoDate, Kpi, Lang, PeriodCode, SchoolData, Settings } from '../model.ts';
 import { leftOutRows } from '../validate.ts';
 import type { KpiProgress, Progress } from '../progress/types.ts';
@@ -31,8 +30,6 @@ export interface ReportOptions {
   /** Language of messages. The document itself is always Vietnamese: it is an administrative
    *  document of a Vietnamese body (the report contract (README)); `lang` only affects errors. */
   lang?: Lang;
-  /** A real raw deflate for the chart PNG (Node's zlib); the core's own is used otherwise. */
-  deflate?: DeflateRaw;
 }
 
 /**

@@ -176,7 +176,7 @@ function sectionTasks(a: DistrictAggregate, opts: BuildOptions, cap: Captions): 
   out.push(
     areaTasksTable(areaTable.caption, t),
   );
-  out.push(tasksByAreaChart({ tasks: t }, cap.chart('Nhiệm vụ theo lĩnh vực (tổng các đơn vị)'), areaTable.label, opts, 'Các đơn vị'));
+  out.push(tasksByAreaChart({ tasks: t }, cap.chart('Nhiệm vụ theo lĩnh vực (tổng các đơn vị)')));
   return out;
 }
 
@@ -209,7 +209,7 @@ function sectionKpis(a: DistrictAggregate, titles: KpiTitles, opts: BuildOptions
       `Số liệu của các đơn vị tính đến ngày ${formatDate(opts.asOf)}; mỗi đơn vị đánh giá chỉ tiêu của mình theo cách tính ghi trong kế hoạch của đơn vị.`,
     ),
   );
-  out.push(kpisByStatusChart({ kpiCounts: c }, cap.chart('Chỉ tiêu theo kết quả đánh giá (tổng các đơn vị)'), opts));
+  out.push(kpisByStatusChart({ kpiCounts: c }, cap.chart('Chỉ tiêu theo kết quả đánh giá (tổng các đơn vị)')));
   return out;
 }
 

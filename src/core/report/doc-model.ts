@@ -27,7 +27,7 @@
 // - `keepWithNext` on a paragraph: on the same page as the start of the next block, and not
 //   broken across pages (.docx keepNext + keepLines; Docs keepWithNext + keepLinesTogether);
 // - `table`: bordered, `size` pt, header row bold and repeated, `colSpan`, `fill`, `widthFraction`;
-// - `chart`: `title` (bold, centred), the chart (native or `image`), then `legend` as a table;
+// - `chart`: `title` (bold, centred), then the chart as an image drawn from its description;
 // - `pageBreak`: the next block starts a new page;
 // - `signature`: borderless two-column table (left 45%), as its comment says, never broken
 //   across pages (.docx: the row cannot split; anything printed before it keeps with it).
@@ -210,7 +210,7 @@ export interface ImageBlock {
 }
 
 export interface ChartSeries {
-  /** Legend label (Vietnamese; the local image does not print it, the legend table does). */
+  /** The series' name, printed in the chart's legend (Vietnamese). */
   name: string;
   /** `#rrggbb` */
   color: string;
@@ -220,18 +220,26 @@ export interface ChartSeries {
 }
 
 /**
- * A bar chart. Renderers may draw it natively from the data (a Sheets chart in Google) or use
- * `image`, a PNG of the same chart drawn by the core (chart.ts). Category labels are short ASCII
- * codes (LV1…LV8, 1…5) and `legend` explains them in Vietnamese, so it is printed as a table
- * under the chart by every renderer.
+ * A horizontal bar chart, described once (chart.ts builds it, chartLayout sizes it) and drawn by
+ * each renderer with real type: in Google by Apps Script's Charts service to a PNG
+ * (src/gas/chart-image.ts), locally as an SVG rendered to PNG with resvg (src/node/chart-png.ts).
+ * Categories are the real names (the areas' short names, the targets' results), one bar per
+ * series per category, the value at the end of each bar; a legend of the series when there are
+ * several.
  */
 export interface ChartBlock {
   kind: 'chart';
+  /** Printed above the chart (`Biểu đồ 1. Nhiệm vụ theo lĩnh vực`): the document's text. */
   title: string;
   categories: string[];
   series: ChartSeries[];
-  image: ImageBlock;
-  legend: TableBlock;
+  /** What the bars count (`Số nhiệm vụ`): the value axis title. */
+  valueLabel: string;
+  /** The image's description for screen readers: every figure in words. */
+  alt: string;
+  /** Printed width; the height is `widthMm × aspect`. */
+  widthMm: number;
+  aspect: number;
 }
 
 export interface PageBreakBlock {
@@ -383,8 +391,8 @@ export function modelText(model: DocModel): string[] {
         out.push(b.caption);
         break;
       case 'chart':
-        out.push(b.title, b.image.caption);
-        table(b.legend);
+        // The chart's own labels are in its image, not in the document's text.
+        out.push(b.title);
         break;
       case 'signature':
         out.push(b.recipientsLabel, ...b.recipients);

@@ -32,8 +32,6 @@ import {
   type BuildOptions,
   leftOutNote,
 } from './common.ts';
-import { renderBarChart } from './chart.ts';
-import { toBase64 } from './png.ts';
 import { capitalFirst, formatDate, formatPercent, periodPhrase, roman } from './vn-format.ts';
 import { shareDone } from '../progress/dashboard.ts';
 import { countedInitiatives } from '../progress/initiatives.ts';
@@ -114,81 +112,31 @@ const STATUS_COLORS: Record<KpiProgress['status'], string> = {
 };
 const STATUS_ORDER: KpiProgress['status'][] = ['met', 'near', 'notMet', 'notApplicable', 'noData'];
 
-function chartImage(categories: string[], series: ChartBlock['series'], alt: string, caption: string, opts: BuildOptions) {
-  const img = renderBarChart(
-    {
-      categories,
-      series: series.map((s) => ({ color: s.color, values: s.values, ...(s.colors ? { colors: s.colors } : {}) })),
-    },
-    opts.deflate,
-  );
-  return {
-    kind: 'image' as const,
-    pngBase64: toBase64(img.png),
-    widthPx: img.width,
-    heightPx: img.height,
-    widthMm: 150,
-    alt,
-    caption,
-  };
+/** Every figure of a chart in words, for screen readers (the image's description). */
+function chartAlt(title: string, categories: readonly string[], series: ChartBlock['series']): string {
+  const parts = series.length === 1
+    ? categories.map((c, i) => `${c} ${series[0]!.values[i] ?? 0}`)
+    : series.map((s) => `${s.name}: ${categories.map((c, i) => `${c} ${s.values[i] ?? 0}`).join(', ')}`);
+  return `${title}: ${parts.join('; ')}`;
 }
 
-/**
- * `areaTable`: the label of the table that names the eight areas (`Bảng 2`); `totalHeader`: the
- * legend's column of totals (the district's report sums its schools).
- */
-export function tasksByAreaChart(progress: { tasks: TaskCounts & { byArea: Progress['tasks']['byArea'] } }, title: string, areaTable: string, opts: BuildOptions, totalHeader = 'Toàn đơn vị'): ChartBlock {
-  const categories = AREAS.map((a) => a.code);
+/** The tasks of each area: all, done, overdue; the areas by their short names. */
+export function tasksByAreaChart(progress: { tasks: TaskCounts & { byArea: Progress['tasks']['byArea'] } }, title: string): ChartBlock {
+  const categories = AREAS.map((a) => a.shortVi);
   const series = TASK_SERIES.map((s) => ({
     name: s.name,
     color: s.color,
     values: AREAS.map((a) => progress.tasks.byArea[a.code][s.key]),
   }));
-  const legend = table(
-    '',
-    [
-      { header: 'Màu', width: 0.12, align: 'center' },
-      { header: 'Số liệu', width: 0.58, align: 'left' },
-      { header: totalHeader, width: 0.3, align: 'center' },
-    ],
-    TASK_SERIES.map((s) => [cell('', { fill: s.color }), cell(s.name), cell(String(progress.tasks[s.key]))]),
-    `LV1 … LV8: tám lĩnh vực cải cách hành chính như ${areaTable}.`,
-  );
-  legend.size = 12;
-  legend.widthFraction = 0.75;
-  return {
-    kind: 'chart',
-    title,
-    categories,
-    series: series.map((s) => ({ ...s })),
-    image: chartImage(categories, series, `${title}: ${series.map((s) => `${s.name} ${s.values.join(', ')}`).join('; ')}`, title, opts),
-    legend,
-  };
+  return { kind: 'chart', title, categories, series, valueLabel: 'Số nhiệm vụ', alt: chartAlt(title, categories, series), widthMm: 160, aspect: 0.78 };
 }
 
-export function kpisByStatusChart(progress: Pick<Progress, 'kpiCounts'>, title: string, opts: BuildOptions): ChartBlock {
-  const categories = STATUS_ORDER.map((_, i) => `(${i + 1})`);
+/** The targets by result (Đạt, Gần đạt, …), each bar in its result's colour. */
+export function kpisByStatusChart(progress: Pick<Progress, 'kpiCounts'>, title: string): ChartBlock {
+  const categories = STATUS_ORDER.map((s) => enumLabel(KPI_STATUS, s, 'vi'));
   const values = STATUS_ORDER.map((s) => progress.kpiCounts[s]);
-  const series = [{ name: 'Số chỉ tiêu', color: '#70ad47', values, colors: STATUS_ORDER.map((s) => STATUS_COLORS[s]) }];
-  const legend = table(
-    '',
-    [
-      { header: 'Màu', width: 0.12, align: 'center' },
-      { header: 'Ký hiệu', width: 0.16, align: 'center' },
-      { header: 'Đánh giá', width: 0.42, align: 'left' },
-      { header: 'Số chỉ tiêu', width: 0.3, align: 'center' },
-    ],
-    STATUS_ORDER.map((s, i) => [
-      cell('', { fill: STATUS_COLORS[s] }),
-      cell(`(${i + 1})`),
-      cell(enumLabel(KPI_STATUS, s, 'vi')),
-      cell(String(progress.kpiCounts[s])),
-    ]),
-  );
-  legend.size = 12;
-  legend.widthFraction = 0.75;
-  const alt = `${title}: ${STATUS_ORDER.map((s, i) => `${enumLabel(KPI_STATUS, s, 'vi')} ${values[i]}`).join('; ')}`;
-  return { kind: 'chart', title, categories, series, image: chartImage(categories, series, alt, title, opts), legend };
+  const series = [{ name: 'Số chỉ tiêu', color: STATUS_COLORS.met, values, colors: STATUS_ORDER.map((s) => STATUS_COLORS[s]) }];
+  return { kind: 'chart', title, categories, series, valueLabel: 'Số chỉ tiêu', alt: chartAlt(title, categories, series), widthMm: 160, aspect: 0.42 };
 }
 
 // ------------------------------------------------------------------------------ sections
@@ -364,7 +312,7 @@ function sectionAreas(data: SchoolData, progress: Progress, year: number, opts: 
   out.push(
     areaTasksTable(areaTable.caption, t, 'Tỷ lệ hoàn thành = số nhiệm vụ đã hoàn thành / (tổng số − số nhiệm vụ hủy bỏ).'),
   );
-  out.push(tasksByAreaChart(progress, cap.chart('Nhiệm vụ theo lĩnh vực'), areaTable.label, opts));
+  out.push(tasksByAreaChart(progress, cap.chart('Nhiệm vụ theo lĩnh vực')));
 
   const rows = tasksWithState(data, progress);
   AREAS.forEach((a, i) => {
@@ -446,7 +394,7 @@ function sectionKpis(data: SchoolData, progress: Progress, year: number, opts: B
       kpiTableNote(data, progress, year, opts.asOf),
     ),
   );
-  out.push(kpisByStatusChart(progress, cap.chart('Chỉ tiêu theo kết quả đánh giá'), opts));
+  out.push(kpisByStatusChart(progress, cap.chart('Chỉ tiêu theo kết quả đánh giá')));
   return out;
 }
 

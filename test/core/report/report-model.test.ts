@@ -190,23 +190,24 @@ describe('quarterly report', () => {
     expect(text(m)).toContain('Tổng số 9 chỉ tiêu: đạt 4; gần đạt 1; chưa đạt 2; không phát sinh 1; chưa có số liệu 1.');
   });
 
-  it('carries two charts whose data are the Progress figures, each with a PNG and a Vietnamese legend', () => {
+  it('carries two charts whose data are the Progress figures, labelled with the real names', () => {
     const p = sampleProgress();
     const charts = blocksOf(build('quarterly'), 'chart') as ChartBlock[];
     expect(charts.map((c) => c.title)).toEqual(['Biểu đồ 1. Nhiệm vụ theo lĩnh vực', 'Biểu đồ 2. Chỉ tiêu theo kết quả đánh giá']);
     const [tasks, kpis] = charts as [ChartBlock, ChartBlock];
-    expect(tasks.categories).toEqual(['LV1', 'LV2', 'LV3', 'LV4', 'LV5', 'LV6', 'LV7', 'LV8']);
+    expect(tasks.categories).toEqual(['Chỉ đạo, điều hành', 'Thể chế', 'Thủ tục hành chính', 'Tổ chức bộ máy', 'Công vụ', 'Tài chính công', 'Chính quyền số', 'Sự hài lòng']);
+    expect(tasks.series.map((s) => s.name)).toEqual(['Tổng số nhiệm vụ', 'Đã hoàn thành', 'Quá hạn chưa hoàn thành']);
     expect(tasks.series.map((s) => s.values)).toEqual([
       [4, 1, 2, 0, 1, 1, 1, 1],
       [2, 0, 1, 0, 0, 1, 0, 0],
       [0, 1, 0, 0, 0, 0, 0, 1],
     ]);
     expect(kpis.series[0]!.values).toEqual([p.kpiCounts.met, p.kpiCounts.near, p.kpiCounts.notMet, p.kpiCounts.notApplicable, p.kpiCounts.noData]);
-    expect(kpis.legend.rows.map((r) => r[2]!.runs[0]!.text)).toEqual(['Đạt', 'Gần đạt', 'Chưa đạt', 'Không phát sinh', 'Chưa có số liệu']);
-    for (const c of charts) {
-      expect(Buffer.from(c.image.pngBase64, 'base64').subarray(1, 4).toString()).toBe('PNG');
-      expect(c.image.alt.length).toBeGreaterThan(20);
-    }
+    expect(kpis.categories).toEqual(['Đạt', 'Gần đạt', 'Chưa đạt', 'Không phát sinh', 'Chưa có số liệu']);
+    // Each result in its own colour: green, amber, red, grey, light grey.
+    expect(kpis.series[0]!.colors).toEqual(['#70ad47', '#ffc000', '#c00000', '#a5a5a5', '#d9d9d9']);
+    expect(kpis.alt).toBe(`Biểu đồ 2. Chỉ tiêu theo kết quả đánh giá: Đạt ${p.kpiCounts.met}; Gần đạt ${p.kpiCounts.near}; Chưa đạt ${p.kpiCounts.notMet}; Không phát sinh ${p.kpiCounts.notApplicable}; Chưa có số liệu ${p.kpiCounts.noData}`);
+    expect(tasks.alt).toMatch(/^Biểu đồ 1\. Nhiệm vụ theo lĩnh vực: Tổng số nhiệm vụ: Chỉ đạo, điều hành 4, Thể chế 1, /);
   });
 
   it('states strengths and limits from the figures, and leaves causes and proposals to the principal', () => {
@@ -382,18 +383,17 @@ describe('report wording', () => {
     expect(activitiesHeading(types)).toBe(head);
   });
 
-  it('quarterly: tables are numbered Bảng 1, 2, 3 in the order printed, charts Biểu đồ 1, 2; the legend cites the right table', () => {
+  it('quarterly: tables are numbered Bảng 1, 2, 3 in the order printed, charts Biểu đồ 1, 2', () => {
     const m = build('quarterly');
     expect(captionsOf(m).filter((c) => c !== '')).toEqual(['Bảng 1. Danh sách hoạt động', 'Bảng 2. Kết quả thực hiện nhiệm vụ theo lĩnh vực', 'Bảng 3. Kết quả thực hiện chỉ tiêu']);
     const charts = blocksOf(m, 'chart');
     expect(charts.map((c) => c.title)).toEqual(['Biểu đồ 1. Nhiệm vụ theo lĩnh vực', 'Biểu đồ 2. Chỉ tiêu theo kết quả đánh giá']);
-    expect(charts[0]!.legend.note).toBe('LV1 … LV8: tám lĩnh vực cải cách hành chính như Bảng 2.');
     // with no activity to list, the numbers close up
     const data = sampleData();
     data.activities = [];
     const m2 = build('quarterly', data);
     expect(captionsOf(m2).filter((c) => c !== '')).toEqual(['Bảng 1. Kết quả thực hiện nhiệm vụ theo lĩnh vực', 'Bảng 2. Kết quả thực hiện chỉ tiêu']);
-    expect(blocksOf(m2, 'chart')[0]!.legend.note).toBe('LV1 … LV8: tám lĩnh vực cải cách hành chính như Bảng 1.');
+    expect(blocksOf(m2, 'chart').map((c) => c.title)).toEqual(['Biểu đồ 1. Nhiệm vụ theo lĩnh vực', 'Biểu đồ 2. Chỉ tiêu theo kết quả đánh giá']);
     // with no task, the targets' chart is Biểu đồ 1
     const data3 = sampleData();
     data3.tasks = [];
