@@ -1,6 +1,7 @@
 // The district workbook's `Danh sách đơn vị`: the schools to read. One readSheet.
 
 import { sheetSpec } from '../contract/sheets.ts';
+import { isUnitCode } from '../contract/settings.ts';
 import type { Issue, Lang, SheetHeaderMap } from '../model.ts';
 import type { WorkbookPort } from '../ports.ts';
 import { foldKey, isEmail, quoteValue } from '../text.ts';
@@ -40,7 +41,9 @@ export function readUnitList(port: WorkbookPort, lang: Lang): UnitList {
   const seen = new Map<string, number>();
   for (const r of table.rows()) {
     const code = r.text('unitCode');
-    if (code !== '') {
+    // A code no school's Thông tin can hold (the rule of Mã đơn vị): no school would ever match it.
+    if (code !== '' && !isUnitCode(code)) r.issue('unitCode', 'error', 'UNIT_CODE_INVALID', { value: quoteValue(code) });
+    else if (code !== '') {
       const first = seen.get(foldKey(code));
       if (first !== undefined) r.issue('unitCode', 'error', 'UNIT_CODE_DUPLICATE', { value: code, firstRow: first });
       else seen.set(foldKey(code), r.row);
