@@ -41,12 +41,15 @@ export function readUnitList(port: WorkbookPort, lang: Lang): UnitList {
   const seen = new Map<string, number>();
   for (const r of table.rows()) {
     const code = r.text('unitCode');
-    // A code no school's Thông tin can hold (the rule of Mã đơn vị): no school would ever match it.
-    if (code !== '' && !isUnitCode(code)) r.issue('unitCode', 'error', 'UNIT_CODE_INVALID', { value: quoteValue(code) });
-    else if (code !== '') {
+    if (code !== '') {
       const first = seen.get(foldKey(code));
       if (first !== undefined) r.issue('unitCode', 'error', 'UNIT_CODE_DUPLICATE', { value: code, firstRow: first });
-      else seen.set(foldKey(code), r.row);
+      else {
+        seen.set(foldKey(code), r.row);
+        // A code no school's Thông tin can hold (the rule of Mã đơn vị; the list is matched
+        // without regard to case): no school would ever match it.
+        if (!isUnitCode(code.toLocaleUpperCase('vi'))) r.issue('unitCode', 'error', 'UNIT_CODE_INVALID', { value: quoteValue(code) });
+      }
     }
     let email = r.text('email');
     if (email !== '' && !isEmail(email)) {
