@@ -490,9 +490,20 @@ export class XlsxWorkbook implements WorkbookPort {
   clearSheet(sheet: string): void {
     // exceljs 4.4's spliceRows leaves rows behind; dropping its row and merge stores is the
     // reliable way to empty a sheet (column widths, views and validation stay, as in Sheets).
-    const x = internals(this.sheet(sheet));
+    const ws = this.sheet(sheet);
+    // Notes are neither values nor formats: the installer's notes on the header (what each
+    // column means) stay on their cells, as a cleared sheet keeps them in Sheets; our problem
+    // marks, about cells now gone, do not.
+    const notes: { address: string; note: Cell['note'] }[] = [];
+    ws.eachRow({ includeEmpty: false }, (row) => {
+      row.eachCell({ includeEmpty: true }, (cell) => {
+        if (cell.note !== undefined && cell.note !== null && !noteText(cell.note).includes(MARK_TAG)) notes.push({ address: cell.address, note: cell.note });
+      });
+    });
+    const x = internals(ws);
     x._rows = [];
     x._merges = {};
+    for (const n of notes) ws.getCell(n.address).note = n.note;
   }
 
   // ------------------------------------------------------------ layout
