@@ -30,7 +30,7 @@ function cchc(args: string[]): { ms: number; status: number | null; stderr: stri
 }
 
 /** `schools` files from the sample, each its own code and a little different, in `dir/truong`. */
-async function makeSchools(dir: string, schools: number): Promise<string> {
+export async function makeSchools(dir: string, schools: number): Promise<string> {
   const sample = path.join(dir, 'sample.xlsx');
   const init = cchc(['init', sample, '--sample']);
   if (init.status !== 0) throw new Error(init.stderr);
@@ -73,5 +73,10 @@ export async function localAggregateBench(schools = Number(process.env.CCHC_BENC
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  console.log(JSON.stringify(await localAggregateBench()));
+  // `… district-local.ts --make DIR`: only make the files there (to time the commands by hand).
+  const at = process.argv.indexOf('--make');
+  if (at > 0 && process.argv[at + 1]) {
+    mkdirSync(process.argv[at + 1]!, { recursive: true });
+    console.log(await makeSchools(process.argv[at + 1]!, Number(process.env.CCHC_BENCH_DISTRICT_SCHOOLS ?? 200)));
+  } else console.log(JSON.stringify(await localAggregateBench()));
 }
