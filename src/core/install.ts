@@ -34,7 +34,8 @@ import {
   headerNote,
   installerValidation,
   isUnitCode,
-  settingDefault,
+  settingDefaultIn,
+  headTitleOf,
   settingsFor,
   type SettingSpec,
   type SheetSpec,
@@ -291,8 +292,11 @@ function settingValue(spec: SettingSpec, opts: InstallOptions, year: number): Wr
       return opts.code?.trim() || null;
     case 'year':
       return year;
+    case 'signerTitle':
+      // The district's signer is its head, whose title goes by the body (never a principal).
+      if ((opts.kind ?? 'school') === 'district') return opts.name?.trim() ? headTitleOf(opts.name) : null;
   }
-  const d = settingDefault(spec, year);
+  const d = settingDefaultIn(spec, opts.kind ?? 'school', year);
   if (d === undefined) return null;
   if (spec.type === 'date') {
     const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(d);

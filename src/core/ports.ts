@@ -148,7 +148,7 @@ export interface WorkbookPort {
   writeFormats(sheet: string, row: number, col: number, formats: string[][]): void;
   /** Append rows after the last row with content. */
   appendRows(sheet: string, rows: WriteCell[][]): void;
-  /** Clear values and formats of the whole sheet (the dashboard is rewritten whole). */
+  /** Clear values and formats of the whole sheet (the dashboard is rewritten whole); notes (the header's) stay. */
   clearSheet(sheet: string): void;
   /** Apply a layout: frozen rows, widths, header style and notes, validation, formats, protection. */
   applyLayout(sheet: string, layout: SheetLayout): void;

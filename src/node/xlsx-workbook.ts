@@ -44,7 +44,7 @@ import { PackageView } from './files/package.ts';
 import { graft, inventory, labelsText, verifyKept, type Inventory } from './files/preserve.ts';
 import { FileProblem, count, shortName } from './files/problems.ts';
 import { EXCEL_CELL_CHARS, fileTooLarge, limitsFromEnv, scanWorkbook, type Limits, type ScanResult } from './files/scan.ts';
-import { ZipFormatError } from './files/zip.ts';
+import { ZipFormatError, writeZip } from './files/zip.ts';
 import { CF_MARKER, COMPUTED_FILL, DEFAULT_DATE_FORMAT, HEADER_FILL, MARK_TAG, columnRuns } from '../core/contract/look.ts';
 import { sheetNameKey } from '../core/contract/sheet-names.ts';
 
@@ -201,10 +201,50 @@ export interface OpenOptions {
    * hold. Such a workbook cannot be saved.
    */
   readOnly?: boolean;
+  /**
+   * With readOnly: sheets whose cells the caller will not read (a school's Tổng hợp, Nhật ký,
+   * Hướng dẫn for the district). They stay in sheetNames(), opened empty: exceljs never parses
+   * them. With readOnly the cells' notes are left out as well (readOnly opens never show them).
+   */
+  unreadSheets?: readonly string[];
 }
 
 /** Parts of a sheet a read-only open leaves out: they never change what a cell reads. */
 const READ_ONLY_IGNORED = ['dataValidations', 'conditionalFormatting'];
+
+const EMPTY_SHEET_XML = Buffer.from(
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>',
+);
+const EMPTY_COMMENTS_XML = Buffer.from(
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors/><commentList/></comments>',
+);
+const EMPTY_VML = Buffer.from('<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"></xml>');
+
+/**
+ * What a read-only open leaves out of the package (lower case part names): the worksheets of
+ * `unread` sheets, and the notes (comments and their VML shapes).
+ */
+function partsNotRead(view: PackageView, unread: readonly string[]): Set<string> {
+  const skip = new Set(unread.map((n) => n.normalize('NFC')));
+  const out = new Set(view.sheets.filter((r) => r.part !== '' && skip.has(r.name.normalize('NFC'))).map((r) => r.part.toLowerCase()));
+  for (const e of view.entries) {
+    const key = e.name.replace(/^\//, '').toLowerCase();
+    if (/^xl\/comments[^/]*\.xml$/.test(key) || /^xl\/drawings\/vmldrawing[^/]*\.vml$/.test(key)) out.add(key);
+  }
+  return out;
+}
+
+/** The package with the parts `skip` names emptied; every other part copied as it is stored (no inflate). */
+function slimForReading(view: PackageView, buffer: Buffer, skip: ReadonlySet<string>): Buffer {
+  return writeZip(
+    view.entries.map((entry) => {
+      const key = entry.name.replace(/^\//, '').toLowerCase();
+      if (!skip.has(key)) return { name: entry.name, from: buffer, entry };
+      const data = key.endsWith('.vml') ? EMPTY_VML : key.startsWith('xl/comments') ? EMPTY_COMMENTS_XML : EMPTY_SHEET_XML;
+      return { name: entry.name, data };
+    }),
+  );
+}
 
 export interface SaveOptions {
   /** May an existing file be replaced? Default true. */
@@ -282,8 +322,10 @@ export class XlsxWorkbook implements WorkbookPort {
     let source: Source | null = null;
     try {
       const view = new PackageView(buffer);
-      const scan = await scanWorkbook(view, limits, shown);
+      const skip = opts.readOnly ? partsNotRead(view, opts.unreadSheets ?? []) : new Set<string>();
+      const scan = await scanWorkbook(view, limits, shown, skip);
       if (!opts.readOnly) source = { view, scan, inv: inventoryOrRefusal(view, scan), shown };
+      else buffer = slimForReading(view, buffer, skip);
     } catch (e) {
       if (e instanceof ZipFormatError) throw new WorkbookOpenError('unreadable', filePath, e);
       throw e;
@@ -490,9 +532,20 @@ export class XlsxWorkbook implements WorkbookPort {
   clearSheet(sheet: string): void {
     // exceljs 4.4's spliceRows leaves rows behind; dropping its row and merge stores is the
     // reliable way to empty a sheet (column widths, views and validation stay, as in Sheets).
-    const x = internals(this.sheet(sheet));
+    const ws = this.sheet(sheet);
+    // Notes are neither values nor formats: the installer's notes on the header (what each
+    // column means) stay on their cells, as a cleared sheet keeps them in Sheets; our problem
+    // marks, about cells now gone, do not.
+    const notes: { address: string; note: Cell['note'] }[] = [];
+    ws.eachRow({ includeEmpty: false }, (row) => {
+      row.eachCell({ includeEmpty: true }, (cell) => {
+        if (cell.note !== undefined && cell.note !== null && !noteText(cell.note).includes(MARK_TAG)) notes.push({ address: cell.address, note: cell.note });
+      });
+    });
+    const x = internals(ws);
     x._rows = [];
     x._merges = {};
+    for (const n of notes) ws.getCell(n.address).note = n.note;
   }
 
   // ------------------------------------------------------------ layout

@@ -3,7 +3,9 @@
 import { SCHOOL_SHEETS, SHEET_NAMES, parseA1 } from '../contract/index.ts';
 import { installTemplate, type InstallResult } from '../install.ts';
 import { SAMPLE_SCHOOL, fillSample } from '../sample.ts';
-import type { FrameRequest, ReportingFrame } from '../frame.ts';
+import { reportingFrame, type FrameRequest, type ReportingFrame } from '../frame.ts';
+import { readDistrict } from '../district/sheets.ts';
+import { countIssues, sortIssues } from '../read/issues.ts';
 import type { IsoDate, Issue, Lang, PeriodCode, SchoolData, Severity } from '../model.ts';
 import type { CellMark } from '../ports.ts';
 import { computeProgress, dashboardSummary, type Progress } from '../progress/index.ts';
@@ -67,7 +69,22 @@ export function loadSchool(ctx: AppContext, opts: FigureOptions): LoadedSchool {
 }
 
 export function validateWorkbook(ctx: AppContext, opts: FigureOptions): ValidateResult {
+  if (isDistrictWorkbook(ctx.workbook.sheetNames())) return validateDistrict(ctx, opts);
   return validateSchool(loadSchool(ctx, opts).data);
+}
+
+/**
+ * The district workbook's own problems (`cchc validate`, the sidebar's Kiểm tra): its `Thông tin`
+ * and its `Danh sách đơn vị` (a row with no link, a code listed twice or one no school can have),
+ * each at its cell, as a school's sheets are validated. A newer template is refused as for a school.
+ */
+export function validateDistrict(ctx: AppContext, opts: FigureOptions): ValidateResult {
+  const district = readDistrict(ctx.workbook, { lang: opts.lang });
+  const newer = district.issues.find((i) => i.code === 'TEMPLATE_NEWER');
+  if (newer) throw new TemplateProblem('WRONG_TEMPLATE', newer.message);
+  const frame = reportingFrame(ctx.clock.today(), district.settings.year, opts);
+  const issues = sortIssues(district.issues);
+  return { templateVersion: district.settings.templateVersion, asOf: frame.asOf, issues, counts: countIssues(issues) };
 }
 
 export function progressOf(school: LoadedSchool): Progress {
@@ -86,7 +103,10 @@ export function updateProgress(ctx: AppContext, opts: FigureOptions) {
   return { school, progress, validation, summary: dashboardSummary(school.data, progress, opts.lang) };
 }
 
-export function install(ctx: AppContext, opts: { lang: Lang; name?: string; code?: string; year?: number }): InstallResult {
+/** A district workbook holds `Danh sách đơn vị` (the schools to read); a school's does not. */
+export const isDistrictWorkbook = (sheetNames: readonly string[]): boolean => sheetNames.map((n) => n.normalize('NFC')).includes(SHEET_NAMES.units);
+
+export function install(ctx: AppContext, opts: { lang: Lang; name?: string; code?: string; year?: number; kind?: 'school' | 'district' }): InstallResult {
   const result = installTemplate(ctx.workbook, { ...opts, today: ctx.clock.today() });
   appendLog(ctx.workbook, {
     now: ctx.clock.now(),

@@ -29,6 +29,8 @@ export interface SettingSpec {
   installerOwned?: boolean;
   /** Only in this kind of workbook's `Thông tin` (absent: in both). */
   only?: 'school' | 'district';
+  /** `default` holds only in this kind of workbook (absent: in both); in the other the row stays empty. */
+  defaultIn?: 'school' | 'district';
 }
 
 /**
@@ -70,8 +72,12 @@ export const SETTINGS: readonly SettingSpec[] = [
     help: { vi: 'Họ tên người ký văn bản.', en: 'Name of the person who signs.' }, example: 'Nguyễn Mai Hằng',
   },
   {
-    key: 'signerTitle', label: 'Chức vụ người ký', en: 'Signer title', aliases: [], type: 'text', required: false, default: 'Hiệu trưởng',
-    help: { vi: 'Chức vụ người ký, ví dụ Hiệu trưởng hoặc Phó Hiệu trưởng.', en: 'Signer\'s title.' }, example: 'Hiệu trưởng',
+    key: 'signerTitle', label: 'Chức vụ người ký', en: 'Signer title', aliases: [], type: 'text', required: false, default: 'Hiệu trưởng', defaultIn: 'school',
+    help: {
+      vi: 'Chức vụ người ký, ví dụ Hiệu trưởng hoặc Phó Hiệu trưởng; ở cấp trên ví dụ Chủ tịch, Phó Chủ tịch, Trưởng phòng (để trống: theo Tên đơn vị).',
+      en: 'Signer\'s title, e.g. Hiệu trưởng (principal); for the district e.g. Chủ tịch, Trưởng phòng (empty: from the unit name).',
+    },
+    example: 'Hiệu trưởng',
   },
   {
     key: 'recipients', label: 'Nơi nhận', en: 'Recipients', aliases: [], type: 'lines', required: false,
@@ -117,6 +123,28 @@ export const SETTINGS: readonly SettingSpec[] = [
     example: 'Không',
   },
 ];
+
+/** The value a setting takes when its cell is empty in this kind of workbook; undefined: none. */
+export function settingDefaultIn(spec: SettingSpec, kind: 'school' | 'district', year: number | null): string | undefined {
+  if (spec.defaultIn !== undefined && spec.defaultIn !== kind) return undefined;
+  return settingDefault(spec, year);
+}
+
+/**
+ * The title of the head who signs for a body above the schools, from its name: a People's
+ * Committee's chair (`Ủy ban nhân dân phường Tân Hưng` → Chủ tịch), a department's head (`Phòng
+ * Giáo dục và Đào tạo Quận 1` → Trưởng phòng, `Sở …` → Giám đốc), a school's principal; any other
+ * body `Thủ trưởng đơn vị`. Only where `Chức vụ người ký` is left empty: what is typed there wins.
+ */
+export function headTitleOf(unitName: string): string {
+  const n = unitName.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');
+  if (/^(ủy|uỷ) ban nhân dân\b/u.test(n) || /^ubnd\b/u.test(n)) return 'Chủ tịch';
+  if (/^phòng\b/u.test(n)) return 'Trưởng phòng';
+  if (/^sở\b/u.test(n)) return 'Giám đốc';
+  if (/^ban\b/u.test(n)) return 'Trưởng ban';
+  if (/^trường\b/u.test(n)) return 'Hiệu trưởng';
+  return 'Thủ trưởng đơn vị';
+}
 
 /** The `Thông tin` rows of a school's or the district's workbook, in contract order. */
 export const settingsFor = (kind: 'school' | 'district'): readonly SettingSpec[] => SETTINGS.filter((s) => s.only === undefined || s.only === kind);

@@ -38,8 +38,8 @@ export function readDistrict(port: WorkbookPort, opts: { lang: Lang }): District
   const sink = new IssueSink(opts.lang);
   const settingsSheet = sheetSpec('settings').name;
   const grid = port.readSheet(settingsSheet);
-  let settings = defaultSettings();
-  if (grid) settings = readSettings(grid, sink).settings;
+  let settings = defaultSettings('district');
+  if (grid) settings = readSettings(grid, sink, 'district').settings;
   else sink.add(settingsSheet, null, null, null, 'error', 'SHEET_MISSING', { sheet: settingsSheet });
   const list = readUnitList(port, opts.lang);
   return {

@@ -57,6 +57,14 @@ export const CLI = {
   // ---------------------------------------------------------------- cchc init
   initNotXlsx: { vi: 'tên tệp cần có đuôi .xlsx: {file}', en: 'the file name needs the .xlsx extension: {file}' },
   badYear: { vi: '--year cần một năm như 2024, không phải "{value}"', en: '--year takes a year such as 2024, not "{value}"' },
+  initDistrictOverSchool: {
+    vi: '{file} là bảng tính của một trường (có trang Kế hoạch), không phải bảng tính tổng hợp: --district không thêm trang tổng hợp vào đó. Tạo tệp tổng hợp mới với tên khác.',
+    en: '{file} is a school\'s workbook (it has a Kế hoạch sheet), not a district workbook: --district does not add district sheets to it. Create a new district file under another name.',
+  },
+  initSampleDistrict: {
+    vi: '--sample là dữ liệu mẫu của một trường, không dùng cùng --district.',
+    en: '--sample is a school\'s sample data and does not go with --district.',
+  },
   sampleOverExisting: {
     vi: '--sample chỉ dùng khi tạo tệp mới; {file} đã có, dữ liệu mẫu sẽ ghi đè lên dữ liệu thật.',
     en: '--sample only creates a new file; {file} exists and the sample would overwrite real entries.',

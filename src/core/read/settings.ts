@@ -1,7 +1,7 @@
 // `Thông tin`: `Mục` | `Giá trị` rows → model.ts Settings.
 
 import { TEMPLATE_VERSION } from '../contract/index.ts';
-import { SETTINGS, isUnitCode, settingDefault, type SettingSpec } from '../contract/settings.ts';
+import { SETTINGS, isUnitCode, settingDefault, settingDefaultIn, type SettingSpec } from '../contract/settings.ts';
 import { sheetSpec } from '../contract/sheets.ts';
 import type { Settings } from '../model.ts';
 import type { RawCell, SheetGrid } from '../ports.ts';
@@ -20,10 +20,11 @@ import type { SheetHeaderMap } from '../model.ts';
 const SPEC = sheetSpec('settings');
 const VALUE_HEADER = SPEC.columns[1]?.header ?? 'Giá trị';
 
-export function defaultSettings(): Settings {
+/** Settings before any row is read; a district's leaves `Chức vụ người ký` empty (it goes by the body: headTitleOf). */
+export function defaultSettings(kind: 'school' | 'district' = 'school'): Settings {
   return {
     templateVersion: null, unitCode: '', unitName: '', parentBody: '', place: '', year: null,
-    signer: '', signerTitle: settingDefault(settingSpecOf('signerTitle'), null) ?? '', recipients: [],
+    signer: '', signerTitle: settingDefaultIn(settingSpecOf('signerTitle'), kind, null) ?? '', recipients: [],
     registrationDeadline: null, phase1Deadline: null, phase2Deadline: null, awardDossierDeadline: null,
     tolerance: 0.05, minAwardScore: 70, emailReminders: false, autoRefresh: false,
   };
@@ -59,7 +60,7 @@ export interface SettingsRead {
 }
 
 /** Read `Thông tin`. Its header row is optional: without one, column A holds `Mục` and B `Giá trị`. */
-export function readSettings(grid: SheetGrid, sink: IssueSink): SettingsRead {
+export function readSettings(grid: SheetGrid, sink: IssueSink, kind: 'school' | 'district' = 'school'): SettingsRead {
   const found = findHeader(grid, SPEC);
   const itemCol = found?.columns.item ?? 1;
   const valueCol = found?.columns.value ?? 2;
@@ -76,7 +77,7 @@ export function readSettings(grid: SheetGrid, sink: IssueSink): SettingsRead {
     rows.set(spec.key, { row: r, value: grid.values[r - 1]?.[valueCol - 1] ?? null, format: grid.formats[r - 1]?.[valueCol - 1] ?? '' });
   }
 
-  const s = defaultSettings();
+  const s = defaultSettings(kind);
   const lang = sink.lang;
   const report = (key: keyof Settings, severity: 'error' | 'warning' | 'notice', code: IssueCode, params: MessageParams): void => {
     const at = rows.get(key);
@@ -125,7 +126,7 @@ export function readSettings(grid: SheetGrid, sink: IssueSink): SettingsRead {
         report(key, 'error', 'SETTING_REQUIRED', { item: spec.label, example: spec.example });
         continue;
       }
-      const d = settingDefault(spec, s.year);
+      const d = settingDefaultIn(spec, kind, s.year);
       if (d === undefined) continue;
       raw = d;
       format = '';

@@ -1,6 +1,7 @@
 // The district workbook's `Danh sách đơn vị`: the schools to read. One readSheet.
 
 import { sheetSpec } from '../contract/sheets.ts';
+import { isUnitCode } from '../contract/settings.ts';
 import type { Issue, Lang, SheetHeaderMap } from '../model.ts';
 import type { WorkbookPort } from '../ports.ts';
 import { foldKey, isEmail, quoteValue } from '../text.ts';
@@ -43,7 +44,12 @@ export function readUnitList(port: WorkbookPort, lang: Lang): UnitList {
     if (code !== '') {
       const first = seen.get(foldKey(code));
       if (first !== undefined) r.issue('unitCode', 'error', 'UNIT_CODE_DUPLICATE', { value: code, firstRow: first });
-      else seen.set(foldKey(code), r.row);
+      else {
+        seen.set(foldKey(code), r.row);
+        // A code no school's Thông tin can hold (the rule of Mã đơn vị; the list is matched
+        // without regard to case): no school would ever match it.
+        if (!isUnitCode(code.toLocaleUpperCase('vi'))) r.issue('unitCode', 'error', 'UNIT_CODE_INVALID', { value: quoteValue(code) });
+      }
     }
     let email = r.text('email');
     if (email !== '' && !isEmail(email)) {

@@ -167,17 +167,18 @@ export function recipientLines(recipients: string[]): string[] {
 
 /**
  * Signer lines. A deputy signs on the head's behalf: `Phó Hiệu trưởng` gives `KT. HIỆU TRƯỞNG`
- * then `PHÓ HIỆU TRƯỞNG` (Decree 30 "ký thay"). An empty title reads as `Hiệu trưởng`, the usual
- * signer of a school's documents.
+ * then `PHÓ HIỆU TRƯỞNG` (Decree 30 "ký thay"). An empty title reads as `empty`: `Hiệu trưởng`, the
+ * usual signer of a school's documents, unless the caller (the district report) says otherwise.
  */
-export function signerLines(title: string): { authority: string | null; title: string } {
-  const t = title.normalize('NFC').trim().replace(/\s+/g, ' ') || 'Hiệu trưởng';
+export function signerLines(title: string, empty = 'Hiệu trưởng'): { authority: string | null; title: string } {
+  const t = title.normalize('NFC').trim().replace(/\s+/g, ' ') || empty;
   const deputy = /^phó\s+(.+)$/i.exec(t);
   return deputy ? { authority: `KT. ${upperVi(deputy[1]!)}`, title: upperVi(t) } : { authority: null, title: upperVi(t) };
 }
 
-export function signatureBlock(settings: Settings): SignatureBlock {
-  const s = signerLines(settings.signerTitle);
+/** `emptyTitle`: the title an empty `Chức vụ người ký` stands for (a school's principal by default). */
+export function signatureBlock(settings: Settings, emptyTitle?: string): SignatureBlock {
+  const s = signerLines(settings.signerTitle, emptyTitle);
   return {
     kind: 'signature',
     recipientsLabel: 'Nơi nhận:',

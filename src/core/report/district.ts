@@ -6,6 +6,7 @@
 // codes, titles) is printed as text, never read as anything else.
 
 import { AREAS, KPI_STATUS, UNIT_READ_STATUS, enumLabel } from '../contract/enums.ts';
+import { headTitleOf } from '../contract/settings.ts';
 import { districtKpiCodes } from '../district/sheets.ts';
 import { isCounted, type DistrictAggregate, type KpiTitles, type SchoolResult } from '../district/types.ts';
 import type { KpiStatus, Settings } from '../model.ts';
@@ -282,7 +283,9 @@ export function buildDistrict(input: DistrictReportData, opts: BuildOptions): Do
     heading(1, 'VI.', 'ĐỀ XUẤT, KIẾN NGHỊ'),
     placeholder('Nêu nhận xét chung và các đề xuất, kiến nghị (nếu có).'),
     closingParagraph(`Trên đây là báo cáo tổng hợp kết quả thực hiện công tác cải cách hành chính ${phrase} của các đơn vị./.`),
-    signatureBlock(s),
+    // The district's head signs: the title typed in its Thông tin, else the one its body's name
+    // gives (Chủ tịch of a People's Committee, Trưởng phòng of a department…), never a principal's.
+    signatureBlock(s, headTitleOf(unit)),
   ];
   const num = String(opts.number).padStart(2, '0');
   return {

@@ -8,8 +8,8 @@ import { failedResult } from '../../core/district/school.ts';
 import { t } from '../../core/i18n.ts';
 import type { Clock } from '../../core/ports.ts';
 import type { ReadAnswer, ReadRequest, WorkerInit, WorkerMessage } from './protocol.ts';
+import { workerEntry } from './worker-bundle.ts';
 
-const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
 
 export interface PoolOptions {
   /** Threads at most (`--jobs`). */
@@ -50,9 +50,10 @@ class Lane {
 
   constructor(private readonly pool: ReadPool) {
     const opts = pool.options;
-    this.worker = new Worker(ENTRY, {
+    this.worker = new Worker(workerEntry(), {
       workerData: opts.init,
-      // Not the main thread's flags: `--import tsx` would load tsx twice (worker-entry.mjs registers it).
+      // Not the main thread's flags: `--import tsx` would load tsx twice (worker-entry.mjs registers
+      // it; the bundle needs no loader).
       execArgv: [],
       resourceLimits: { maxOldGenerationSizeMb: opts.memoryMb ?? Math.round(getHeapStatistics().heap_size_limit / (1024 * 1024)) },
     });

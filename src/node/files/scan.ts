@@ -311,13 +311,17 @@ async function scanSheet(view: PackageView, part: string, budget: number, ctx: S
  * Measure a workbook against the caps; throws FileProblem TOO_LARGE at the first one passed.
  * `shown` is the file as the user named it.
  */
-export async function scanWorkbook(view: PackageView, limits: Limits, shown: string): Promise<ScanResult> {
+/**
+ * `skip`: parts (lower case names) that exceljs will not be given (a read-only open empties them):
+ * not inflated here either.
+ */
+export async function scanWorkbook(view: PackageView, limits: Limits, shown: string, skip: ReadonlySet<string> = new Set()): Promise<ScanResult> {
   const declared = view.entries.reduce((n, e) => n + e.size, 0);
   if (declared > limits.maxUnzippedBytes) throw unzippedTooLarge(shown, limits);
   let used = 0;
   const budget = () => limits.maxUnzippedBytes - used;
   const result: ScanResult = { sheets: new Map(), overExcel: [], overExcelCount: 0, cells: 0, unzippedBytes: 0 };
-  const done = new Set<string>();
+  const done = new Set<string>(skip);
   try {
     const sharedPart = view.relsOf(view.workbookPart).find((r) => r.type === 'sharedStrings' && !r.external)?.target;
     let shared: Uint32Array = new Uint32Array(0);

@@ -19,6 +19,26 @@ describe('Danh sách đơn vị', () => {
     expect(r.issues.map((i) => [i.code, i.cell])).toEqual([['UNIT_CODE_DUPLICATE', 'A4'], ['REQUIRED', 'C5']]);
   });
 
+  it('flags a code no school can have (a space, a slash, too long) and does not read that row; lower case is matched as upper', () => {
+    const wb = new MemoryWorkbook({
+      'Danh sách đơn vị': [
+        headers('units'),
+        row('units', { unitCode: 'MN 01', source: 'a.xlsx' }),
+        row('units', { unitCode: 'MN/02', source: 'b.xlsx' }),
+        row('units', { unitCode: 'M'.repeat(21), source: 'c.xlsx' }),
+        row('units', { unitCode: 'mnhb', source: 'd.xlsx' }),
+      ],
+    });
+    const r = readUnitList(wb, 'vi');
+    expect(r.units.map((u) => [u.row, u.blocked])).toEqual([[2, true], [3, true], [4, true], [5, false]]);
+    expect(r.issues.map((i) => [i.code, i.cell, i.severity])).toEqual([
+      ['UNIT_CODE_INVALID', 'A2', 'error'],
+      ['UNIT_CODE_INVALID', 'A3', 'error'],
+      ['UNIT_CODE_INVALID', 'A4', 'error'],
+    ]);
+    expect(r.issues[0]?.message).toContain('MN 01');
+  });
+
   it('a district workbook without the list says which sheet is missing', () => {
     const r = readUnitList(new MemoryWorkbook({}), 'vi');
     expect(r.issues.map((i) => i.code)).toEqual(['SHEET_MISSING']);

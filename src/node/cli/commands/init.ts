@@ -1,30 +1,39 @@
-// cchc init FILE.xlsx [--name …] [--code …] [--year …] [--sample]: create the workbook, or
-// upgrade an existing one to the current template without changing any entry.
+// cchc init FILE.xlsx [--name …] [--code …] [--year …] [--sample] [--district]: create the
+// workbook (a school's, or with --district the district's), or upgrade an existing one to the
+// current template without changing any entry. An existing district workbook is upgraded as a
+// district whether or not --district is given; --district on a school's workbook is refused.
 import { existsSync } from 'node:fs';
-import { install, installSample } from '../../../core/app/operations.ts';
+import { install, installSample, isDistrictWorkbook } from '../../../core/app/operations.ts';
 import { t } from '../../../core/i18n.ts';
 import { InstallError } from '../../../core/install.ts';
-import { SCHOOL_SHEETS } from '../../../core/contract/index.ts';
+import { DISTRICT_SHEETS, SCHOOL_SHEETS, SHEET_NAMES, type SheetSpec } from '../../../core/contract/index.ts';
 import { XlsxWorkbook } from '../../xlsx-workbook.ts';
 import { InputError, UsageError } from '../errors.ts';
 import type { Command } from '../command.ts';
 import { JSON_OPTION, WORKBOOK_OUT_OPTION, changeWorkbook, cliContext, makeFolderFor, printJson, workbookOutOption, workbookPath } from '../shared.ts';
 
 /** Sheets the installer fills in (small ones): compared before and after to see whether anything changed. */
-const SMALL_SHEETS = SCHOOL_SHEETS.filter((s) => s.role === 'settings' || s.role === 'guide').map((s) => s.name);
+const smallSheets = (sheets: readonly SheetSpec[]): string[] => sheets.filter((s) => s.role === 'settings' || s.role === 'guide').map((s) => s.name);
 
 export const initCommand: Command = {
   name: 'init',
-  usage: 'init FILE.xlsx [--name "Trường Mầm non …"] [--code MNBT] [--year 2024] [--sample] [--out NEW.xlsx]',
+  usage: 'init FILE.xlsx [--name "Trường Mầm non …"] [--code MNBT] [--year 2024] [--sample] [--district] [--out NEW.xlsx]',
   summary: {
-    vi: 'tạo bảng tính với mọi trang mẫu; với tệp đã có: nâng cấp mẫu, giữ nguyên dữ liệu',
-    en: 'creates a workbook with every template sheet; on an existing file: upgrades it, keeping every entry',
+    vi: 'tạo bảng tính với mọi trang mẫu (--district: bảng tính tổng hợp của cấp trên); với tệp đã có: nâng cấp mẫu, giữ nguyên dữ liệu',
+    en: 'creates a workbook with every template sheet (--district: the district workbook); on an existing file: upgrades it, keeping every entry',
   },
   options: {
     name: { type: 'string', hint: 'tên', help: { vi: 'tên đơn vị (Tên đơn vị)', en: 'unit name (Tên đơn vị)' } },
     code: { type: 'string', hint: 'mã', help: { vi: 'mã đơn vị dùng trong số văn bản', en: 'unit code used in document numbers' } },
     year: { type: 'string', hint: 'YYYY', help: { vi: 'năm kế hoạch', en: 'plan year' } },
     sample: { type: 'boolean', help: { vi: 'điền dữ liệu mẫu của Trường Mầm non Bến Thành (2024)', en: 'fill in the sample school (Trường Mầm non Bến Thành, 2024)' } },
+    district: {
+      type: 'boolean',
+      help: {
+        vi: 'bảng tính tổng hợp của cấp trên (Thông tin, Danh sách đơn vị, ⚙ Tổng hợp đơn vị…) cho cchc aggregate',
+        en: 'the district workbook (Thông tin, Danh sách đơn vị, ⚙ Tổng hợp đơn vị…) for cchc aggregate',
+      },
+    },
     out: WORKBOOK_OUT_OPTION,
     json: JSON_OPTION,
   },
@@ -41,6 +50,8 @@ export const initCommand: Command = {
       }
     }
     const sample = Boolean(args.values.sample);
+    const askedDistrict = Boolean(args.values.district);
+    if (sample && askedDistrict) throw new UsageError(t(lang, 'cli.initSampleDistrict'));
     const sampleOverExisting = () => new InputError(t(lang, 'cli.sampleOverExisting', { file }));
     if (sample && existsSync(file)) throw sampleOverExisting();
     const out = workbookOutOption(args, file);
@@ -50,7 +61,7 @@ export const initCommand: Command = {
     const code = (args.values.code as string | undefined)?.normalize('NFC');
     // A new file may go into a folder that does not exist yet; create it rather than fail.
     if (!existsSync(file)) makeFolderFor(file, args.lang);
-    const { result, exists, changed } = await changeWorkbook(
+    const { result, exists, changed, kind } = await changeWorkbook(
       file,
       args,
       io,
@@ -59,14 +70,23 @@ export const initCommand: Command = {
         const exists = session.existed;
         // Checked again under the lock: another run may have made the file meanwhile.
         if (sample && exists) throw sampleOverExisting();
+        const names = exists ? book.sheetNames().map((n) => n.normalize('NFC')) : [];
+        // An existing file keeps its kind: a district workbook is upgraded as one even without
+        // --district, and a school's workbook never gets district sheets added to it.
+        const district = askedDistrict || (exists && isDistrictWorkbook(names));
+        if (askedDistrict && exists && !isDistrictWorkbook(names) && names.includes(SHEET_NAMES.tasks)) {
+          throw new InputError(t(lang, 'cli.initDistrictOverSchool', { file }));
+        }
+        const kind = district ? 'district' : 'school';
         const ctx = cliContext(book, file, args, io);
         // What the installer may change besides sheets and columns: the unit, the recorded version, the guide.
-        const snapshot = () => JSON.stringify(SMALL_SHEETS.map((n) => book.readSheet(n)?.values ?? null));
+        const small = smallSheets(district ? DISTRICT_SHEETS : SCHOOL_SHEETS);
+        const snapshot = () => JSON.stringify(small.map((n) => book.readSheet(n)?.values ?? null));
         const before = exists ? snapshot() : '';
         try {
-          const result = sample && !exists ? installSample(ctx, { lang: args.lang, name, code, year }) : install(ctx, { lang: args.lang, name, code, year });
+          const result = sample && !exists ? installSample(ctx, { lang: args.lang, name, code, year }) : install(ctx, { lang: args.lang, name, code, year, kind });
           const changed = !exists || result.created.length > 0 || result.addedColumns.length > 0 || snapshot() !== before;
-          return { result, exists, changed };
+          return { result, exists, changed, kind };
         } catch (e) {
           if (e instanceof InstallError) throw new InputError(e.message);
           throw e;
@@ -82,7 +102,7 @@ export const initCommand: Command = {
       },
     );
     if (args.values.json) {
-      io.stdout(printJson({ file: out ?? file, templateVersion: result.version, createdSheets: result.created, addedColumns: result.addedColumns, kept: result.kept, sample }));
+      io.stdout(printJson({ file: out ?? file, templateVersion: result.version, createdSheets: result.created, addedColumns: result.addedColumns, kept: result.kept, sample, kind }));
     } else {
       const version = result.version;
       const head = !exists
