@@ -331,6 +331,14 @@ export const API = {
       texts: z.object({ title: z.string(), intro: z.string(), open: z.string(), cancelled: z.string(), picked: z.string(), failed: z.string() }),
     }),
   },
+  /**
+   * Open the file picker dialog over the sheet (the schools' files, chosen for drive.file).
+   * NOT_AVAILABLE where there is no picker (`cchc serve`: the schools are local files).
+   */
+  showPicker: {
+    input: noInput,
+    output: z.object({ shown: z.literal(true) }),
+  },
 } as const;
 
 export type ApiName = keyof typeof API;

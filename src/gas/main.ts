@@ -52,10 +52,11 @@ export const generateReport = (input: unknown): ApiEnvelope => callServer('gener
 export const districtState = (input: unknown): ApiEnvelope => callServer('districtState', input);
 export const districtRefresh = (input: unknown): ApiEnvelope => callServer('districtRefresh', input);
 export const pickerConfig = (input: unknown): ApiEnvelope => callServer('pickerConfig', input);
+export const showPicker = (input: unknown): ApiEnvelope => callServer('showPicker', input);
 
 // Every call of the API has its entry point above (checked when the bundle is built and typed).
 const _allCallsExported: Record<ApiName, (input: unknown) => ApiEnvelope> = {
   getState, setLanguage, installTemplate, validate, selectCell, markProblems, clearMarks, updateProgress, generateReport,
-  districtState, districtRefresh, pickerConfig,
+  districtState, districtRefresh, pickerConfig, showPicker,
 };
 void _allCallsExported;

@@ -75,6 +75,7 @@ const handlers = (): ApiHandlers => ({
   generateReport: () => ({ url: 'https://docs.google.com/document/d/abc', name: 'Báo cáo quý II', number: '12/BC-MNBT', pdfUrl: 'https://docs.google.com/document/d/abc/export?format=pdf', dataErrors }),
   districtState: () => districtView,
   districtRefresh: () => districtView,
+  showPicker: () => ({ shown: true }),
   pickerConfig: () => ({ configured: false, message: 'not configured', apiKey: null, appId: null, oauthToken: null, texts: { title: '', intro: '', open: '', cancelled: '', picked: '', failed: '' } }),
 });
 
@@ -93,7 +94,7 @@ describe('isoDateSchema', () => {
 describe('API schemas', () => {
   it('lists every call with an input and an output schema', () => {
     expect(API_NAMES.sort()).toEqual(
-      ['clearMarks', 'districtRefresh', 'districtState', 'generateReport', 'getState', 'installTemplate', 'markProblems', 'pickerConfig', 'selectCell', 'setLanguage', 'updateProgress', 'validate'].sort(),
+      ['clearMarks', 'districtRefresh', 'districtState', 'generateReport', 'getState', 'installTemplate', 'markProblems', 'pickerConfig', 'selectCell', 'setLanguage', 'showPicker', 'updateProgress', 'validate'].sort(),
     );
   });
   it('refuses a cell that is not one A1 reference', () => {

@@ -144,5 +144,12 @@ export function createHandlers(ctx: DistrictContext): ApiHandlers {
     pickerConfig() {
       return pickerConfig(ctx, userLang(ctx));
     },
+    showPicker() {
+      const lang = userLang(ctx);
+      const show = ctx.district?.showPicker;
+      if (!show) throw new ApiFailure('NOT_AVAILABLE', t(lang, 'district.pickerOnlyInSheets'));
+      show(t(lang, 'district.pickerTitle'));
+      return { shown: true as const };
+    },
   };
 }
