@@ -7,7 +7,9 @@ import type { ApiEnvelope, ApiName } from '../core/api.ts';
 import { callServer } from './server.ts';
 import { districtAutoRefresh, openPicker } from './district.ts';
 import { cchcSelfTest } from './selftest.ts';
-import { buildMenu, menuAbout, menuGenerateReport, menuInstallTemplate, menuUpdateProgress, menuValidate, openSidebar } from './menu.ts';
+import {
+  buildMenu, menuAbout, menuDistrictPicker, menuDistrictRefresh, menuDistrictReport, menuGenerateReport, menuInstallTemplate, menuUpdateProgress, menuValidate, openSidebar,
+} from './menu.ts';
 
 // ---------------------------------------------------------------- triggers
 
@@ -24,6 +26,7 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 // ---------------------------------------------------------------- menu items
 
 export { openSidebar, menuInstallTemplate, menuValidate, menuUpdateProgress, menuGenerateReport, menuAbout };
+export { menuDistrictRefresh, menuDistrictPicker, menuDistrictReport };
 
 // ---------------------------------------------------------------- the district
 
