@@ -110,7 +110,9 @@ describe('API schemas', () => {
     expect(out.safeParse({ url: '/download/bao-cao.docx', name: 'x', number: '1/BC-X', pdfUrl: 'javascript:x', dataErrors: clean }).success).toBe(false);
   });
   it('refuses an unknown report type or period', () => {
-    expect(API.generateReport.input.safeParse({ type: 'district' }).success).toBe(false);
+    expect(API.generateReport.input.safeParse({ type: 'annual' }).success).toBe(false);
+    // The district's report is a document type of its own (a district workbook's report button).
+    expect(API.generateReport.input.safeParse({ type: 'district' }).success).toBe(true);
     expect(API.generateReport.input.safeParse({ type: 'quarterly', period: 'Q5' }).success).toBe(false);
   });
   it('keeps the summary as plain JSON (round trip is lossless)', () => {
