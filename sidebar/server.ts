@@ -1,5 +1,6 @@
 // The server, as the sidebar calls it: google.script.run in Sheets, HTTP under `cchc serve`
-// (transport.ts), every call typed by src/core/api.ts. And the one call that sets the page's data.
+// (transport.ts), every call typed by src/core/api.ts. And the one call that sets the page's data
+// (with a district workbook's state when the workbook is a district's).
 
 import { frameAsked, set, state, type AppState } from './state.ts';
 import { detectTransport } from './transport.ts';
@@ -12,6 +13,8 @@ export const server = detectTransport(() => state.lang);
  */
 export async function fetchState(withIssues = false): Promise<AppState> {
   const app = await server.call('getState', { ...frameAsked(), ...(withIssues ? { withIssues: true } : {}) });
-  set({ app, lang: app.lang, asOfDraft: null, ...(app.validation ? { validation: app.validation } : {}) });
+  // A district workbook: where its refresh stands and its schools, in the language now chosen.
+  const district = app.district ? await server.call('districtState', {}) : null;
+  set({ app, lang: app.lang, asOfDraft: null, district, ...(app.validation ? { validation: app.validation } : {}) });
   return app;
 }

@@ -46,7 +46,15 @@ export interface UiState {
   /** The data errors the user is told about before a report, until they choose. */
   preflight: DataErrors | null;
   form: Readonly<ReportForm>;
+  /** A district workbook: where its refresh stands and its schools (null until asked). */
+  district: DistrictState | null;
+  /** The file picker: offered only where the server has one (not under `cchc serve`). */
+  picker: 'unknown' | 'available' | 'unavailable';
+  /** The refresh loop stopped with schools left: offer to continue. */
+  districtStalled: boolean;
 }
+
+export type DistrictState = ApiOutput<'districtState'>;
 
 const store: UiState = {
   lang: 'vi',
@@ -63,6 +71,9 @@ const store: UiState = {
   frameStale: false,
   preflight: null,
   form: { type: 'quarterly', date: '', dateError: false },
+  district: null,
+  picker: 'unknown',
+  districtStalled: false,
 };
 
 /** What the views and commands read. Write through `set` and `setForm`. */

@@ -4,6 +4,7 @@
 import { formatDate } from '../../src/core/parse/date.ts';
 import type { Lang } from '../../src/core/model.ts';
 import { fetchState, server } from '../server.ts';
+import { askPicker } from './district.ts';
 import { frameShown, render, set, state, tr } from '../state.ts';
 import { messageOf, setBusy, showError } from '../views/status-bar.ts';
 import { runLong } from '../work.ts';
@@ -13,7 +14,8 @@ export async function load(withIssues = false): Promise<void> {
   showError(null);
   setBusy('loading');
   try {
-    await fetchState(withIssues);
+    const app = await fetchState(withIssues);
+    if (app.district) await askPicker();
     set({ loadFailed: false });
   } catch (error) {
     set({ loadFailed: true });

@@ -9,7 +9,7 @@ import type { SheetView } from '../../src/node/serve.ts';
 import type { CallNotice } from '../transport.ts';
 
 /** The calls after which the workbook may read differently. */
-const WRITES: ReadonlySet<ApiName> = new Set<ApiName>(['installTemplate', 'markProblems', 'clearMarks', 'updateProgress', 'generateReport']);
+const WRITES: ReadonlySet<ApiName> = new Set<ApiName>(['installTemplate', 'markProblems', 'clearMarks', 'updateProgress', 'generateReport', 'districtRefresh']);
 
 let sheets: SheetView[] = [];
 let active = 0;

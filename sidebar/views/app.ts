@@ -8,6 +8,7 @@ import { state, tr } from '../state.ts';
 import { actionButton } from './action-button.ts';
 import { actionsView } from './actions.ts';
 import { frameView } from './as-of.ts';
+import { districtView } from './district.ts';
 import { headerView, languageSwitch } from './header.ts';
 import { problemsView } from './problems.ts';
 import { reportFormView } from './report-form.ts';
@@ -27,6 +28,9 @@ export function renderApp(): void {
         ? h('div', { class: 'card' }, actionButton('reload', tr('retry'), () => void load(), 'primary'))
         : h('p', { class: 'muted' }, tr('loading')),
     );
+  } else if (app.district) {
+    // A district workbook: its refresh, its schools by status and its report, not the school's view.
+    parts.push(...districtView(state.district), languageSwitch());
   } else if (!app.templateInstalled) {
     parts.push(
       h(

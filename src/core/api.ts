@@ -106,6 +106,8 @@ export const dashboardSchema = z.object({
 });
 
 export const reportTypeSchema = z.enum(['quarterly', 'plan', 'initiatives']);
+/** What generateReport makes: a school's report, or `district`, the district's (a workbook with `Danh sách đơn vị`) from its stored reads. */
+export const documentTypeSchema = z.union([reportTypeSchema, z.literal('district')]);
 
 /** The errors of one sheet and the rows they keep out of the figures. */
 export const sheetErrorsSchema = z.object({
@@ -230,6 +232,11 @@ export const API = {
       dataErrors: dataErrorsSchema.nullable(),
       /** The check's result when asked for (`withIssues`), else null. */
       validation: validationSchema.nullable(),
+      /**
+       * A district workbook (`Danh sách đơn vị`): the sidebar shows the district view (districtState)
+       * instead of the school's. Absent from an older server: a school.
+       */
+      district: z.boolean().optional(),
     }),
   },
   /** Remember the user's language (user properties in Sheets; the local config in serve). */
@@ -271,7 +278,7 @@ export const API = {
   },
   generateReport: {
     input: z.object({
-      type: reportTypeSchema,
+      type: documentTypeSchema,
       /** quarterly only; default the quarter holding the as-of date. */
       period: periodSchema.optional(),
       asOf: isoDateSchema.optional(),
@@ -323,6 +330,14 @@ export const API = {
       oauthToken: z.string().nullable(),
       texts: z.object({ title: z.string(), intro: z.string(), open: z.string(), cancelled: z.string(), picked: z.string(), failed: z.string() }),
     }),
+  },
+  /**
+   * Open the file picker dialog over the sheet (the schools' files, chosen for drive.file).
+   * NOT_AVAILABLE where there is no picker (`cchc serve`: the schools are local files).
+   */
+  showPicker: {
+    input: noInput,
+    output: z.object({ shown: z.literal(true) }),
   },
 } as const;
 

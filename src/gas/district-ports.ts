@@ -26,6 +26,12 @@ function ourTriggers(): GoogleAppsScript.Script.Trigger[] {
   return ScriptApp.getUserTriggers(ss).filter((tr) => tr.getHandlerFunction() === AUTO_REFRESH_HANDLER);
 }
 
+/** The file picker (dist/Picker.html) in a dialog over the sheet. */
+export function showPickerDialog(title: string): void {
+  const html = HtmlService.createHtmlOutputFromFile('Picker').setWidth(760).setHeight(560);
+  SpreadsheetApp.getUi().showModalDialog(html, title);
+}
+
 /** The ports for one execution that started at `startedMs`. Nothing is called until used. */
 export function districtPorts(startedMs: number): DistrictPorts {
   let token: string | null = null;
@@ -62,6 +68,7 @@ export function districtPorts(startedMs: number): DistrictPorts {
         return '';
       }
     },
+    showPicker: showPickerDialog,
   };
 }
 

@@ -6,6 +6,7 @@ import { userLang } from '../core/app/handlers.ts';
 import { districtRefreshStep } from '../core/app/district-refresh.ts';
 import { t } from '../core/i18n.ts';
 import { gasContext } from './context.ts';
+import { showPickerDialog } from './district-ports.ts';
 
 /** The hourly trigger: continue the running refresh, or start one when `Tự động cập nhật` is on. */
 export function districtAutoRefresh(): void {
@@ -22,8 +23,6 @@ export function districtAutoRefresh(): void {
 
 /** The file picker, in a dialog over the sheet (the files chosen there are the ones drive.file lets the add-on read). */
 export function openPicker(): void {
-  const lang = userLang(gasContext());
-  const html = HtmlService.createHtmlOutputFromFile('Picker').setWidth(760).setHeight(560);
-  SpreadsheetApp.getUi().showModalDialog(html, t(lang, 'district.pickerTitle'));
+  showPickerDialog(t(userLang(gasContext()), 'district.pickerTitle'));
 }
 

@@ -7,7 +7,9 @@ import type { ApiEnvelope, ApiName } from '../core/api.ts';
 import { callServer } from './server.ts';
 import { districtAutoRefresh, openPicker } from './district.ts';
 import { cchcSelfTest } from './selftest.ts';
-import { buildMenu, menuAbout, menuGenerateReport, menuInstallTemplate, menuUpdateProgress, menuValidate, openSidebar } from './menu.ts';
+import {
+  buildMenu, menuAbout, menuDistrictPicker, menuDistrictRefresh, menuDistrictReport, menuGenerateReport, menuInstallTemplate, menuUpdateProgress, menuValidate, openSidebar,
+} from './menu.ts';
 
 // ---------------------------------------------------------------- triggers
 
@@ -24,6 +26,7 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 // ---------------------------------------------------------------- menu items
 
 export { openSidebar, menuInstallTemplate, menuValidate, menuUpdateProgress, menuGenerateReport, menuAbout };
+export { menuDistrictRefresh, menuDistrictPicker, menuDistrictReport };
 
 // ---------------------------------------------------------------- the district
 
@@ -52,10 +55,11 @@ export const generateReport = (input: unknown): ApiEnvelope => callServer('gener
 export const districtState = (input: unknown): ApiEnvelope => callServer('districtState', input);
 export const districtRefresh = (input: unknown): ApiEnvelope => callServer('districtRefresh', input);
 export const pickerConfig = (input: unknown): ApiEnvelope => callServer('pickerConfig', input);
+export const showPicker = (input: unknown): ApiEnvelope => callServer('showPicker', input);
 
 // Every call of the API has its entry point above (checked when the bundle is built and typed).
 const _allCallsExported: Record<ApiName, (input: unknown) => ApiEnvelope> = {
   getState, setLanguage, installTemplate, validate, selectCell, markProblems, clearMarks, updateProgress, generateReport,
-  districtState, districtRefresh, pickerConfig,
+  districtState, districtRefresh, pickerConfig, showPicker,
 };
 void _allCallsExported;

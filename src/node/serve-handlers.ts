@@ -22,6 +22,10 @@ import type { ServeHandlers, SheetView } from './serve.ts';
 import type { XlsxWorkbook } from './xlsx-workbook.ts';
 import { ApiFailure } from '../core/api.ts';
 import { WorkbookOpenError } from './xlsx-workbook.ts';
+import { TemplateProblem } from '../core/app/operations.ts';
+import { t } from '../core/i18n.ts';
+import { systemClock } from './clock.ts';
+import { LocalDistrictRefresh } from './district/local-refresh.ts';
 
 /** Calls that change the workbook: run under its lock, on a fresh read, then saved. */
 const WRITES: ReadonlySet<ApiName> = new Set(['installTemplate', 'markProblems', 'clearMarks', 'updateProgress', 'generateReport']);
@@ -78,9 +82,33 @@ export function createServeHandlers(backing: ServeBacking): ServeHandlers {
     }
   };
 
+  // The district's refresh: cchc aggregate's run on the list's local files, in steps (district/local-refresh.ts).
+  const district = new LocalDistrictRefresh({
+    file,
+    env: backing.env ?? process.env,
+    now: () => (backing.clock ?? systemClock(backing.env)).now(),
+    openContext: async () => contextFor(await openWorkbookFile(file, { env: backing.env }).catch((e: unknown) => userFailure(e, lang()))),
+  });
+  const districtCall = async <T>(fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await fn();
+    } catch (e) {
+      if (e instanceof TemplateProblem) throw new ApiFailure(e.code, e.message);
+      throw e;
+    }
+  };
+  const noPicker = (): never => {
+    throw new ApiFailure('NOT_AVAILABLE', t(lang(), 'district.pickerOnlyInSheets'));
+  };
+
   const handlers = Object.fromEntries(API_NAMES.map((name) => [name, (input: never) => call(name, input)])) as unknown as ServeHandlers;
   return {
     ...handlers,
+    districtState: () => districtCall(() => district.state(lang())),
+    districtRefresh: ({ full }) => districtCall(() => district.step(lang(), { ...(full ? { full } : {}) })),
+    // The schools are local files: nothing to choose them with.
+    pickerConfig: noPicker,
+    showPicker: noPicker,
     async readSheets(): Promise<SheetView[]> {
       const book = await openWorkbookFile(file, { env: backing.env }).catch((e: unknown) => userFailure(e, lang()));
       return book.sheetNames().map((name) => {

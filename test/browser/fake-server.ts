@@ -209,6 +209,9 @@ export function createFakeServer({ extraOverdue = 0 } = {}): { handlers: ServeHa
     pickerConfig: async () => {
       throw new ApiFailure('NOT_AVAILABLE', t(lang, 'district.onlyInSheets'));
     },
+    showPicker: async () => {
+      throw new ApiFailure('NOT_AVAILABLE', t(lang, 'district.pickerOnlyInSheets'));
+    },
     download: (name) => (name.endsWith('.docx') ? { body: new TextEncoder().encode('PK fake docx'), contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' } : null),
   };
 

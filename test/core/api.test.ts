@@ -75,6 +75,7 @@ const handlers = (): ApiHandlers => ({
   generateReport: () => ({ url: 'https://docs.google.com/document/d/abc', name: 'Báo cáo quý II', number: '12/BC-MNBT', pdfUrl: 'https://docs.google.com/document/d/abc/export?format=pdf', dataErrors }),
   districtState: () => districtView,
   districtRefresh: () => districtView,
+  showPicker: () => ({ shown: true }),
   pickerConfig: () => ({ configured: false, message: 'not configured', apiKey: null, appId: null, oauthToken: null, texts: { title: '', intro: '', open: '', cancelled: '', picked: '', failed: '' } }),
 });
 
@@ -93,7 +94,7 @@ describe('isoDateSchema', () => {
 describe('API schemas', () => {
   it('lists every call with an input and an output schema', () => {
     expect(API_NAMES.sort()).toEqual(
-      ['clearMarks', 'districtRefresh', 'districtState', 'generateReport', 'getState', 'installTemplate', 'markProblems', 'pickerConfig', 'selectCell', 'setLanguage', 'updateProgress', 'validate'].sort(),
+      ['clearMarks', 'districtRefresh', 'districtState', 'generateReport', 'getState', 'installTemplate', 'markProblems', 'pickerConfig', 'selectCell', 'setLanguage', 'showPicker', 'updateProgress', 'validate'].sort(),
     );
   });
   it('refuses a cell that is not one A1 reference', () => {
@@ -109,7 +110,9 @@ describe('API schemas', () => {
     expect(out.safeParse({ url: '/download/bao-cao.docx', name: 'x', number: '1/BC-X', pdfUrl: 'javascript:x', dataErrors: clean }).success).toBe(false);
   });
   it('refuses an unknown report type or period', () => {
-    expect(API.generateReport.input.safeParse({ type: 'district' }).success).toBe(false);
+    expect(API.generateReport.input.safeParse({ type: 'annual' }).success).toBe(false);
+    // The district's report is a document type of its own (a district workbook's report button).
+    expect(API.generateReport.input.safeParse({ type: 'district' }).success).toBe(true);
     expect(API.generateReport.input.safeParse({ type: 'quarterly', period: 'Q5' }).success).toBe(false);
   });
   it('keeps the summary as plain JSON (round trip is lossless)', () => {

@@ -53,6 +53,8 @@ export interface DistrictPorts {
   picker(): { apiKey: string | null; appId: string | null; oauthToken: string };
   /** Who reads (for the no-access message): the officer's e-mail, '' when unknown. */
   account(): string;
+  /** Open the file picker dialog over the sheet with this title (Sheets only). */
+  showPicker?(title: string): void;
 }
 
 export interface DistrictContext extends AppContext {

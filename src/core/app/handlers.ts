@@ -22,6 +22,7 @@ import {
 } from './operations.ts';
 import { t } from '../i18n.ts';
 import { thenMaybe } from './maybe.ts';
+import { districtHeader, districtReport, isDistrictWorkbook } from './district-view.ts';
 import { reportingFrame } from '../frame.ts';
 
 /** A read school's check, as the API gives it. */
@@ -55,9 +56,11 @@ export function createHandlers(ctx: DistrictContext): ApiHandlers {
   return {
     getState(frame): ApiOutput<'getState'> {
       const lang = userLang(ctx);
+      // A district workbook: its header only; the sidebar asks districtState for the rest.
+      if (isDistrictWorkbook(ctx)) return userFacing(() => districtHeader(ctx, lang, frame));
       if (!templatePresent(ctx)) {
         const { asOf, period } = reportingFrame(ctx.clock.today(), null, frame);
-        return { lang, unit: { code: '', name: '' }, asOf, period, planYear: null, templateInstalled: false, templateVersion: null, summary: null, dataErrors: null, validation: null };
+        return { lang, unit: { code: '', name: '' }, asOf, period, planYear: null, templateInstalled: false, templateVersion: null, summary: null, dataErrors: null, validation: null, district: false };
       }
       return userFacing(() => {
         const { school, progress } = computeFigures(ctx, { lang, asOf: frame.asOf, period: frame.period });
@@ -74,6 +77,7 @@ export function createHandlers(ctx: DistrictContext): ApiHandlers {
           dataErrors: dataErrorsOf(school.data),
           // The same read gives the check: the menu's "Kiểm tra dữ liệu" opens on it.
           validation: frame.withIssues ? validationOf(school.data) : null,
+          district: false,
         };
       });
     },
@@ -116,6 +120,7 @@ export function createHandlers(ctx: DistrictContext): ApiHandlers {
     },
     generateReport({ type, period, asOf, date }) {
       const lang = userLang(ctx);
+      if (type === 'district') return locked(ctx, lang, () => districtReport(ctx, lang, { ...(date ? { date } : {}) }));
       return locked(ctx, lang, () =>
         thenMaybe(generateReport(ctx, { lang, type, period, asOf, date }), (r) => ({
           url: r.document.url,
@@ -138,6 +143,13 @@ export function createHandlers(ctx: DistrictContext): ApiHandlers {
     },
     pickerConfig() {
       return pickerConfig(ctx, userLang(ctx));
+    },
+    showPicker() {
+      const lang = userLang(ctx);
+      const show = ctx.district?.showPicker;
+      if (!show) throw new ApiFailure('NOT_AVAILABLE', t(lang, 'district.pickerOnlyInSheets'));
+      show(t(lang, 'district.pickerTitle'));
+      return { shown: true as const };
     },
   };
 }

@@ -149,4 +149,12 @@ export const DISTRICT = {
   written: { vi: 'Đã ghi {file}.', en: 'Wrote {file}.' },
   reportWritten: { vi: 'Báo cáo: {file}', en: 'Report: {file}' },
   ndjsonWritten: { vi: 'NDJSON: {file} ({n} dòng)', en: 'NDJSON: {file} ({n} lines)', one: { vi: 'NDJSON: {file} (1 dòng)', en: 'NDJSON: {file} (1 line)' } },
+  pickerOnlyInSheets: {
+    vi: 'Chọn tệp của các đơn vị chỉ có trong Google Trang tính; trên máy tính, liên kết là đường dẫn tệp.',
+    en: 'Choosing the units\' files is in Google Sheets only; on a computer, a link is a file path.',
+  },
+  reportNeedsRefresh: {
+    vi: 'Chưa có số liệu của {n} đơn vị cho lần cập nhật gần nhất: cập nhật số liệu các đơn vị rồi tạo báo cáo.',
+    en: '{n} units have no figures from the last refresh: refresh the units, then make the report.',
+  },
 } satisfies Catalogue;

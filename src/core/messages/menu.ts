@@ -1,6 +1,7 @@
 // The add-on menu's words and the alerts its items show.
 
 import { APP } from './app.ts';
+import { SIDEBAR } from './sidebar.ts';
 import type { Catalogue } from './types.ts';
 
 export const MENU = {
@@ -24,4 +25,9 @@ export const MENU = {
     en: 'CCHC: tracks a kindergarten’s administrative-reform work: plan tasks, targets, initiatives, activities; checks the data, computes progress and writes reports laid out by Decree 30/2020. Workbook template version {version}.',
   },
   failed: { vi: 'Không thực hiện được', en: 'Could not finish' },
+  // The district's items (a workbook with Danh sách đơn vị): the sidebar's words, one text each.
+  districtRefresh: SIDEBAR.districtRefresh,
+  districtPicker: SIDEBAR.districtPicker,
+  districtReport: SIDEBAR.districtReportHeading,
+  districtReportDone: { vi: 'Đã tạo báo cáo tổng hợp số {number}: {url}', en: 'District report {number} created: {url}' },
 } satisfies Catalogue;

@@ -34,7 +34,7 @@ import { limitsFromEnv } from '../../files/scan.ts';
 import { ReadPool, type Job } from '../../district/pool.ts';
 import { stampOfFile } from '../../district/open-school.ts';
 import { XlsxWorkbook } from '../../xlsx-workbook.ts';
-import type { Command, CommandArgs, OptionSpec } from '../command.ts';
+import type { Command, CommandArgs, CommandIO, OptionSpec } from '../command.ts';
 import { districtSummary } from '../district-summary.ts';
 import { InputError, UsageError } from '../errors.ts';
 import { progressCount } from '../progress-bar.ts';
@@ -190,6 +190,24 @@ export const aggregateCommand: Command = {
     json: JSON_OPTION,
   },
   async run(args, io) {
+    return (await runAggregate(args, io)).exit;
+  },
+};
+
+/**
+ * What a caller other than the terminal sees of a run (`cchc serve`'s district refresh): the
+ * schools to read once known (`total` of the list, `reused` kept unchanged), then each read as it
+ * starts and ends. The terminal's bar is drawn from the same calls.
+ */
+export interface AggregateHooks {
+  planned?(total: number, reused: number, toRead: number, frame: ReportingFrame): void;
+  reading?(done: number, school: SchoolRef): void;
+  read?(done: number, school: SchoolRef): void;
+}
+
+/** `cchc aggregate` with its arguments, for the command and for `cchc serve` (hooks, and the aggregate written). */
+export async function runAggregate(args: CommandArgs, io: CommandIO, hooks: AggregateHooks = {}): Promise<{ exit: number; aggregate: DistrictAggregate; notes: string[] }> {
+  {
     const started = performance.now();
     const lang = args.lang;
     const input = args.positionals[0];
@@ -240,10 +258,17 @@ export const aggregateCommand: Command = {
           pool.warm(jobs.length);
           const bar = progressCount(io, jobs.length);
           let done = 0;
+          hooks.planned?.(schools.length, schools.length - jobs.length, jobs.length, frame);
           const label = (k: number) => t(lang, 'district.stepReading', { name: jobs[k]?.ref.name || path.basename(jobs[k]?.file ?? '') });
           const answers = await pool.readAll(jobs, {
-            start: (k) => bar.show(done, label(k)),
-            done: (k) => bar.show(++done, label(k)),
+            start: (k) => {
+              bar.show(done, label(k));
+              hooks.reading?.(done, jobs[k]!.ref);
+            },
+            done: (k) => {
+              bar.show(++done, label(k));
+              hooks.read?.(done, jobs[k]!.ref);
+            },
           });
           await pool.close();
           bar.done();
@@ -303,6 +328,6 @@ export const aggregateCommand: Command = {
       if (reportFile) io.stdout(`${t(lang, 'district.reportWritten', { file: reportFile })}\n`);
       if (ndjson !== undefined) io.stdout(`${t(lang, 'district.ndjsonWritten', { file: ndjson, n: agg.schools.length })}\n`);
     }
-    return 0;
-  },
-};
+    return { exit: 0, aggregate: agg, notes };
+  }
+}
