@@ -108,10 +108,12 @@ describe.skipIf(!haveChromium && !mustRun)('cchc serve on a real district workbo
     await page.screenshot({ path: path.join(SHOTS, '20-district-300x800.png') });
     await page.screenshot({ path: path.join(SHOTS, '20-district-whole-300px.png'), fullPage: true });
 
-    // The district report from this sidebar is not asserted yet: under cchc serve it is refused
-    // with "Chưa có số liệu của 1 đơn vị" after a refresh that settled every school (issue 12,
-    // open: storedResults counts one school of this list as missing). cchc aggregate --report
-    // writes the same report (test/node/cli-aggregate.test.ts).
+    // The district report: a .docx in the output folder, its link in the sidebar.
+    await page.getByRole('button', { name: 'Tạo báo cáo tổng hợp', exact: true }).click();
+    const link = page.locator('[data-key="report-link"]');
+    await link.waitFor({ timeout: 60_000 });
+    expect(await link.getAttribute('href')).toMatch(/^\/download\/.+\.docx$/);
+    expect(readdirSync(path.join(dir, 'bao-cao')).filter((f) => f.endsWith('.docx'))).toHaveLength(1);
 
     // The district file holds the refresh: a sidebar opened again shows where it stands.
     const saved = await XlsxWorkbook.open(file);

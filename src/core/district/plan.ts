@@ -58,7 +58,7 @@ export interface RunOutcome {
   results: SchoolResult[];
   /** The wording of each target code: the first school's, in list order. */
   titles: KpiTitles;
-  /** What the district keeps for the next run, one per school in list order; null: nothing kept (a crashed read). */
+  /** What the district keeps for the next run, one per school in list order (a school with no file stamp is kept with an empty stamp, read again next time). */
   stored: (StoredRead | null)[];
 }
 
@@ -78,7 +78,10 @@ export function runOutcome(schools: readonly SchoolRef[], outcomes: readonly Sch
       return;
     }
     results.push(o.result);
-    stored.push(o.stamp === null ? null : { source: ref.source, code: ref.code, stamp: o.stamp, asOf: frame.asOf, period: frame.period, result: o.result, titles: o.titles });
+    // A school whose file was not there (no stamp) is stored too, with an empty stamp: the report
+    // made from the stored reads then names it (Không tìm thấy) instead of refusing as if the
+    // refresh had not reached it; an empty stamp never matches a file's, so it is read again.
+    stored.push({ source: ref.source, code: ref.code, stamp: o.stamp ?? '', asOf: frame.asOf, period: frame.period, result: o.result, titles: o.titles });
   });
   return { results, titles, stored };
 }

@@ -35,7 +35,7 @@ describe('district plan', () => {
     expect(planReads({ schools, stored: map, stamps: ['1:10', '1:10', '1:10', '1:10', '1:10'], asOf: '2024-06-29', period: 'Q2', full: false })).toEqual([null, null, null, null, null]);
   });
 
-  it('puts outcomes back in list order; a crashed read is not stored; titles are the first school\'s', () => {
+  it('puts outcomes back in list order; a read with no file stamp is kept with an empty one, and read again next time; titles are the first school\'s', () => {
     const schools = schoolsOfList([unit(2, 'A', 'a.xlsx'), unit(3, 'B', 'b.xlsx'), unit(4, 'C', 'c.xlsx')]);
     const kept = stored('A', 'a.xlsx', '1:10');
     const b = failedResult(schools[1]!, 'unreadable', 'crashed');
@@ -46,7 +46,11 @@ describe('district plan', () => {
       { kind: 'read', result: c, titles: { CT01: 'other', CT02: 'two' }, stamp: '5:5' },
     ], frame);
     expect(run.results.map((r) => [r.code, r.reused])).toEqual([['A', true], ['B', false], ['C', false]]);
-    expect(run.stored.map((s) => s && [s.code, s.stamp])).toEqual([['A', '1:10'], null, ['C', '5:5']]);
+    expect(run.stored.map((s) => s && [s.code, s.stamp])).toEqual([['A', '1:10'], ['B', ''], ['C', '5:5']]);
+    // Kept so the report from the stored reads names it; never reused: the next run reads it again.
+    expect(run.stored[1]?.result.status).toBe('unreadable');
+    const next = planReads({ schools, stored: storedByKey(run.stored.filter((x) => x !== null)), stamps: ['1:10', '7:7', '5:5'], ...frame, full: false });
+    expect(next.map((p) => p?.code ?? null)).toEqual(['A', null, 'C']);
     expect(run.stored[2]).toMatchObject({ ...frame, result: c, titles: { CT01: 'other', CT02: 'two' } });
     expect(run.titles).toEqual({ CT01: 'title of A', CT02: 'two' });
   });
