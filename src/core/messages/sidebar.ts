@@ -3,6 +3,7 @@
 
 import { KPI_STATUS, TASK_STATE } from '../contract/enums.ts';
 import { APP } from './app.ts';
+import { DISTRICT } from './district.ts';
 import type { Catalogue, Text2 } from './types.ts';
 
 /**
@@ -113,7 +114,8 @@ export const SIDEBAR = {
   // ------------------------------------------------------------ the district (a workbook with Danh sách đơn vị)
   districtHeading: { vi: 'Số liệu các đơn vị', en: 'The units\' figures' },
   districtLoading: { vi: 'Đang đọc tình hình các đơn vị…', en: 'Reading where the units stand…' },
-  districtRefresh: { vi: 'Cập nhật số liệu các đơn vị', en: 'Refresh the units\' figures' },
+  // The refresh's one name (an alias of the district area's entry, not a second text).
+  districtRefresh: DISTRICT.refresh,
   districtRefreshFull: { vi: 'Đọc lại tất cả đơn vị', en: 'Read every unit again' },
   districtContinue: { vi: 'Tiếp tục cập nhật', en: 'Continue the refresh' },
   districtRefreshing: { vi: 'Đang cập nhật số liệu các đơn vị…', en: 'Refreshing the units\' figures…' },
