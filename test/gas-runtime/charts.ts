@@ -11,7 +11,7 @@
 // - setDimensions(width, height) in pixels, positive;
 // - Chart.getAs takes only image content types ('image/png' …); the reference's own example
 //   uses 'image/png' (charts.html).
-import { deflateSync } from 'node:zlib';
+import { crc32, deflateSync } from 'node:zlib';
 import { FakeBlob } from './blob.ts';
 import type { RuntimeCore } from './core.ts';
 import { ChartType } from './spreadsheet-builders.ts';
@@ -200,22 +200,12 @@ export class FakeBarChartBuilder {
 
 /** A white PNG of the given size (a real, decodable image). */
 export function blankPng(width: number, height: number): Uint8Array {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (b: Buffer) => {
-    let c = 0xffffffff;
-    for (const x of b) c = crcTable[(c ^ x) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
   const chunk = (type: string, data: Buffer) => {
     const len = Buffer.alloc(4);
     len.writeUInt32BE(data.length);
     const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
     const c = Buffer.alloc(4);
-    c.writeUInt32BE(crc(body));
+    c.writeUInt32BE(crc32(body));
     return Buffer.concat([len, body, c]);
   };
   const ihdr = Buffer.alloc(13);

@@ -11,6 +11,7 @@
 // here: the as-of date, the period, the date on the documents, the clock and the user (''), the
 // language. So a failed row on a real account is a real difference between Google and the
 // product's model of it, never the day the test ran.
+import { a1 } from '../contract/a1.ts';
 import { SHEET_NAMES, type SheetKey } from '../contract/index.ts';
 import { t } from '../i18n.ts';
 import type { IsoDate, Lang, PeriodCode } from '../model.ts';
@@ -76,12 +77,6 @@ export function selfTestCellText(v: RawCell): string {
   return v.normalize('NFC').trim();
 }
 
-const colLetters = (c: number): string => {
-  let s = '';
-  for (let n = c; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-};
-
 /** Every non-empty cell of the compared sheets. */
 export function figureFacts(workbook: WorkbookPort): Record<string, string> {
   const out: Record<string, string> = {};
@@ -92,7 +87,7 @@ export function figureFacts(workbook: WorkbookPort): Record<string, string> {
     grid.values.forEach((row, r) =>
       row.forEach((v, c) => {
         const text = selfTestCellText(v);
-        if (text !== '') out[`${name}!${colLetters(c + 1)}${r + 1}`] = text;
+        if (text !== '') out[`${name}!${a1(r + 1, c + 1)}`] = text;
       }),
     );
   }
