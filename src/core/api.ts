@@ -13,7 +13,8 @@
 
 // The namespace import lets esbuild drop what is unused (the named `z` pulls all of zod, ~750 KB).
 import * as z from 'zod';
-import type { Lang } from './model.ts';
+import { PERIOD_CODES, type Lang } from './model.ts';
+import { REPORT_TYPES } from './report/doc-model.ts';
 import type { DashboardSummary } from './progress/types.ts';
 import type { DistrictView, PickerConfig } from './district/view.ts';
 import { t } from './i18n.ts';
@@ -35,7 +36,7 @@ export const isoDateSchema = z
   }, 'not a calendar date');
 
 export const langSchema = z.enum(['vi', 'en']);
-export const periodSchema = z.enum(['Q1', 'Q2', 'Q3', 'Q4']);
+export const periodSchema = z.enum(PERIOD_CODES);
 export const severitySchema = z.enum(['error', 'warning', 'notice']);
 const count = z.number().int().nonnegative();
 /** An A1 reference of one cell, e.g. `G7` (at most column XFD, as in both Sheets and Excel). */
@@ -105,7 +106,7 @@ export const dashboardSchema = z.object({
   overdue: z.array(overdueTaskSchema),
 });
 
-export const reportTypeSchema = z.enum(['quarterly', 'plan', 'initiatives']);
+export const reportTypeSchema = z.enum(REPORT_TYPES);
 /** What generateReport makes: a school's report, or `district`, the district's (a workbook with `Danh sách đơn vị`) from its stored reads. */
 export const documentTypeSchema = z.union([reportTypeSchema, z.literal('district')]);
 

@@ -3,7 +3,7 @@
 import { generateReport } from '../../../core/app/operations.ts';
 import { t } from '../../../core/i18n.ts';
 import { validateSchool } from '../../../core/validate.ts';
-import { reportTypeSchema } from '../../../core/api.ts';
+import { REPORT_TYPES, type ReportType } from '../../../core/report/report.ts';
 import { NumberingError } from '../../../core/report/numbering.ts';
 import { StagedDocuments } from '../../files/documents.ts';
 import { LibreOfficeMissingError, PdfConversionError, findSoffice, toPdf } from '../../pdf.ts';
@@ -31,8 +31,9 @@ export const reportCommand: Command = {
   },
   async run(args, io) {
     const file = workbookPath(args);
-    const type = reportTypeSchema.safeParse(args.values.type);
-    if (!type.success) throw new UsageError(t(args.lang, 'cli.badReportType'));
+    const typeValue = String(args.values.type ?? '');
+    if (!(REPORT_TYPES as readonly string[]).includes(typeValue)) throw new UsageError(t(args.lang, 'cli.badReportType'));
+    const type = { data: typeValue as ReportType };
     let number: number | undefined;
     if (args.values.number !== undefined) {
       number = Number(args.values.number);
