@@ -3,7 +3,7 @@
 // modelled at the runtime's per-call costs) and locally on .xlsx (wall-clock time).
 // Prints a table; `--json` prints one JSON document (issue 13 item 6):
 // {operations:[{name,where,size,serviceCalls,ms}], bundle:{bytes,coldStartMs}, cli, district:[…], memory:[{name,size,peakMB}]}. Sizes: CCHC_BENCH_SIZES=100,1000,10000.
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import vm from 'node:vm';
 import { pathToFileURL } from 'node:url';
 import { localAggregateBench } from './district-local.ts';
@@ -65,7 +65,10 @@ async function benchSheets(tasks: number): Promise<void> {
   measureSheets(rt, 'generateReport quarterly', tasks, () => addon.run('generateReport', { type: 'quarterly', asOf: '2024-06-30', period: 'Q2' }));
 }
 
-async function benchLocal(tasks: number, dir: string): Promise<void> {
+async function benchLocal(tasks: number, root: string): Promise<void> {
+  // A folder per size: each size's report takes the same name (số 01), and cchc never writes over a document.
+  const dir = path.join(root, String(tasks));
+  mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `school-${tasks}.xlsx`);
   const book = XlsxWorkbook.create();
   const ctx = localContext(book, { outDir: dir, prefs: fixedLang('vi'), clock });
@@ -154,7 +157,7 @@ function startup(dir: string): Record<string, number> {
   const helpMs = median(run([BIN, '--help']));
   const bareNodeMs = median(run(['-e', '0']));
   const out: Record<string, number> = { helpMs, bareNodeMs };
-  const file = path.join(dir, 'school-10000.xlsx');
+  const file = path.join(dir, '10000', 'school-10000.xlsx');
   if (existsSync(file)) {
     const validateMs = median(run([BIN, 'validate', file, '--json']), 3);
     const openMs = median(run(['-e', `require('exceljs'); new (require('exceljs').Workbook)().xlsx.readFile(${JSON.stringify(file)})`]), 3);
