@@ -18,6 +18,7 @@ import { REPORT_TYPES } from './report/doc-model.ts';
 import type { DashboardSummary } from './progress/types.ts';
 import type { DistrictView, PickerConfig } from './district/view.ts';
 import { t } from './i18n.ts';
+import type { ReminderState } from './remind/switch.ts';
 
 // ---------------------------------------------------------------- building blocks
 
@@ -209,6 +210,16 @@ export const districtViewSchema = z.object({
   notice: z.string(),
 });
 
+// ---------------------------------------------------------------- the weekly reminders
+
+export const reminderStateSchema = z.object({
+  enabled: z.boolean(),
+  scheduled: z.boolean(),
+  /** The Monday of the last week sent, null before the first. */
+  lastMonday: isoDateSchema.nullable(),
+  notice: z.string(),
+});
+
 // ---------------------------------------------------------------- the calls
 
 export const API = {
@@ -340,6 +351,19 @@ export const API = {
     input: noInput,
     output: z.object({ shown: z.literal(true) }),
   },
+  /**
+   * The weekly reminders (`Nhắc việc qua email`): the setting, this user's weekly trigger, the
+   * last week sent. NOT_AVAILABLE outside Google Sheets (`cchc remind` on a computer).
+   */
+  reminderState: {
+    input: noInput,
+    output: reminderStateSchema,
+  },
+  /** Turn them on (the setting Có, this user's Monday 7h trigger made) or off (Không, removed). */
+  setReminders: {
+    input: z.object({ on: z.boolean() }),
+    output: reminderStateSchema,
+  },
 } as const;
 
 export type ApiName = keyof typeof API;
@@ -353,6 +377,7 @@ type SameShape<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : fals
 export const DASHBOARD_SHAPE_MATCHES: SameShape<Dashboard, DashboardSummary> = true;
 export type DistrictViewOutput = z.output<typeof districtViewSchema>;
 export const DISTRICT_SHAPE_MATCHES: SameShape<DistrictViewOutput, DistrictView> = true;
+export const REMINDER_SHAPE_MATCHES: SameShape<ApiOutput<'reminderState'>, ReminderState> = true;
 export const PICKER_SHAPE_MATCHES: SameShape<ApiOutput<'pickerConfig'>, PickerConfig> = true;
 export type ApiIssue = z.output<typeof issueSchema>;
 export type ReportType = z.output<typeof reportTypeSchema>;
