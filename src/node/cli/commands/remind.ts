@@ -7,12 +7,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import nodemailer from 'nodemailer';
+import type nodemailerModule from 'nodemailer';
 import type { SendMailOptions } from 'nodemailer';
 import { loadSchool } from '../../../core/app/operations.ts';
 import { t } from '../../../core/i18n.ts';
 import { SHEET_NAMES } from '../../../core/contract/sheet-names.ts';
-import { planReminders, type ReminderMessage } from '../../../core/remind/index.ts';
+import { planReminders, type ReminderMessage } from '../../../core/remind/plan.ts'; // not index.ts: its sidebar switch brings zod
 import { formatDateVi } from '../../../core/progress/dates.ts';
 import { quoteValue } from '../../../core/text.ts';
 import type { Command } from '../command.ts';
@@ -28,10 +28,15 @@ function mailOf(m: ReminderMessage, from: string): SendMailOptions {
   return { from, ...(m.to ? { to: { name: m.toName, address: m.to } } : {}), subject: m.subject, text: m.text, textEncoding: 'quoted-printable' };
 }
 
-const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+/** nodemailer loads with `cchc remind`, not with every cchc command (`--help`). */
+const mailer = async (): Promise<typeof nodemailerModule> => (await import('nodemailer')).default;
+
+async function composer() {
+  return (await mailer()).createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+}
 
 async function compose(mail: SendMailOptions): Promise<Buffer> {
-  const info = await composer.sendMail(mail);
+  const info = await (await composer()).sendMail(mail);
   return info.message as Buffer;
 }
 
@@ -84,7 +89,7 @@ export const remindCommand: Command = {
     const unreachable = plan.owners.filter((o) => o.unreachable !== null);
     let sent = 0;
     if (args.values.send && plan.messages.length > 0) {
-      const transport = nodemailer.createTransport(smtpUrl!);
+      const transport = (await mailer()).createTransport(smtpUrl!);
       try {
         for (const m of plan.messages) {
           if (m.to === '') continue;
