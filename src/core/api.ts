@@ -18,7 +18,7 @@ import { REPORT_TYPES } from './report/doc-model.ts';
 import type { DashboardSummary } from './progress/types.ts';
 import type { DistrictView, PickerConfig } from './district/view.ts';
 import { t } from './i18n.ts';
-import type { ReminderState } from './remind/switch.ts';
+import type { ReminderState } from './remind/state.ts';
 
 // ---------------------------------------------------------------- building blocks
 

@@ -6,8 +6,8 @@ import type { Clock } from '../core/ports.ts';
 import { GoogleDocsRenderer } from './docs-renderer.ts';
 import { SpreadsheetWorkbook } from './spreadsheet-workbook.ts';
 import { districtPorts } from './district-ports.ts';
-import type { RemindContext } from '../core/remind/run.ts';
-import { reminderPorts } from './remind.ts';
+import type { RemindContext } from '../core/app/remind-run.ts';
+import { reminderPorts } from './remind-ports.ts';
 
 const LANG_KEY = 'cchc.lang';
 const TZ = 'Asia/Ho_Chi_Minh';

@@ -24,7 +24,8 @@ import { t } from '../i18n.ts';
 import { thenMaybe } from './maybe.ts';
 import { districtHeader, districtReport, isDistrictWorkbook } from './district-view.ts';
 import { reportingFrame } from '../frame.ts';
-import { reminderState, setReminders, type RemindContext } from '../remind/index.ts';
+import { reminderState, setReminders } from './remind-switch.ts';
+import type { RemindContext } from './remind-run.ts';
 
 /** A read school's check, as the API gives it. */
 function validationOf(data: SchoolData): ApiOutput<'validate'> {
@@ -145,7 +146,7 @@ export function createHandlers(ctx: DistrictContext & RemindContext): ApiHandler
     pickerConfig() {
       return pickerConfig(ctx, userLang(ctx));
     },
-    // The weekly reminders' switch (remind/switch.ts): only where the shell gives their ports.
+    // The weekly reminders' switch (remind-switch.ts): only where the shell gives their ports.
     reminderState() {
       const lang = userLang(ctx);
       return userFacing(() => reminderState(ctx, lang));

@@ -1,8 +1,9 @@
 // Sending the week's reminders: never the same week twice, the quota's overflow waits for the
 // next run and the principal is told, a `Nhật ký` row per run, nothing when the setting is off.
 import { describe, expect, it } from 'vitest';
-import type { RemindContext, ReminderMessage, ReminderPorts } from '../../../src/core/remind/index.ts';
-import { runWeeklyReminders } from '../../../src/core/remind/index.ts';
+import type { ReminderMessage } from '../../../src/core/remind/index.ts';
+import type { RemindContext, ReminderPorts } from '../../../src/core/app/remind-run.ts';
+import { runWeeklyReminders } from '../../../src/core/app/remind-run.ts';
 import { MemoryWorkbook } from '../helpers/memory-workbook.ts';
 import { HA, HANG, REMIND_AS_OF, fillRemindSchool } from '../../fixtures/remind-school.ts';
 

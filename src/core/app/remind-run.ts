@@ -12,11 +12,11 @@
 
 import { t } from '../i18n.ts';
 import type { IsoDate, Lang } from '../model.ts';
-import type { AppContext } from '../app/context.ts';
-import { appendLog } from '../app/log.ts';
-import { loadSchool } from '../app/operations.ts';
+import type { AppContext } from './context.ts';
+import { appendLog } from './log.ts';
+import { loadSchool } from './operations.ts';
 import { formatDateVi } from '../progress/dates.ts';
-import { planReminders, type ReminderMessage, type ReminderPlan } from './plan.ts';
+import { planReminders, type ReminderMessage, type ReminderPlan } from '../remind/plan.ts';
 
 export interface ReminderPorts {
   /** Recipients the mail service still allows today (MailApp.getRemainingDailyQuota). */

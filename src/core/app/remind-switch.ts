@@ -4,20 +4,13 @@
 import { ApiFailure } from '../api.ts';
 import { t } from '../i18n.ts';
 import type { IsoDate, Lang } from '../model.ts';
-import { loadSchool } from '../app/operations.ts';
-import { decodeSent, type ReminderPorts, type RemindContext } from './run.ts';
-import { writeReminderSetting } from './setting.ts';
+import { loadSchool } from './operations.ts';
+import { decodeSent, type ReminderPorts, type RemindContext } from './remind-run.ts';
+import { writeReminderSetting } from '../remind/setting.ts';
+import type { ReminderState } from '../remind/state.ts';
 
-export interface ReminderState {
-  /** `Nhắc việc qua email` is Có. */
-  enabled: boolean;
-  /** This user's weekly trigger is in place. */
-  scheduled: boolean;
-  /** The Monday of the last week sent, null before the first. */
-  lastMonday: IsoDate | null;
-  /** A line for the user ('' when none). */
-  notice: string;
-}
+export type { ReminderState } from '../remind/state.ts';
+
 
 function portsOf(ctx: RemindContext, lang: Lang): ReminderPorts {
   if (!ctx.reminders) throw new ApiFailure('NOT_AVAILABLE', t(lang, 'remind.onlyInSheets'));
