@@ -33,7 +33,7 @@ export const reportCommand: Command = {
     const file = workbookPath(args);
     const typeValue = String(args.values.type ?? '');
     if (!(REPORT_TYPES as readonly string[]).includes(typeValue)) throw new UsageError(t(args.lang, 'cli.badReportType'));
-    const type = { data: typeValue as ReportType };
+    const type = typeValue as ReportType;
     let number: number | undefined;
     if (args.values.number !== undefined) {
       number = Number(args.values.number);
@@ -41,7 +41,7 @@ export const reportCommand: Command = {
     }
     const out = args.values.out as string | undefined;
     if (out !== undefined && !out.toLowerCase().endsWith('.docx')) throw new UsageError(t(args.lang, 'cli.outNotDocx'));
-    const request = { lang: args.lang, type: type.data, asOf: asOfOption(args), period: periodOption(args), date: asOfOption(args, 'date'), number };
+    const request = { lang: args.lang, type, asOf: asOfOption(args), period: periodOption(args), date: asOfOption(args, 'date'), number };
 
     const steps = progressSteps(io, args.lang, args.values.pdf ? 4 : 3);
     steps.step(STEP.read);
@@ -95,7 +95,7 @@ export const reportCommand: Command = {
     steps.done();
     warnDataErrors(io, 'report', validateSchool(result.school.data).counts.error, file, args.lang);
     if (args.values.json) {
-      io.stdout(printJson({ type: type.data, number: result.number, file: docxPath, pdf: pdfPath, templateVersion: result.progress.templateVersion, asOf: result.progress.asOf, period: result.progress.period }));
+      io.stdout(printJson({ type, number: result.number, file: docxPath, pdf: pdfPath, templateVersion: result.progress.templateVersion, asOf: result.progress.asOf, period: result.progress.period }));
     } else {
       io.stdout(`${t(args.lang, 'cli.reportWritten', { number: result.number, file: docxPath })}\n${pdfPath ? `PDF: ${pdfPath}\n` : ''}`);
     }
