@@ -52,7 +52,11 @@ export interface UiState {
   picker: 'unknown' | 'available' | 'unavailable';
   /** The refresh loop stopped with schools left: offer to continue. */
   districtStalled: boolean;
+  /** E-mail reminders: where they stand, 'unavailable' off Google Sheets, null until asked. */
+  reminders: ReminderState | 'unavailable' | null;
 }
+
+export type ReminderState = ApiOutput<'reminderState'>;
 
 export type DistrictState = ApiOutput<'districtState'>;
 
@@ -74,6 +78,7 @@ const store: UiState = {
   district: null,
   picker: 'unknown',
   districtStalled: false,
+  reminders: null,
 };
 
 /** What the views and commands read. Write through `set` and `setForm`. */

@@ -11,6 +11,7 @@ import { frameView } from './as-of.ts';
 import { districtView } from './district.ts';
 import { headerView, languageSwitch } from './header.ts';
 import { problemsView } from './problems.ts';
+import { remindersView } from './reminders.ts';
 import { reportFormView } from './report-form.ts';
 import { summaryView } from './summary.ts';
 
@@ -49,6 +50,7 @@ export function renderApp(): void {
       reportFormView(),
       problemsView(),
       app.summary ? summaryView(app.summary, app.dataErrors) : h('p', { class: 'card muted' }, tr('noSummary')),
+      remindersView(),
     );
   }
   root.replaceChildren(...parts.filter((p): p is Node => p instanceof Node));
