@@ -29,3 +29,11 @@ export interface Command {
   /** Returns the exit code. Throws InputError/UsageError for exit code 2. */
   run(args: CommandArgs, io: CommandIO): Promise<number>;
 }
+
+/**
+ * A command's run, loaded when the command runs: `cchc --help` and every other command load
+ * none of its code (each worker of `cchc aggregate` pays the start too).
+ */
+export function lazyRun(load: () => Promise<{ run: Command['run'] }>): Command['run'] {
+  return async (args, io) => (await load()).run(args, io);
+}

@@ -13,20 +13,10 @@ import { FileProblem } from '../files/problems.ts';
 import { ChangedMeanwhile, openWorkbookFile, withWorkbookFile, type WorkbookFileOptions, type WorkbookSession } from '../files/workbook-file.ts';
 import { XlsxWorkbook, WorkbookOpenError } from '../xlsx-workbook.ts';
 import { InputError, UsageError } from './errors.ts';
-import type { CommandArgs, CommandIO, OptionSpec } from './command.ts';
+import type { CommandArgs, CommandIO } from './command.ts';
+export { AS_OF_OPTION, JSON_OPTION, PERIOD_OPTION, WORKBOOK_OUT_OPTION } from './options.ts';
 import { t } from '../../core/i18n.ts';
 
-export const AS_OF_OPTION: OptionSpec = {
-  type: 'string', hint: 'dd/mm/yyyy',
-  help: { vi: 'ngày tính số liệu (mặc định: hôm nay, hoặc 31/12 của năm kế hoạch)', en: 'the as-of date (default: today, or 31 Dec of the plan year)' },
-};
-export const PERIOD_OPTION: OptionSpec = {
-  type: 'string', hint: 'Q1|Q2|Q3|Q4',
-  help: { vi: 'kỳ báo cáo (mặc định: quý chứa ngày tính)', en: 'report period (default: the quarter of the as-of date)' },
-};
-export const JSON_OPTION: OptionSpec = {
-  type: 'boolean', help: { vi: 'xuất một tài liệu JSON', en: 'print one JSON document' },
-};
 
 export function workbookPath(args: CommandArgs): string {
   const file = args.positionals[0];
@@ -80,14 +70,6 @@ export function workbookOutOption(args: CommandArgs, file: string): string | und
   return out;
 }
 
-export const WORKBOOK_OUT_OPTION: OptionSpec = {
-  type: 'string',
-  hint: 'NEW.xlsx',
-  help: {
-    vi: 'ghi kết quả ra tệp mới này, giữ nguyên tệp gốc (khi tệp gốc có phần cchc không giữ được khi ghi)',
-    en: 'write the results to this new file and leave the original as it is (when it holds parts cchc cannot keep)',
-  },
-};
 
 /** `--as-of`, `--date`: a real date typed as in the workbook, `30/06/2024`, or `2024-06-30`. */
 export function asOfOption(args: CommandArgs, name = 'as-of'): IsoDate | undefined {

@@ -11,7 +11,7 @@ import type { SchoolResult, SchoolStatus } from '../../core/district/types.ts';
 import type { DistrictView } from '../../core/district/view.ts';
 import type { IsoDate, Lang, PeriodCode } from '../../core/model.ts';
 import type { AppContext } from '../../core/app/context.ts';
-import { runAggregate } from '../cli/commands/aggregate.ts';
+import { runAggregate } from '../cli/commands/aggregate.run.ts';
 import { InputError } from '../cli/errors.ts';
 
 /** How long one step waits for the run to move before it answers. */
