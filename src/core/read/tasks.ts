@@ -27,6 +27,11 @@ export function readTasks(table: Table, frame: ReportingFrame): Task[] {
     }
     const output = r.text('output');
     const status = r.enumOf('status', TASK_STATUS, 'notStarted');
+    // A task still open whose deadline lies in an earlier year than the plan's: carried over by
+    // `Năm mới` (core/rollover) with its old deadline, for the user to review (not an error).
+    if (due !== null && due < `${frame.year}-01-01` && status !== 'done' && status !== 'cancelled') {
+      r.issue('due', 'warning', 'DUE_IN_PAST_YEAR', { due: formatDate(due), dueYear: due.slice(0, 4), year: frame.year });
+    }
     const typedPercent = r.ratio('percent');
     let percent = typedPercent === null ? null : Number(typedPercent.text);
     // Done after the as-of date is no problem: on that date it was open (progress/tasks.ts).
