@@ -99,9 +99,29 @@ async function buildServeHost() {
   return Buffer.byteLength(js);
 }
 
+/**
+ * dist/cli/: the `cchc` command (cchc.mjs) and the district's reading thread
+ * (district-worker.mjs) as plain ES modules, so a command starts without compiling TypeScript.
+ * npm packages stay outside the bundle (`packages: 'external'`), loaded from node_modules by the
+ * code that needs them, when it needs them (lazy.ts). `.mjs`: clasp pushes only .js and .html
+ * (.clasp.json), so none of this goes to Apps Script.
+ */
+export async function buildCli() {
+  const out = path.join(dist, 'cli');
+  await rm(out, { recursive: true, force: true });
+  const result = await build({
+    entryPoints: { cchc: path.join(root, 'src/node/cli/bin.ts'), 'district-worker': path.join(root, 'src/node/district/worker.ts') },
+    bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external',
+    splitting: true, outdir: out, outExtension: { '.js': '.mjs' }, chunkNames: 'chunks/[name]-[hash]',
+    charset: 'utf8', legalComments: 'none', logLevel: 'warning', metafile: true,
+    banner: { js: '#!/usr/bin/env node\n// cchc: built by build.mjs from src/node/. Do not edit.' },
+  });
+  return Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
+}
+
 async function main() {
   await mkdir(dist, { recursive: true });
-  const [code, sidebarBytes, hostBytes, pickerBytes, expectedBytes] = await Promise.all([buildCode(), buildSidebar(), buildServeHost(), buildPicker(), buildSelfTestExpected()]);
+  const [code, sidebarBytes, hostBytes, pickerBytes, expectedBytes, cliBytes] = await Promise.all([buildCode(), buildSidebar(), buildServeHost(), buildPicker(), buildSelfTestExpected(), buildCli()]);
   const manifest = JSON.parse(await readFile(path.join(root, 'appsscript.json'), 'utf8'));
   await writeFile(path.join(dist, 'appsscript.json'), JSON.stringify(manifest, null, 2) + '\n');
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
@@ -109,6 +129,7 @@ async function main() {
   console.log(`dist/Sidebar.html  ${kb(sidebarBytes)}`);
   console.log(`dist/Picker.html   ${kb(pickerBytes)}`);
   console.log(`dist/SelfTestExpected.html  ${kb(expectedBytes)}  (read by cchcSelfTest only)`);
+  console.log(`dist/cli/           ${kb(cliBytes)}  (the cchc command; not pushed)`);
   console.log(`dist/serve-host.js.txt  ${kb(hostBytes)}  (cchc serve only; not pushed)`);
   console.log(`dist/appsscript.json  scopes: ${manifest.oauthScopes.map((s) => s.split('/').pop()).join(', ')}`);
 }

@@ -13,10 +13,12 @@
 
 // The namespace import lets esbuild drop what is unused (the named `z` pulls all of zod, ~750 KB).
 import * as z from 'zod';
-import type { Lang } from './model.ts';
+import { PERIOD_CODES, type Lang } from './model.ts';
+import { REPORT_TYPES } from './report/doc-model.ts';
 import type { DashboardSummary } from './progress/types.ts';
 import type { DistrictView, PickerConfig } from './district/view.ts';
 import { t } from './i18n.ts';
+import type { ReminderState } from './remind/state.ts';
 
 // ---------------------------------------------------------------- building blocks
 
@@ -35,7 +37,7 @@ export const isoDateSchema = z
   }, 'not a calendar date');
 
 export const langSchema = z.enum(['vi', 'en']);
-export const periodSchema = z.enum(['Q1', 'Q2', 'Q3', 'Q4']);
+export const periodSchema = z.enum(PERIOD_CODES);
 export const severitySchema = z.enum(['error', 'warning', 'notice']);
 const count = z.number().int().nonnegative();
 /** An A1 reference of one cell, e.g. `G7` (at most column XFD, as in both Sheets and Excel). */
@@ -105,7 +107,7 @@ export const dashboardSchema = z.object({
   overdue: z.array(overdueTaskSchema),
 });
 
-export const reportTypeSchema = z.enum(['quarterly', 'plan', 'initiatives']);
+export const reportTypeSchema = z.enum(REPORT_TYPES);
 /** What generateReport makes: a school's report, or `district`, the district's (a workbook with `Danh sách đơn vị`) from its stored reads. */
 export const documentTypeSchema = z.union([reportTypeSchema, z.literal('district')]);
 
@@ -205,6 +207,16 @@ export const districtViewSchema = z.object({
   /** `Tự động cập nhật` in Thông tin, and whether the hourly trigger is in place. */
   autoRefresh: z.object({ enabled: z.boolean(), scheduled: z.boolean() }),
   /** A line the officer should read ('' when none): Drive not reachable, the trigger refused. */
+  notice: z.string(),
+});
+
+// ---------------------------------------------------------------- the weekly reminders
+
+export const reminderStateSchema = z.object({
+  enabled: z.boolean(),
+  scheduled: z.boolean(),
+  /** The Monday of the last week sent, null before the first. */
+  lastMonday: isoDateSchema.nullable(),
   notice: z.string(),
 });
 
@@ -339,6 +351,19 @@ export const API = {
     input: noInput,
     output: z.object({ shown: z.literal(true) }),
   },
+  /**
+   * The weekly reminders (`Nhắc việc qua email`): the setting, this user's weekly trigger, the
+   * last week sent. NOT_AVAILABLE outside Google Sheets (`cchc remind` on a computer).
+   */
+  reminderState: {
+    input: noInput,
+    output: reminderStateSchema,
+  },
+  /** Turn them on (the setting Có, this user's Monday 7h trigger made) or off (Không, removed). */
+  setReminders: {
+    input: z.object({ on: z.boolean() }),
+    output: reminderStateSchema,
+  },
 } as const;
 
 export type ApiName = keyof typeof API;
@@ -352,6 +377,7 @@ type SameShape<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : fals
 export const DASHBOARD_SHAPE_MATCHES: SameShape<Dashboard, DashboardSummary> = true;
 export type DistrictViewOutput = z.output<typeof districtViewSchema>;
 export const DISTRICT_SHAPE_MATCHES: SameShape<DistrictViewOutput, DistrictView> = true;
+export const REMINDER_SHAPE_MATCHES: SameShape<ApiOutput<'reminderState'>, ReminderState> = true;
 export const PICKER_SHAPE_MATCHES: SameShape<ApiOutput<'pickerConfig'>, PickerConfig> = true;
 export type ApiIssue = z.output<typeof issueSchema>;
 export type ReportType = z.output<typeof reportTypeSchema>;

@@ -11,7 +11,9 @@ export const AREA_CODES = ['LV1', 'LV2', 'LV3', 'LV4', 'LV5', 'LV6', 'LV7', 'LV8
 export type AreaCode = (typeof AREA_CODES)[number];
 
 export type Quarter = 1 | 2 | 3 | 4;
-export type PeriodCode = 'Q1' | 'Q2' | 'Q3' | 'Q4';
+/** The quarters a report or a progress update may be for. */
+export const PERIOD_CODES = ['Q1', 'Q2', 'Q3', 'Q4'] as const;
+export type PeriodCode = (typeof PERIOD_CODES)[number];
 
 export type Severity = 'error' | 'warning' | 'notice';
 

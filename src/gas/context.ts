@@ -6,6 +6,8 @@ import type { Clock } from '../core/ports.ts';
 import { GoogleDocsRenderer } from './docs-renderer.ts';
 import { SpreadsheetWorkbook } from './spreadsheet-workbook.ts';
 import { districtPorts } from './district-ports.ts';
+import type { RemindContext } from '../core/app/remind-run.ts';
+import { reminderPorts } from './remind-ports.ts';
 
 const LANG_KEY = 'cchc.lang';
 const TZ = 'Asia/Ho_Chi_Minh';
@@ -33,7 +35,7 @@ function activeUserEmail(): string {
   }
 }
 
-export function gasContext(): DistrictContext {
+export function gasContext(): DistrictContext & RemindContext {
   const startedMs = Date.now();
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   return {
@@ -46,6 +48,7 @@ export function gasContext(): DistrictContext {
     },
     user: activeUserEmail,
     district: districtPorts(startedMs),
+    reminders: reminderPorts(),
     selectCell(sheet, a1) {
       const target = spreadsheet.getSheetByName(sheet);
       if (target) target.getRange(a1).activate();

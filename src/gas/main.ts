@@ -7,6 +7,7 @@ import type { ApiEnvelope, ApiName } from '../core/api.ts';
 import { callServer } from './server.ts';
 import { districtAutoRefresh, openPicker } from './district.ts';
 import { cchcSelfTest } from './selftest.ts';
+import { weeklyReminders } from './remind.ts';
 import {
   buildMenu, menuAbout, menuDistrictPicker, menuDistrictRefresh, menuDistrictReport, menuGenerateReport, menuInstallTemplate, menuUpdateProgress, menuValidate, openSidebar,
 } from './menu.ts';
@@ -35,6 +36,11 @@ export { districtAutoRefresh };
 /** The Google Picker dialog: the officer chooses the schools' spreadsheets (drive.file). */
 export { openPicker };
 
+// ---------------------------------------------------------------- the weekly reminders
+
+/** The weekly installable trigger (Monday 7h), made when the user turns reminders on in the sidebar. */
+export { weeklyReminders };
+
 // ---------------------------------------------------------------- the self-test
 
 /** The proof on a real account (not in the menu): `clasp run cchcSelfTest` on a blank spreadsheet. */
@@ -56,10 +62,12 @@ export const districtState = (input: unknown): ApiEnvelope => callServer('distri
 export const districtRefresh = (input: unknown): ApiEnvelope => callServer('districtRefresh', input);
 export const pickerConfig = (input: unknown): ApiEnvelope => callServer('pickerConfig', input);
 export const showPicker = (input: unknown): ApiEnvelope => callServer('showPicker', input);
+export const reminderState = (input: unknown): ApiEnvelope => callServer('reminderState', input);
+export const setReminders = (input: unknown): ApiEnvelope => callServer('setReminders', input);
 
 // Every call of the API has its entry point above (checked when the bundle is built and typed).
 const _allCallsExported: Record<ApiName, (input: unknown) => ApiEnvelope> = {
   getState, setLanguage, installTemplate, validate, selectCell, markProblems, clearMarks, updateProgress, generateReport,
-  districtState, districtRefresh, pickerConfig, showPicker,
+  districtState, districtRefresh, pickerConfig, showPicker, reminderState, setReminders,
 };
 void _allCallsExported;

@@ -399,11 +399,3 @@ export async function renderDocx(model: DocModel): Promise<Uint8Array> {
   const buf = await Packer.toBuffer(doc);
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }
-
-/** Write the .docx of a model to `path` (folders created). */
-/** A file name any system keeps: no `/ \ : * ? " < > |`, no control characters. */
-export const safeFileName = (name: string): string =>
-  // eslint-disable-next-line no-control-regex
-  name.normalize('NFC').replace(/[/\\:*?"<>|\u0000-\u001f]/g, '-').replace(/\s+/g, ' ').trim().slice(0, 150) || 'baocao';
-
-/** DocumentPort for the command line: each document is a .docx file in `dir`. */

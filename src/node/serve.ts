@@ -7,6 +7,7 @@
 
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,7 +67,16 @@ export interface RunningServer {
 const TOKEN_COOKIE = 'cchc_session';
 
 const MAX_BODY = 1_000_000;
-const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/**
+ * The project's folder: the nearest one above this module holding package.json (this code runs
+ * from src/node/ under tsx and from dist/cli/chunks/ when built).
+ */
+function projectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+const repoRoot = projectRoot();
 
 /** What build-html.mjs builds; imported only when dist/ lacks its output. */
 interface PageBuilder {

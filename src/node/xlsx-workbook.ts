@@ -22,7 +22,7 @@
 
 import { promises as fs } from 'node:fs';
 import { createRequire } from 'node:module';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type {
   BlockStyle,
   CellMark,
@@ -106,13 +106,28 @@ export class WorkbookOpenError extends Error {
  * is not a number is left as it is; numbers convert as before.
  */
 function keepNonNumericFormulaResults(): void {
-  const utils = createRequire(import.meta.url)('exceljs/lib/utils/utils') as { excelToDate: (v: unknown, date1904?: boolean) => unknown; cchcPatched?: boolean };
+  const utils = requireHere('exceljs/lib/utils/utils') as { excelToDate: (v: unknown, date1904?: boolean) => unknown; cchcPatched?: boolean };
   if (utils.cchcPatched) return;
   const excelToDate = utils.excelToDate.bind(utils);
   utils.excelToDate = (v, date1904) => (typeof v === 'number' ? excelToDate(v, date1904) : v);
   utils.cchcPatched = true;
 }
-keepNonNumericFormulaResults();
+
+const requireHere = createRequire(import.meta.url);
+let excel: typeof ExcelJS | null = null;
+
+/**
+ * exceljs takes half a second to load: it loads with the first workbook a command opens or
+ * makes, not with every `cchc` (`--help`, `template`). A CommonJS require, so create() stays
+ * synchronous.
+ */
+function exceljs(): typeof ExcelJS {
+  if (!excel) {
+    excel = requireHere('exceljs') as typeof ExcelJS;
+    keepNonNumericFormulaResults();
+  }
+  return excel;
+}
 
 // ---------------------------------------------------------------- small helpers
 
@@ -294,7 +309,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** A new, empty workbook. */
   static create(): XlsxWorkbook {
-    const wb = new ExcelJS.Workbook();
+    const wb = new (exceljs().Workbook)();
     wb.creator = 'CCHC';
     return new XlsxWorkbook(wb);
   }
@@ -330,7 +345,7 @@ export class XlsxWorkbook implements WorkbookPort {
       if (e instanceof ZipFormatError) throw new WorkbookOpenError('unreadable', filePath, e);
       throw e;
     }
-    const wb = new ExcelJS.Workbook();
+    const wb = new (exceljs().Workbook)();
     try {
       // exceljs types want its own Buffer declaration; a Node Buffer is what it reads.
       await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer, opts.readOnly ? { ignoreNodes: READ_ONLY_IGNORED } : {});

@@ -13,7 +13,7 @@ import ExcelJS from 'exceljs';
 import { makeSchool } from '../node/district-fixture.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const BIN = path.join(ROOT, 'src/node/cli/cchc.mjs');
+const BIN = path.join(ROOT, 'dist/cli/cchc.mjs');
 const TODAY = '2024-06-30';
 
 export interface LocalAggregateBench {

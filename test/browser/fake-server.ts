@@ -212,6 +212,12 @@ export function createFakeServer({ extraOverdue = 0 } = {}): { handlers: ServeHa
     showPicker: async () => {
       throw new ApiFailure('NOT_AVAILABLE', t(lang, 'district.pickerOnlyInSheets'));
     },
+    reminderState: async () => {
+      throw new ApiFailure('NOT_AVAILABLE', t(lang, 'remind.onlyInSheets'));
+    },
+    setReminders: async () => {
+      throw new ApiFailure('NOT_AVAILABLE', t(lang, 'remind.onlyInSheets'));
+    },
     download: (name) => (name.endsWith('.docx') ? { body: new TextEncoder().encode('PK fake docx'), contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' } : null),
   };
 

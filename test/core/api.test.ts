@@ -76,6 +76,8 @@ const handlers = (): ApiHandlers => ({
   districtState: () => districtView,
   districtRefresh: () => districtView,
   showPicker: () => ({ shown: true }),
+  reminderState: () => ({ enabled: true, scheduled: false, lastMonday: null, notice: '' }),
+  setReminders: ({ on }) => ({ enabled: on, scheduled: on, lastMonday: '2024-07-01', notice: '' }),
   pickerConfig: () => ({ configured: false, message: 'not configured', apiKey: null, appId: null, oauthToken: null, texts: { title: '', intro: '', open: '', cancelled: '', picked: '', failed: '' } }),
 });
 
@@ -94,7 +96,7 @@ describe('isoDateSchema', () => {
 describe('API schemas', () => {
   it('lists every call with an input and an output schema', () => {
     expect(API_NAMES.sort()).toEqual(
-      ['clearMarks', 'districtRefresh', 'districtState', 'generateReport', 'getState', 'installTemplate', 'markProblems', 'pickerConfig', 'selectCell', 'setLanguage', 'showPicker', 'updateProgress', 'validate'].sort(),
+      ['clearMarks', 'districtRefresh', 'districtState', 'generateReport', 'getState', 'installTemplate', 'markProblems', 'pickerConfig', 'reminderState', 'selectCell', 'setLanguage', 'setReminders', 'showPicker', 'updateProgress', 'validate'].sort(),
     );
   });
   it('refuses a cell that is not one A1 reference', () => {

@@ -27,6 +27,7 @@ export * from './session.ts';
 export * from './utilities.ts';
 export * from './script-app.ts';
 export * from './url-fetch.ts';
+export * from './mail-app.ts';
 export * from './google-apis.ts';
 export * from './logger.ts';
 export * from './runtime.ts';

@@ -22,6 +22,7 @@ import { createScriptApp, TriggerTable, type FakeScriptApp, type AuthModeName } 
 import { createUrlFetchApp, UrlFetchTable, type FakeUrlFetchApp } from './url-fetch.ts';
 import { createConsole, createLogger, LogStore, type FakeConsole, type FakeLogger } from './logger.ts';
 import { GoogleApis, type GoogleApisOptions } from './google-apis.ts';
+import { createMailApp, MailStore, type FakeMailApp } from './mail-app.ts';
 
 export interface RuntimeOptions extends CostOptions {
   /** Simulated start time (default 2024-06-30T09:00:00+07:00). */
@@ -71,9 +72,11 @@ export interface Quotas {
   docsCreatedPerDay: number;
   /** URL fetch calls per day: 20,000 consumer. */
   urlFetchPerDay: number;
+  /** E-mail recipients per day (MailApp): 100 consumer, 1,500 Workspace. */
+  mailRecipientsPerDay: number;
 }
 
-const DEFAULT_QUOTAS: Quotas = { docsCreatedPerDay: 250, urlFetchPerDay: 20000 };
+const DEFAULT_QUOTAS: Quotas = { docsCreatedPerDay: 250, urlFetchPerDay: 20000, mailRecipientsPerDay: 100 };
 
 export interface RuntimeClock extends Clock {
   /** The simulated now as a Date. */
@@ -106,6 +109,8 @@ export interface Runtime {
   readonly locks: LockTable;
   readonly triggers: TriggerTable;
   readonly urlFetch: UrlFetchTable;
+  /** MailApp's sent messages and daily quota. */
+  readonly mail: MailStore;
   readonly documents: DocumentStore;
   readonly drive: DriveStore;
   /** The Sheets API and Drive API as UrlFetchApp reaches them. */
@@ -125,6 +130,7 @@ export interface Runtime {
     Utilities: FakeUtilities;
     ScriptApp: FakeScriptApp;
     UrlFetchApp: FakeUrlFetchApp;
+    MailApp: FakeMailApp;
     Logger: FakeLogger;
     console: FakeConsole;
     [extra: string]: unknown;
@@ -192,6 +198,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   const locks = new LockTable(core);
   const triggers = new TriggerTable(core, options.addOn ?? true);
   const urlFetch = new UrlFetchTable(core, quotas);
+  const mail = new MailStore(core, quotas.mailRecipientsPerDay);
   const google = new GoogleApis(core, registry, options.googleApis ?? {});
   const onCreate = registry.onCreate;
   registry.onCreate = (ss) => {
@@ -246,6 +253,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       authMode: () => rt.authMode,
     }),
     UrlFetchApp: createUrlFetchApp(core, urlFetch),
+    MailApp: createMailApp(core, mail, { user: () => user, authMode: () => rt.authMode }),
     Logger: createLogger(core, logs),
     console: createConsole(core, logs),
   } as Runtime['services'];
@@ -271,6 +279,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     locks,
     triggers,
     urlFetch,
+    mail,
     documents,
     drive,
     google,

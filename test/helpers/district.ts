@@ -196,3 +196,23 @@ export function sidebarLoop(d: District, input: Record<string, unknown> = {}, o:
   }
   return { calls, seconds: (d.rt.core.nowMillis() - start) / 1000, maxExecutionSeconds: maxExec, last };
 }
+
+/**
+ * The principals of these list positions edit their sheets (host side): one more done task put
+ * back in progress, so the school's figures change and Drive's modifiedTime moves. Returns the
+ * spreadsheet IDs edited.
+ */
+export function editSchools(d: District, positions: readonly number[]): string[] {
+  const ids: string[] = [];
+  d.rt.core.uncounted(() => {
+    for (const p of positions) {
+      const row = d.list[p];
+      const id = row ? /\/d\/([^/]+)/.exec(row.link)?.[1] : undefined;
+      const ss = id ? d.schools.get(id) : undefined;
+      if (!id || !ss) throw new Error(`editSchools: no school at position ${p}`);
+      reopenTasks(portOf(d.rt, ss), 1);
+      ids.push(id);
+    }
+  });
+  return ids;
+}

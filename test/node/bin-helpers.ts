@@ -1,4 +1,4 @@
-// The real `cchc` bin in child processes (src/node/cli/cchc.mjs through tsx), for the tests of
+// The real `cchc` bin in child processes (dist/cli/cchc.mjs, built by build.mjs), for the tests of
 // what only real processes show: several writers at once, a process killed mid-write, caps that
 // keep the process alive. Also a helper process that holds a workbook's write lock.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -8,7 +8,7 @@ import path from 'node:path';
 import { NO_SOFFICE, TODAY } from './cli-helpers.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-export const BIN = path.join(ROOT, 'src/node/cli/cchc.mjs');
+export const BIN = path.join(ROOT, 'dist/cli/cchc.mjs');
 const HOLD_LOCK = path.join(import.meta.dirname, 'hold-lock.mjs');
 
 export interface BinRun {

@@ -10,7 +10,7 @@ import { NO_SOFFICE, TODAY, lines, run, sheet, tempDir } from './cli-helpers.ts'
 import { makeCorrupt, makeDistrict, makeSchool, makeUnreadable, type ListRow } from './district-fixture.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const BIN = path.join(ROOT, 'src/node/cli/cchc.mjs');
+const BIN = path.join(ROOT, 'dist/cli/cchc.mjs');
 
 interface BinRun {
   code: number;

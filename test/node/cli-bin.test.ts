@@ -1,4 +1,4 @@
-// The real `cchc` bin (src/node/cli/cchc.mjs through tsx) in a child process, its output piped:
+// The real `cchc` bin (dist/cli/cchc.mjs, built by build.mjs) in a child process, its output piped:
 // real exit codes, real stdout/stderr, no progress noise when not on a terminal.
 import { execFile } from 'node:child_process';
 import { readdirSync, rmSync } from 'node:fs';
@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { NO_SOFFICE, TODAY, lines, tempDir } from './cli-helpers.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const BIN = path.join(ROOT, 'src/node/cli/cchc.mjs');
+const BIN = path.join(ROOT, 'dist/cli/cchc.mjs');
 
 function cchc(args: string[]): Promise<{ code: number; out: string; err: string }> {
   return new Promise((resolve) => {

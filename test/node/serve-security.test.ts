@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { copyTo, run, tempDir } from './cli-helpers.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const BIN = path.join(ROOT, 'src/node/cli/cchc.mjs');
+const BIN = path.join(ROOT, 'dist/cli/cchc.mjs');
 const dir = tempDir();
 const children: ChildProcess[] = [];
 afterAll(() => {

@@ -24,6 +24,8 @@ import { t } from '../i18n.ts';
 import { thenMaybe } from './maybe.ts';
 import { districtHeader, districtReport, isDistrictWorkbook } from './district-view.ts';
 import { reportingFrame } from '../frame.ts';
+import { reminderState, setReminders } from './remind-switch.ts';
+import type { RemindContext } from './remind-run.ts';
 
 /** A read school's check, as the API gives it. */
 function validationOf(data: SchoolData): ApiOutput<'validate'> {
@@ -52,7 +54,7 @@ function locked<T>(ctx: AppContext, lang: Lang, fn: () => T): T {
   return outcome.value;
 }
 
-export function createHandlers(ctx: DistrictContext): ApiHandlers {
+export function createHandlers(ctx: DistrictContext & RemindContext): ApiHandlers {
   return {
     getState(frame): ApiOutput<'getState'> {
       const lang = userLang(ctx);
@@ -143,6 +145,15 @@ export function createHandlers(ctx: DistrictContext): ApiHandlers {
     },
     pickerConfig() {
       return pickerConfig(ctx, userLang(ctx));
+    },
+    // The weekly reminders' switch (remind-switch.ts): only where the shell gives their ports.
+    reminderState() {
+      const lang = userLang(ctx);
+      return userFacing(() => reminderState(ctx, lang));
+    },
+    setReminders({ on }) {
+      const lang = userLang(ctx);
+      return locked(ctx, lang, () => setReminders(ctx, lang, on));
     },
     showPicker() {
       const lang = userLang(ctx);

@@ -287,7 +287,9 @@ export type Block =
   | SignatureBlock
   | PlaceholderBlock;
 
-export type ReportType = 'quarterly' | 'plan' | 'initiatives';
+/** A school's reports (built from its own workbook by buildReport). */
+export const REPORT_TYPES = ['quarterly', 'plan', 'initiatives'] as const;
+export type ReportType = (typeof REPORT_TYPES)[number];
 /** Every kind of document: a school's reports, and the district's report over its schools. */
 export type DocumentType = ReportType | 'district';
 

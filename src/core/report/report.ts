@@ -3,7 +3,7 @@
 
 import type { SchoolData } from '../model.ts';
 import type { Progress } from '../progress/types.ts';
-import type { DocModel, ReportType } from './doc-model.ts';
+import { REPORT_TYPES, type DocModel, type ReportType } from './doc-model.ts';
 import type { ReportOptions } from './common.ts';
 import { buildQuarterly } from './quarterly.ts';
 import { buildPlan } from './plan.ts';
@@ -14,10 +14,9 @@ import { capLongLists } from './cap.ts';
 
 export type { ReportOptions } from './common.ts';
 export type { DocModel, DocumentType, ReportType } from './doc-model.ts';
+export { REPORT_TYPES } from './doc-model.ts';
 export { buildDistrict, type DistrictReportData } from './district.ts';
 
-/** A school's reports (built from its own workbook by buildReport). */
-export const REPORT_TYPES: readonly ReportType[] = ['quarterly', 'plan', 'initiatives'];
 /** The district's report over its schools (built from a DistrictAggregate by buildDistrict). */
 export const DISTRICT_REPORT_TYPE = 'district' satisfies DocumentType;
 /** Every kind of document the product makes. */

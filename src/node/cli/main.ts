@@ -14,8 +14,9 @@ import { serveCommand } from './commands/serve.ts';
 import { demoCommand } from './commands/demo.ts';
 import { templateCommand } from './commands/template.ts';
 import { aggregateCommand } from './commands/aggregate.ts';
+import { remindCommand } from './commands/remind.ts';
 
-export const COMMANDS: Command[] = [initCommand, validateCommand, progressCommand, reportCommand, aggregateCommand, serveCommand, templateCommand, demoCommand];
+export const COMMANDS: Command[] = [initCommand, validateCommand, progressCommand, reportCommand, aggregateCommand, remindCommand, serveCommand, templateCommand, demoCommand];
 
 function helpText(lang: Lang): string {
   const option = (flag: string, help: string) => `  ${flag.padEnd(17)}${help}`;

@@ -4,8 +4,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { AppContext } from '../../core/app/context.ts';
 import { TemplateProblem } from '../../core/app/operations.ts';
-import type { IsoDate, Lang, PeriodCode } from '../../core/model.ts';
-import { periodSchema } from '../../core/api.ts';
+import { PERIOD_CODES, type IsoDate, type Lang, type PeriodCode } from '../../core/model.ts';
 import { parseDate } from '../../core/parse/date.ts';
 import { quoteValue } from '../../core/text.ts';
 import { fixedLang, localContext } from '../app-context.ts';
@@ -104,9 +103,10 @@ export function asOfOption(args: CommandArgs, name = 'as-of'): IsoDate | undefin
 export function periodOption(args: CommandArgs): PeriodCode | undefined {
   const v = args.values.period;
   if (v === undefined) return undefined;
-  const parsed = periodSchema.safeParse(String(v).toUpperCase());
-  if (!parsed.success) throw new UsageError(t(args.lang, 'cli.badPeriod', { value: quoteValue(String(v)) }));
-  return parsed.data;
+  // The same list the sidebar's schema checks (core/api.ts periodSchema), without loading zod.
+  const code = String(v).toUpperCase();
+  if (!(PERIOD_CODES as readonly string[]).includes(code)) throw new UsageError(t(args.lang, 'cli.badPeriod', { value: quoteValue(String(v)) }));
+  return code as PeriodCode;
 }
 
 /**

@@ -1,11 +1,13 @@
-// The reading thread's code as one ES module, so that a thread starts in half the time: under
+// The reading thread's code as one ES module. The built cchc (dist/cli/) has it ready,
+// dist/cli/district-worker.mjs. The rest of this file is for cchc run from the sources (tests
+// calling main() in-process under tsx): under
 // tsx (worker-entry.mjs) every thread resolves and transpiles its hundred TypeScript modules
 // through tsx's loader, and on two cores two threads doing that beside the main thread cost about
 // a second of the run. The bundle is made with esbuild (which tsx itself runs on, so it is there
 // wherever the CLI runs) in node_modules/.cache/cchc/, and made again when any of its source
 // files changed (their size and modification time are kept beside it). When it cannot be made
 // (no esbuild, a read-only install) or CCHC_WORKER_BUNDLE=0, the threads start through tsx.
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -34,10 +36,20 @@ function fresh(manifestFile: string): boolean {
 
 let chosen: URL | null = null;
 
+/**
+ * The thread's module built with the CLI (build.mjs → dist/cli/district-worker.mjs), beside the
+ * built cchc (this code is then in dist/cli/ or dist/cli/chunks/). None under tsx (src/).
+ */
+function builtWorker(): URL | null {
+  if (!import.meta.url.endsWith('.mjs')) return null;
+  return [new URL('./district-worker.mjs', import.meta.url), new URL('../district-worker.mjs', import.meta.url)].find((u) => existsSync(u)) ?? null;
+}
+
 /** The module a reading thread starts with: the bundle when it can be had, else worker-entry.mjs (tsx). */
 export function workerEntry(env: NodeJS.ProcessEnv = process.env): URL {
   if (chosen) return chosen;
-  chosen = TSX_ENTRY;
+  chosen = builtWorker() ?? TSX_ENTRY;
+  if (chosen !== TSX_ENTRY) return chosen;
   if (env.CCHC_WORKER_BUNDLE === '0') return chosen;
   try {
     const dir = path.join(ROOT, 'node_modules', '.cache', 'cchc');

@@ -12,8 +12,12 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CreatedDocument, DocModel, DocumentPort } from '../../core/report/doc-model.ts';
-import { renderDocx, safeFileName } from '../docx-renderer.ts';
 import { checkReplaceable, existsProblem, realTarget, stageFile, type StagedFile } from './atomic.ts';
+
+/** A file name any system keeps: no `/ \ : * ? " < > |`, no control characters. */
+export const safeFileName = (name: string): string =>
+  // eslint-disable-next-line no-control-regex
+  name.normalize('NFC').replace(/[/\\:*?"<>|\u0000-\u001f]/g, '-').replace(/\s+/g, ' ').trim().slice(0, 150) || 'baocao';
 
 export interface StagedDocumentsOptions {
   /** The folder documents go in, named after the document (`<name>.docx`). */
@@ -41,6 +45,8 @@ export class StagedDocuments implements DocumentPort {
     const target = path.resolve(this.opts.file ?? path.join(this.opts.dir ?? '.', fileName));
     mkdirSync(path.dirname(target), { recursive: true });
     if (!this.opts.replace && (await checkReplaceable(await realTarget(target), target))) throw existsProblem(target);
+    // docx (and the chart renderer) load with the first document, not with every cchc command.
+    const { renderDocx } = await import('../docx-renderer.ts');
     const bytes = await renderDocx(model);
     const staged = await stageFile(target, bytes, target);
     this.pending.push({ staged, shown: target });

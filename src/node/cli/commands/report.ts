@@ -3,7 +3,7 @@
 import { generateReport } from '../../../core/app/operations.ts';
 import { t } from '../../../core/i18n.ts';
 import { validateSchool } from '../../../core/validate.ts';
-import { reportTypeSchema } from '../../../core/api.ts';
+import { REPORT_TYPES, type ReportType } from '../../../core/report/report.ts';
 import { NumberingError } from '../../../core/report/numbering.ts';
 import { StagedDocuments } from '../../files/documents.ts';
 import { LibreOfficeMissingError, PdfConversionError, findSoffice, toPdf } from '../../pdf.ts';
@@ -31,8 +31,9 @@ export const reportCommand: Command = {
   },
   async run(args, io) {
     const file = workbookPath(args);
-    const type = reportTypeSchema.safeParse(args.values.type);
-    if (!type.success) throw new UsageError(t(args.lang, 'cli.badReportType'));
+    const typeValue = String(args.values.type ?? '');
+    if (!(REPORT_TYPES as readonly string[]).includes(typeValue)) throw new UsageError(t(args.lang, 'cli.badReportType'));
+    const type = typeValue as ReportType;
     let number: number | undefined;
     if (args.values.number !== undefined) {
       number = Number(args.values.number);
@@ -40,7 +41,7 @@ export const reportCommand: Command = {
     }
     const out = args.values.out as string | undefined;
     if (out !== undefined && !out.toLowerCase().endsWith('.docx')) throw new UsageError(t(args.lang, 'cli.outNotDocx'));
-    const request = { lang: args.lang, type: type.data, asOf: asOfOption(args), period: periodOption(args), date: asOfOption(args, 'date'), number };
+    const request = { lang: args.lang, type, asOf: asOfOption(args), period: periodOption(args), date: asOfOption(args, 'date'), number };
 
     const steps = progressSteps(io, args.lang, args.values.pdf ? 4 : 3);
     steps.step(STEP.read);
@@ -94,7 +95,7 @@ export const reportCommand: Command = {
     steps.done();
     warnDataErrors(io, 'report', validateSchool(result.school.data).counts.error, file, args.lang);
     if (args.values.json) {
-      io.stdout(printJson({ type: type.data, number: result.number, file: docxPath, pdf: pdfPath, templateVersion: result.progress.templateVersion, asOf: result.progress.asOf, period: result.progress.period }));
+      io.stdout(printJson({ type, number: result.number, file: docxPath, pdf: pdfPath, templateVersion: result.progress.templateVersion, asOf: result.progress.asOf, period: result.progress.period }));
     } else {
       io.stdout(`${t(args.lang, 'cli.reportWritten', { number: result.number, file: docxPath })}\n${pdfPath ? `PDF: ${pdfPath}\n` : ''}`);
     }

@@ -5,8 +5,6 @@ import path from 'node:path';
 import { installSample } from '../../../core/app/operations.ts';
 import { t } from '../../../core/i18n.ts';
 import { fixedLang, filePreferences, localContext } from '../../app-context.ts';
-import { startServer } from '../../serve.ts';
-import { createServeHandlers } from '../../serve-handlers.ts';
 import { XlsxWorkbook } from '../../xlsx-workbook.ts';
 import { InputError, UsageError } from '../errors.ts';
 import type { Command } from '../command.ts';
@@ -48,6 +46,8 @@ export const serveCommand: Command = {
     const file = args.positionals[0] ?? (await sampleFile());
     // Refuse a file that cannot be used before the server starts (one line, exit 2).
     await openWorkbook(file, lang);
+    // The server and its schemas (zod) load here, not with every cchc command.
+    const [{ startServer }, { createServeHandlers }] = await Promise.all([import('../../serve.ts'), import('../../serve-handlers.ts')]);
     const handlers = createServeHandlers({ file, outDir: path.join(outDirOf(file), 'cchc-bao-cao'), prefs: filePreferences() });
     let server;
     try {
