@@ -3,9 +3,11 @@
 
 import type { Catalogue } from './types.ts';
 
+/** The action's one name: the menu item, the sidebar's heading, the log's rows. */
+const ACTION = { vi: 'Năm mới', en: 'New year' };
+
 export const ROLLOVER = {
-  /** The action's one name: the menu item, the sidebar's button, the log's rows. */
-  action: { vi: 'Năm mới', en: 'New year' },
+  action: ACTION,
   /** Put in `Ghi chú` of a task or initiative carried into the new year. */
   carriedNote: { vi: 'Chuyển từ năm {year}', en: 'Carried over from {year}' },
   carriedNoteWith: { vi: 'Chuyển từ năm {year}. {note}', en: 'Carried over from {year}. {note}' },
@@ -48,7 +50,7 @@ export const ROLLOVER = {
     en: 'On a computer, the new year is made with: cchc rollover FILE.xlsx --year {toYear}',
   },
   // ---------------------------------------------------------------- the sidebar
-  heading: { vi: 'Năm mới', en: 'New year' },
+  heading: ACTION,
   explainOriginal: {
     vi: 'Tạo bảng tính năm {toYear} từ bảng tính năm {fromYear}: giữ Thông tin, Nhân sự, chỉ tiêu (xóa số liệu), nhiệm vụ và sáng kiến chưa xong; số văn bản bắt đầu lại. Bảng tính năm {fromYear} giữ nguyên (chỉ thêm một dòng Nhật ký).',
     en: 'Make the {toYear} workbook from the {fromYear} one: Thông tin, Nhân sự, the targets (figures emptied), the unfinished tasks and initiatives are kept; document numbers start again. The {fromYear} workbook stays as it is (one Nhật ký row is added).',

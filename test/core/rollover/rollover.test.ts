@@ -12,7 +12,7 @@ import { findMarker, logInOld, rollCopy, rollForward, rolloverPlace, startRollov
 import type { RawCell } from '../../../src/core/ports.ts';
 import { MemoryWorkbook } from '../helpers/memory-workbook.ts';
 import { randomSchool } from '../../fixtures/random-school.ts';
-import { headers, row, schoolGrids, SETTINGS_ROWS } from '../read/fixture.ts';
+import { headers, row, schoolGrids, SETTINGS_ROWS, TASKS } from '../read/fixture.ts';
 
 const WHEN = { lang: 'vi' as const, today: '2024-12-20', now: '2024-12-20T16:00:00+07:00', user: 'hieutruong@mnbenthanh.edu.vn', source: 'ke-hoach-2024.xlsx' };
 
@@ -193,7 +193,7 @@ describe('rollover of the sample school (2024 → 2025)', () => {
       selectCell: () => undefined,
       withLock: (fn) => ({ ran: true, value: fn() }),
     };
-    const r = generateReport(ctx, { lang: 'vi', type: 'quarterly', period: 'Q1' }) as { number: string; model: { blocks: unknown[] } };
+    const r = generateReport(ctx, { lang: 'vi', type: 'quarterly', period: 'Q1' }) as unknown as { number: string; model: { blocks: unknown[] } };
     // Numbering restarted for 2025 (after the one January number the old workbook took).
     expect(r.number).toBe('02/BC-MNBT');
     expect(made[0]!.name).toContain('2025');
@@ -273,6 +273,28 @@ describe('rollover of a messy workbook', () => {
     expect(at(book, 'Chỉ tiêu', 2, 'Mục tiêu')).toBe('100%');
     expect(dataRows(book, 'Sáng kiến').map((r) => r[1])).toEqual(['Hộp thư góp ý điện tử']);
     expect(at(book, 'Sáng kiến', 2, 'STT')).toBe(1);
+  });
+});
+
+describe('the DUE_IN_PAST_YEAR warning on any workbook', () => {
+  const open2023 = [...TASKS, { stt: 4, area: 'LV2', title: 'Việc từ năm 2023', owner: 'Lê Thị Hoà', due: '20/12/2023', status: 'Đang thực hiện' }];
+  const codes = (book: MemoryWorkbook, today: string) => readSchool(book, { lang: 'vi', today }).issues.filter((i) => i.code === 'DUE_IN_PAST_YEAR');
+
+  it('an open task due before the plan year is warned of, on its Thời hạn cell; a done one is not', () => {
+    const book = new MemoryWorkbook(schoolGrids({ tasks: open2023 }));
+    const w = codes(book, '2024-06-30');
+    expect(w.map((i) => [i.row, i.severity])).toEqual([[5, 'warning']]);
+    expect(w[0]!.message).toBe('Hạn hoàn thành 20/12/2023 thuộc năm 2023, trước năm kế hoạch 2024 (nhiệm vụ chuyển từ năm trước?). Xem lại và đặt hạn mới trong năm 2024.');
+    const done = new MemoryWorkbook(schoolGrids({ tasks: [...TASKS, { ...open2023[3]!, status: 'Hoàn thành', doneDate: '19/12/2023', evidence: 'x' }] }));
+    expect(codes(done, '2024-06-30')).toEqual([]);
+  });
+
+  it('says nothing when there is no plan year to compare with (Năm empty or not a year)', () => {
+    const none = new MemoryWorkbook(schoolGrids({ tasks: open2023, settings: SETTINGS_ROWS.filter((r) => r[0] !== 'Năm') }));
+    // Read in 2025: the frame's stand-in year is 2025, but the user never said the plan is for 2025.
+    expect(codes(none, '2025-03-01')).toEqual([]);
+    const bad = new MemoryWorkbook(schoolGrids({ tasks: open2023, settings: SETTINGS_ROWS.map((r) => (r[0] === 'Năm' ? ['Năm', 'năm nay'] : r)) }));
+    expect(codes(bad, '2025-03-01')).toEqual([]);
   });
 });
 
