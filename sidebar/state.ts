@@ -52,6 +52,10 @@ export interface UiState {
   picker: 'unknown' | 'available' | 'unavailable';
   /** The refresh loop stopped with schools left: offer to continue. */
   districtStalled: boolean;
+  /** `Năm mới`: original, copy or neither (null until the user opens the card). */
+  rollover: ApiOutput<'rolloverState'> | null;
+  /** What the last roll of this copy carried. */
+  rolloverDone: ApiOutput<'rollCopy'> | null;
 }
 
 export type DistrictState = ApiOutput<'districtState'>;
@@ -74,6 +78,8 @@ const store: UiState = {
   district: null,
   picker: 'unknown',
   districtStalled: false,
+  rollover: null,
+  rolloverDone: null,
 };
 
 /** What the views and commands read. Write through `set` and `setForm`. */

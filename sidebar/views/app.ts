@@ -12,6 +12,7 @@ import { districtView } from './district.ts';
 import { headerView, languageSwitch } from './header.ts';
 import { problemsView } from './problems.ts';
 import { reportFormView } from './report-form.ts';
+import { rolloverView } from './rollover.ts';
 import { summaryView } from './summary.ts';
 
 export function renderApp(): void {
@@ -49,6 +50,7 @@ export function renderApp(): void {
       reportFormView(),
       problemsView(),
       app.summary ? summaryView(app.summary, app.dataErrors) : h('p', { class: 'card muted' }, tr('noSummary')),
+      rolloverView(),
     );
   }
   root.replaceChildren(...parts.filter((p): p is Node => p instanceof Node));

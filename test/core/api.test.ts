@@ -78,6 +78,9 @@ const handlers = (): ApiHandlers => ({
   showPicker: () => ({ shown: true }),
   reminderState: () => ({ enabled: true, scheduled: false, lastMonday: null, notice: '' }),
   setReminders: ({ on }) => ({ enabled: on, scheduled: on, lastMonday: '2024-07-01', notice: '' }),
+  rolloverState: () => ({ place: 'none', fromYear: 2024, toYear: 2025 }),
+  startRollover: () => ({ place: 'original', fromYear: 2024, toYear: 2025 }),
+  rollCopy: () => ({ fromYear: 2024, toYear: 2025, tasks: 14, pastYear: 14, kpis: 16, initiatives: 1, counts: { error: 0, warning: 14, notice: 0 } }),
   pickerConfig: () => ({ configured: false, message: 'not configured', apiKey: null, appId: null, oauthToken: null, texts: { title: '', intro: '', open: '', cancelled: '', picked: '', failed: '' } }),
 });
 

@@ -55,6 +55,12 @@ export const ROLLOVER = {
     vi: 'Tạo bảng tính năm {toYear} từ bảng tính năm {fromYear}: giữ Thông tin, Nhân sự, chỉ tiêu (xóa số liệu), nhiệm vụ và sáng kiến chưa xong; số văn bản bắt đầu lại. Bảng tính năm {fromYear} giữ nguyên (chỉ thêm một dòng Nhật ký).',
     en: 'Make the {toYear} workbook from the {fromYear} one: Thông tin, Nhân sự, the targets (figures emptied), the unfinished tasks and initiatives are kept; document numbers start again. The {fromYear} workbook stays as it is (one Nhật ký row is added).',
   },
+  explainCopy: {
+    vi: 'Bảng tính này là bản sao của bảng tính năm {fromYear}. Chuyển nó sang năm {toYear}: giữ Thông tin, Nhân sự, chỉ tiêu (xóa số liệu), nhiệm vụ và sáng kiến chưa xong; xóa hoạt động và Nhật ký của năm cũ. Bảng tính gốc không thay đổi.',
+    en: 'This workbook is a copy of the {fromYear} one. Roll it forward to {toYear}: Thông tin, Nhân sự, the targets (figures emptied), the unfinished tasks and initiatives are kept; last year’s activities and Nhật ký go. The original stays as it is.',
+  },
+  show: { vi: 'Tạo bảng tính năm {toYear}…', en: 'Make the {toYear} workbook…' },
+  busy: { vi: 'Đang chuyển sang năm mới…', en: 'Rolling over to the new year…' },
   stepStart: { vi: '1. Chuẩn bị', en: '1. Get ready' },
   stepCopy: {
     vi: '2. Tạo bản sao: Tệp › Tạo bản sao, đặt tên ví dụ “CCHC {toYear}”.',
