@@ -238,7 +238,16 @@ export class SpreadsheetRegistry {
 
   /**
    * Test helper: a new spreadsheet holding a copy of `sourceId`'s sheets (rows shared until
-   * edited, so hundreds of schools cost little memory). Not counted.
+   * edited, so hundreds of schools cost little memory). Not counted. Also what the user's
+   * File › Make a copy gives (`Năm mới`, core/rollover): a new ID, the same cells, formats,
+   * notes, validations, sizes, frozen rows and columns, merges, hidden sheets and tab colours.
+   * Document properties are NOT carried: the fake keeps them per spreadsheet ID (properties.ts),
+   * and Google documents them as "scoped to one document in which an add-on is used"
+   * (https://developers.google.com/apps-script/guides/properties). No Google page found says
+   * what a copy does with them, so the add-on does not rely on either answer: `Năm mới` keeps
+   * its marker in the cells (`Nhật ký`), which every copy carries.
+   * Not copied here (not read by the add-on on a copy): conditional format rules, protections
+   * and charts; the installer puts its own rules and protections back when it runs on the copy.
    */
   copy(sourceId: string, seed: { id?: string; name?: string } = {}): FakeSpreadsheet {
     const src = this.books.get(sourceId);
@@ -585,6 +594,12 @@ export class FakeSheet {
     this.maxRows = other.maxRows;
     this.maxColumns = other.maxColumns;
     this.frozenRows = other.frozenRows;
+    this.frozenColumns = other.frozenColumns;
+    this.columnWidths = other.columnWidths.slice();
+    this.rowHeights = other.rowHeights.slice();
+    this.hidden = other.hidden;
+    this.tabColor = other.tabColor;
+    this.merges = other.merges.map((m) => ({ ...m }));
   }
   private unshareAll(): void {
     if (!this.shared) return;
