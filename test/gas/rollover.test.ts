@@ -5,7 +5,7 @@
 // cell of it left as it was; the menu item opens the sidebar on the new-year card.
 import { describe, expect, it } from 'vitest';
 import { loadAddon } from '../gas-runtime/index.ts';
-import { gasBook } from '../contract/gas-adapter.ts';
+import { gasBook, gasLayoutSnapshot } from '../contract/gas-adapter.ts';
 import { installTemplate } from '../../src/core/install.ts';
 import { fillSample, SAMPLE_SCHOOL } from '../../src/core/sample.ts';
 import type { RawCell, WorkbookPort } from '../../src/core/ports.ts';
@@ -99,6 +99,25 @@ describe('Năm mới in Apps Script', () => {
     rt.spreadsheets.active = original;
     expect(cells(book.open())).toEqual(before);
     expect((addon.run('rolloverState', {}) as Envelope<View>).ok && original.getSheetByName('Thông tin')!.getDataRange().getValues().find((r) => r[0] === 'Năm')?.[1]).toBe(2024);
+  });
+
+  it('File › Make a copy in the runtime: a new ID, the same cells and layout, no document properties', () => {
+    const { rt, originalId } = school();
+    const original = rt.spreadsheets.get(originalId)!;
+    rt.properties.document(originalId).set('cchc.test', 'x');
+    const copy = rt.spreadsheets.copy(originalId);
+    expect(copy.getId()).not.toBe(originalId);
+    expect(copy.getSheets().map((s) => s.getName())).toEqual(original.getSheets().map((s) => s.getName()));
+    for (const s of original.getSheets()) {
+      const c = copy.getSheetByName(s.getName())!;
+      expect(c.getDataRange().getValues(), s.getName()).toEqual(s.getDataRange().getValues());
+      expect(gasLayoutSnapshot(c as never), s.getName()).toEqual(gasLayoutSnapshot(s as never));
+    }
+    expect(gasLayoutSnapshot(copy.getSheetByName('Kế hoạch') as never).ourRules).toBeGreaterThan(0);
+    expect(rt.properties.document(copy.getId()).size).toBe(0);
+    // Editing the copy leaves the original alone.
+    copy.getSheetByName('Thông tin')!.getRange('B2').setValue('đổi');
+    expect(original.getSheetByName('Thông tin')!.getRange('B2').getValue()).not.toBe('đổi');
   });
 
   it('a copy made without getting ready is not rolled; a workbook without the template is refused', () => {

@@ -38,10 +38,12 @@ function refused<T>(fn: () => T): T {
   }
 }
 
-function fileIdOf(ctx: AppContext, lang: Lang, toYear: number): string {
+/** The spreadsheet's ID; where there is none (`cchc serve`), NOT_AVAILABLE naming the command. */
+function fileIdOf(ctx: AppContext, lang: Lang): string {
   const id = ctx.fileId?.();
-  if (!id) throw new ApiFailure('NOT_AVAILABLE', t(lang, 'rollover.notHere', { toYear }));
-  return id;
+  if (id) return id;
+  const { toYear } = rolloverYears(readSchool(ctx.workbook, { lang, today: ctx.clock.today() }), lang);
+  throw new ApiFailure('NOT_AVAILABLE', t(lang, 'rollover.notHere', { toYear }));
 }
 
 const clockOf = (ctx: AppContext) => ({ today: ctx.clock.today(), now: ctx.clock.now() });
@@ -61,8 +63,7 @@ export function rolloverState(ctx: AppContext, lang: Lang): RolloverView {
 /** "Get ready" in the original: its one `Nhật ký` row, with the marker the copy will carry. */
 export function startRolloverHere(ctx: AppContext, lang: Lang): RolloverView {
   return refused(() => {
-    const years = rolloverYears(readSchool(ctx.workbook, { lang, today: ctx.clock.today() }), lang);
-    const fileId = fileIdOf(ctx, lang, years.toYear);
+    const fileId = fileIdOf(ctx, lang);
     startRollover(ctx.workbook, { lang, ...clockOf(ctx), user: ctx.user(), fileId });
     return rolloverState(ctx, lang);
   });
@@ -71,8 +72,7 @@ export function startRolloverHere(ctx: AppContext, lang: Lang): RolloverView {
 /** Roll this spreadsheet forward: only a copy got ready from another spreadsheet (never the original). */
 export function rollThisCopy(ctx: AppContext, lang: Lang): RolloverDone {
   return refused(() => {
-    const years = rolloverYears(readSchool(ctx.workbook, { lang, today: ctx.clock.today() }), lang);
-    const fileId = fileIdOf(ctx, lang, years.toYear);
+    const fileId = fileIdOf(ctx, lang);
     const s = rollCopy(ctx.workbook, { lang, ...clockOf(ctx), user: ctx.user(), fileId });
     return {
       fromYear: s.fromYear,
