@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cchc } from './bin-helpers.ts';
-import { copyTo, dump, tempDir, type SheetDump } from './cli-helpers.ts';
+import { copyTo, dump, editXlsx, tempDir, type SheetDump } from './cli-helpers.ts';
 
 let dir: string;
 let OLD: string;
@@ -20,18 +20,18 @@ let first: Awaited<ReturnType<typeof cchc>>;
 
 const DEC = { CCHC_TODAY: '2024-12-20' };
 
-/** The data rows of a sheet whose header is row 1, as header → value (empty cells left out). */
-function table(sheet: SheetDump | undefined): Record<string, string>[] {
+/** The data rows of a sheet whose header is row `headerRow`, as header → value (empty cells left out). */
+function table(sheet: SheetDump | undefined, headerRow = 1): Record<string, string>[] {
   if (!sheet) throw new Error('no such sheet');
   const head = new Map<string, string>();
   const rows = new Map<number, Record<string, string>>();
   for (const [a1, v] of sheet) {
     const [, col, r] = /^([A-Z]+)(\d+)$/.exec(a1)!;
-    if (r === '1') head.set(col!, v);
+    if (Number(r) === headerRow) head.set(col!, v);
   }
   for (const [a1, v] of sheet) {
     const [, col, r] = /^([A-Z]+)(\d+)$/.exec(a1)!;
-    if (r === '1') continue;
+    if (Number(r) <= headerRow) continue;
     const row = rows.get(Number(r)) ?? {};
     row[head.get(col!) ?? col!] = v;
     rows.set(Number(r), row);
@@ -282,5 +282,59 @@ describe('cchc rollover options', { timeout: 60_000 }, () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('năm kế hoạch + 1');
     expect((await cchc(['--help', '--lang', 'en'])).out).toContain('cchc rollover FILE.xlsx --year YYYY');
+  });
+});
+
+describe('cchc rollover on a messy workbook', { timeout: 60_000 }, () => {
+  // Title rows above the Kế hoạch headers, a user's own column after the ⚙ one, statuses typed
+  // as people type them ("đã xong", lower case), the year typed as text.
+  it('keeps the title rows and the user column, carries what the reader reads as open, the old file as it was', async () => {
+    const sub = tempDir();
+    const messy = path.join(sub, 'ke-hoach-2024.xlsx');
+    const OWN = 'Ghi chú riêng';
+    await editXlsx(OLD, messy, (wb) => {
+      const tasks = wb.getWorksheet('Kế hoạch')!;
+      const width = tasks.getRow(1).cellCount;
+      const statusCol = (tasks.getRow(1).values as unknown[]).indexOf('Trạng thái');
+      tasks.getRow(1).getCell(width + 1).value = OWN;
+      for (let r = 2; r <= tasks.rowCount; r++) {
+        const row = tasks.getRow(r);
+        if (!row.getCell(3).value) continue;
+        row.getCell(width + 1).value = `riêng ${r}`;
+        const status = row.getCell(statusCol);
+        if (status.value === 'Hoàn thành') status.value = 'đã xong';
+        else if (status.value === 'Đang thực hiện') status.value = 'đang thực hiện';
+      }
+      tasks.spliceRows(1, 0, ['KẾ HOẠCH CCHC NĂM 2024'], []);
+      const info = wb.getWorksheet('Thông tin')!;
+      info.eachRow((row) => {
+        if (row.getCell(1).value === 'Năm') row.getCell(2).value = '2024';
+      });
+    });
+    const before = await dump(messy);
+    const oldTasks = table(before.get('Kế hoạch'), 3);
+    expect(oldTasks.filter((t) => t['Trạng thái'] === 'đã xong')).toHaveLength(19);
+
+    const r = await cchc(['rollover', messy, '--year', '2025'], DEC);
+    expect(r.code, r.err).toBe(0);
+    const out = path.join(sub, 'ke-hoach-2025.xlsx');
+    const d = await dump(out);
+    const g = d.get('Kế hoạch')!;
+    expect(g.get('A1')).toBe('KẾ HOẠCH CCHC NĂM 2024');
+    const tasks = table(g, 3);
+    expect(tasks.map((t) => t['Nhiệm vụ']!.slice(0, 20))).toEqual(CARRIED.map(([title]) => title.slice(0, 20)));
+    for (const t of tasks) {
+      const was = oldTasks.find((o) => o['Nhiệm vụ'] === t['Nhiệm vụ'])!;
+      expect(t[OWN], t['Nhiệm vụ']).toBe(was[OWN]);
+      expect(t['Trạng thái']).toBe(was['Trạng thái']);
+      expect(t['Ghi chú']).toMatch(/^Chuyển từ năm 2024/);
+    }
+    expect(settings(d)['Năm']).toBe('2025');
+
+    const after = await dump(messy);
+    for (const [name, cells] of before) if (name !== 'Nhật ký') expect(Object.fromEntries(after.get(name)!), name).toEqual(Object.fromEntries(cells));
+    const v = await cchc(['validate', out, '--json'], { CCHC_TODAY: '2025-01-06' });
+    expect(v.code, v.err).toBe(0);
+    expect(JSON.parse(v.out).counts).toEqual({ error: 0, warning: 14, notice: 0 });
   });
 });
