@@ -8,6 +8,8 @@ import { readSchool } from '../../../src/core/read/school.ts';
 import { peekNextNumber, takeNumber } from '../../../src/core/report/numbering.ts';
 import { generateReport } from '../../../src/core/app/operations.ts';
 import type { AppContext } from '../../../src/core/app/context.ts';
+import { createHandlers } from '../../../src/core/app/handlers.ts';
+import { dispatchApiCall } from '../../../src/core/api.ts';
 import { findMarker, logInOld, rollCopy, rollForward, rolloverPlace, startRollover, RolloverError } from '../../../src/core/rollover/index.ts';
 import type { RawCell } from '../../../src/core/ports.ts';
 import { MemoryWorkbook } from '../helpers/memory-workbook.ts';
@@ -348,6 +350,45 @@ describe('original and copy (Google Sheets)', () => {
     const copy = copyOf(sampleBook());
     expect(() => rollCopy(copy, { ...WHEN, fileId: 'copy-ID' })).toThrow(expect.objectContaining({ code: 'NO_MARKER' }));
     expect(setting(copy, 'Năm')).toBe(2024);
+  });
+});
+
+describe('the sidebar calls (handlers, through the API schemas)', () => {
+  const ctxOf = (workbook: MemoryWorkbook, fileId?: string): AppContext => ({
+    workbook,
+    clock: { today: () => WHEN.today, now: () => WHEN.now },
+    documents: { createDocument: () => { throw new Error('no document here'); } },
+    prefs: { getLang: () => 'vi', setLang: () => undefined },
+    user: () => WHEN.user,
+    selectCell: () => undefined,
+    withLock: (fn) => ({ ran: true, value: fn() }),
+    ...(fileId ? { fileId: () => fileId } : {}),
+  });
+  const call = (ctx: AppContext, name: string) => dispatchApiCall(createHandlers(ctx), name, {}, 'vi');
+
+  it('where the workbook is a file (cchc serve): the state says local, the actions name the command', () => {
+    const book = sampleBook();
+    const before = JSON.stringify(book.sheetNames().map((n) => book.readSheet(n)));
+    expect(call(ctxOf(book), 'rolloverState')).toEqual({ ok: true, value: { place: 'local', fromYear: 2024, toYear: 2025 } });
+    for (const name of ['startRollover', 'rollCopy']) {
+      expect(call(ctxOf(book), name)).toEqual({ ok: false, error: { code: 'NOT_AVAILABLE', message: 'Trên máy tính, năm mới được tạo bằng lệnh: cchc rollover TỆP.xlsx --year 2025' } });
+    }
+    expect(JSON.stringify(book.sheetNames().map((n) => book.readSheet(n)))).toBe(before);
+  });
+
+  it('with a spreadsheet ID: get ready in the original, refused there, rolled in the copy', () => {
+    const original = sampleBook();
+    expect(call(ctxOf(original, 'ORIG'), 'startRollover')).toEqual({ ok: true, value: { place: 'original', fromYear: 2024, toYear: 2025 } });
+    const refused = call(ctxOf(original, 'ORIG'), 'rollCopy') as { ok: false; error: { code: string } };
+    expect(refused.error.code).toBe('IS_ORIGINAL');
+    const copy = copyOf(original);
+    expect(call(ctxOf(copy, 'COPY'), 'rolloverState')).toEqual({ ok: true, value: { place: 'copy', fromYear: 2024, toYear: 2025 } });
+    expect(call(ctxOf(copy, 'COPY'), 'rollCopy')).toEqual({ ok: true, value: { fromYear: 2024, toYear: 2025, tasks: 14, pastYear: 14, kpis: 16, initiatives: 1, counts: { error: 0, warning: 14, notice: 0 } } });
+    // Without the plan year: the sidebar hears why, in the user's words.
+    const noYear = new MemoryWorkbook(schoolGrids({ settings: SETTINGS_ROWS.filter((r) => r[0] !== 'Năm') }));
+    const e = call(ctxOf(noYear, 'X'), 'rolloverState') as { ok: false; error: { code: string; message: string } };
+    expect(e.error.code).toBe('NO_YEAR');
+    expect(e.error.message).toMatch(/^Chưa có Năm/);
   });
 });
 
