@@ -56,7 +56,9 @@ async function buildCode() {
   const result = await build({
     entryPoints: [entry], bundle: true, format: 'iife', globalName: GLOBAL, write: false,
     platform: 'neutral', target: 'es2020', mainFields: ['module', 'main'], charset: 'utf8',
-    legalComments: 'none', minifySyntax: true, logLevel: 'warning',
+    // Whitespace minified (issue 13: every call of the add-on parses Code.js; under 600 kB).
+    // Identifiers are kept, so Apps Script's stack traces still name the functions.
+    legalComments: 'none', minifySyntax: true, minifyWhitespace: true, logLevel: 'warning',
     banner: { js: '// CCHC add-on: built by build.mjs from src/gas/main.ts. Do not edit.' },
   });
   const bundle = result.outputFiles[0].text;

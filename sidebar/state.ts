@@ -52,11 +52,15 @@ export interface UiState {
   picker: 'unknown' | 'available' | 'unavailable';
   /** The refresh loop stopped with schools left: offer to continue. */
   districtStalled: boolean;
+  /** E-mail reminders: where they stand, 'unavailable' off Google Sheets, null until asked. */
+  reminders: ReminderState | 'unavailable' | null;
   /** `Năm mới`: original, copy or neither (null until the user opens the card). */
   rollover: ApiOutput<'rolloverState'> | null;
   /** What the last roll of this copy carried. */
   rolloverDone: ApiOutput<'rollCopy'> | null;
 }
+
+export type ReminderState = ApiOutput<'reminderState'>;
 
 export type DistrictState = ApiOutput<'districtState'>;
 
@@ -78,6 +82,7 @@ const store: UiState = {
   district: null,
   picker: 'unknown',
   districtStalled: false,
+  reminders: null,
   rollover: null,
   rolloverDone: null,
 };

@@ -5,6 +5,7 @@ import { formatDate } from '../../src/core/parse/date.ts';
 import type { Lang } from '../../src/core/model.ts';
 import { fetchState, server } from '../server.ts';
 import { askPicker } from './district.ts';
+import { askReminders } from './reminders.ts';
 import { frameShown, render, set, state, tr } from '../state.ts';
 import { messageOf, setBusy, showError } from '../views/status-bar.ts';
 import { runLong } from '../work.ts';
@@ -16,6 +17,7 @@ export async function load(withIssues = false): Promise<void> {
   try {
     const app = await fetchState(withIssues);
     if (app.district) await askPicker();
+    else if (app.templateInstalled) await askReminders();
     set({ loadFailed: false });
   } catch (error) {
     set({ loadFailed: true });

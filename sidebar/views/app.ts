@@ -11,6 +11,7 @@ import { frameView } from './as-of.ts';
 import { districtView } from './district.ts';
 import { headerView, languageSwitch } from './header.ts';
 import { problemsView } from './problems.ts';
+import { remindersView } from './reminders.ts';
 import { reportFormView } from './report-form.ts';
 import { rolloverView } from './rollover.ts';
 import { summaryView } from './summary.ts';
@@ -50,6 +51,7 @@ export function renderApp(): void {
       reportFormView(),
       problemsView(),
       app.summary ? summaryView(app.summary, app.dataErrors) : h('p', { class: 'card muted' }, tr('noSummary')),
+      remindersView(),
       rolloverView(),
     );
   }

@@ -4,6 +4,7 @@
 import { byId, h } from '../dom.ts';
 import { set, state, tr } from '../state.ts';
 import type { StringKey } from '../strings.ts';
+import { apiError } from '../../src/core/api.ts';
 import { CallError } from '../transport.ts';
 
 /** Show the work running (null: none), and hold #app as busy for assistive technology. */
@@ -46,7 +47,6 @@ export function showError(message: string | null): void {
 export function messageOf(error: unknown): string {
   if (error instanceof CallError) return error.message;
   console.error('cchc sidebar:', error);
-  return state.lang === 'vi'
-    ? 'Đã có lỗi xảy ra. Vui lòng thử lại; nếu vẫn lỗi, hãy báo cho người quản trị.'
-    : 'Something went wrong. Please try again; if it keeps failing, tell the administrator.';
+  // The catalogue's one text for an unexpected failure (the SERVER error of src/core/api.ts).
+  return apiError('SERVER', state.lang).message;
 }

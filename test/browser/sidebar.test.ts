@@ -499,7 +499,7 @@ describe.skipIf(!haveChromium && !mustRun)('sidebar in Chromium via cchc serve',
     await expect.poll(() => page.locator('.unit').textContent()).toBe('Trường Mầm non Bến Thành');
     await page.getByRole('button', { name: 'Kiểm tra dữ liệu', exact: true }).click();
     await expect.poll(() => page.locator('.counts').textContent()).toBe('Tìm thấy 3 lỗi, 2 cảnh báo, 2 lưu ý.');
-    expect(await page.evaluate(() => (window as unknown as { __gasCalls: string[] }).__gasCalls)).toEqual(['getState', 'validate']);
+    expect(await page.evaluate(() => (window as unknown as { __gasCalls: string[] }).__gasCalls)).toEqual(['getState', 'reminderState', 'validate']);
     expect(await page.evaluate(() => document.body.scrollWidth)).toBeLessThanOrEqual(300);
     await page.screenshot({ path: join(SHOTS, '08-gas-mode-300px.png'), fullPage: true });
   });
@@ -514,14 +514,47 @@ describe.skipIf(!haveChromium && !mustRun)('sidebar in Chromium via cchc serve',
     await page.setViewportSize({ width: 300, height: 900 });
     await page.goto(server.urlFor('/sidebar'));
     await expect.poll(() => page.locator('.counts').textContent()).toBe('Tìm thấy 3 lỗi, 2 cảnh báo, 2 lưu ý.');
-    // One call opens it with the check: the school is read once (getState withIssues).
-    expect(await page.evaluate(() => (window as unknown as { __gasCalls: string[] }).__gasCalls)).toEqual(['getState']);
+    // One call opens it with the check: the school is read once (getState withIssues), then where
+    // the reminders stand.
+    expect(await page.evaluate(() => (window as unknown as { __gasCalls: string[] }).__gasCalls)).toEqual(['getState', 'reminderState']);
     await page.getByRole('button', { name: 'Tạo báo cáo', exact: true }).click();
     await page.getByRole('button', { name: 'Vẫn tạo báo cáo', exact: true }).click();
     const pdf = page.locator('[data-key="report-pdf"]');
     await expect.poll(() => pdf.getAttribute('href')).toBe('https://docs.google.com/document/d/abc_123-X/export?format=pdf');
     expect(await page.locator('.report-result').textContent()).toContain('Chèn › Số trang');
-    expect(await page.evaluate(() => (window as unknown as { __gasCalls: string[] }).__gasCalls)).toEqual(['getState', 'getState', 'generateReport']);
+    expect(await page.evaluate(() => (window as unknown as { __gasCalls: string[] }).__gasCalls)).toEqual(['getState', 'reminderState', 'getState', 'generateReport']);
+  });
+
+  it('in Google Sheets turns the weekly e-mail reminders on and off, at 300 px', async () => {
+    await page.addInitScript(googleScriptRunStandIn({ reminders: { enabled: false, scheduled: false, lastMonday: '2024-06-24', notice: '' } }));
+    await page.setViewportSize({ width: 300, height: 800 });
+    await page.goto(server.urlFor('/sidebar'));
+    const card = page.locator('section.reminders');
+    await expect.poll(() => card.locator('.remind-state').textContent()).toBe('Đang tắt.');
+    expect(await card.textContent()).toContain('Lần gửi gần nhất: tuần 24/06/2024.');
+    await page.getByRole('button', { name: 'Bật nhắc việc hằng tuần', exact: true }).click();
+    await expect.poll(() => card.locator('.remind-state').textContent()).toContain('Đang bật: mỗi thứ Hai');
+    expect(await page.locator('#notice').textContent()).toContain('Đã bật nhắc việc hằng tuần.');
+    await page.getByRole('button', { name: 'Tắt nhắc việc', exact: true }).click();
+    await expect.poll(() => card.locator('.remind-state').textContent()).toBe('Đang tắt.');
+    const calls = await page.evaluate(() => (window as unknown as { __gasInputs: [string, unknown][] }).__gasInputs);
+    expect(calls.filter(([n]) => n === 'setReminders').map(([, i]) => i)).toEqual([{ on: true }, { on: false }]);
+    expect(await page.evaluate(() => document.body.scrollWidth)).toBeLessThanOrEqual(300);
+    await page.screenshot({ path: join(SHOTS, '09-reminders-300px.png'), fullPage: true });
+  });
+
+  it('in Google Sheets says so when the setting is Có but this user has no weekly schedule', async () => {
+    await page.addInitScript(googleScriptRunStandIn({ reminders: { enabled: true, scheduled: false, lastMonday: null, notice: '' } }));
+    await page.goto(server.urlFor('/sidebar'));
+    const card = page.locator('section.reminders');
+    await expect.poll(() => card.locator('.remind-state').textContent()).toContain('chưa được đặt');
+    expect(await page.getByRole('button', { name: 'Bật nhắc việc hằng tuần', exact: true }).count()).toBe(1);
+  });
+
+  it('under cchc serve says reminders are sent from Google Sheets, or by cchc remind', async () => {
+    await expect.poll(() => side.locator('section.reminders').textContent()).toContain('cchc remind');
+    expect(await side.locator('section.reminders button').count()).toBe(0);
+    expect(await side.locator('#error').isVisible()).toBe(false);
   });
 
   it('Năm mới under cchc serve: the card names the command that makes the new file', async () => {
@@ -546,7 +579,8 @@ describe.skipIf(!haveChromium && !mustRun)('sidebar in Chromium via cchc serve',
     await roll.click();
     await expect.poll(() => page.locator('.rollover').textContent()).toContain('Bảng tính năm 2025 đã sẵn sàng: 14 nhiệm vụ, 16 chỉ tiêu, 1 sáng kiến được chuyển sang.');
     expect(await page.locator('.rollover').textContent()).toContain('3 nhiệm vụ có hạn hoàn thành trong năm 2024: xem lại và đặt hạn mới.');
-    expect(await page.evaluate(() => (window as unknown as { __gasCalls: string[] }).__gasCalls)).toEqual(['getState', 'rolloverState', 'rollCopy', 'getState']);
+    // (The reminders' card asks for its state on its own: not part of this flow.)
+    expect(await page.evaluate(() => (window as unknown as { __gasCalls: string[] }).__gasCalls.filter((n) => n !== 'reminderState'))).toEqual(['getState', 'rolloverState', 'rollCopy', 'getState']);
     expect(await page.evaluate(() => document.body.scrollWidth)).toBeLessThanOrEqual(300);
   });
 
@@ -566,7 +600,7 @@ describe.skipIf(!haveChromium && !mustRun)('sidebar in Chromium via cchc serve',
     const card = page.locator('.rollover');
     expect(await card.textContent()).toContain('2. Tạo bản sao: Tệp › Tạo bản sao, đặt tên ví dụ “CCHC 2025”.');
     expect(await card.getByRole('button').count()).toBe(0);
-    expect(await page.evaluate(() => (window as unknown as { __gasCalls: string[] }).__gasCalls)).toEqual(['getState', 'rolloverState', 'startRollover']);
+    expect(await page.evaluate(() => (window as unknown as { __gasCalls: string[] }).__gasCalls.filter((n) => n !== 'reminderState'))).toEqual(['getState', 'rolloverState', 'startRollover']);
   });
 });
 
@@ -575,11 +609,14 @@ describe.skipIf(!haveChromium && !mustRun)('sidebar in Chromium via cchc serve',
  * dispatcher would (an ApiEnvelope per call), recording the calls in window.__gasCalls.
  * `generateReport` fixes that call's answer (a Google Doc link, as in Sheets).
  */
-function googleScriptRunStandIn(opts: { before?: string; generateReport?: unknown; answers?: Record<string, unknown> } = {}): string {
+function googleScriptRunStandIn(opts: { before?: string; generateReport?: unknown; reminders?: { enabled: boolean; scheduled: boolean; lastMonday: string | null; notice: string }; answers?: Record<string, unknown> } = {}): string {
   return `
     ${opts.before ?? ''}
     window.__gasCalls = [];
+    window.__gasInputs = [];
     var fixedReport = ${JSON.stringify(opts.generateReport ?? null)};
+    // Reminders as Sheets answers them (this user's trigger and the setting), when asked for.
+    var reminders = ${JSON.stringify(opts.reminders ?? null)};
     var fixed = ${JSON.stringify(opts.answers ?? {})};
     function runner(ok, fail) {
       var r = {
@@ -589,7 +626,10 @@ function googleScriptRunStandIn(opts: { before?: string; generateReport?: unknow
       ${JSON.stringify(API_NAMES)}.forEach(function (name) {
         r[name] = function (input) {
           window.__gasCalls.push(name);
+          window.__gasInputs.push([name, input]);
           if (name === 'generateReport' && fixedReport) { ok({ ok: true, value: fixedReport }); return; }
+          if (reminders && name === 'reminderState') { setTimeout(function () { ok({ ok: true, value: reminders }); }, 0); return; }
+          if (reminders && name === 'setReminders') { reminders = Object.assign({}, reminders, { enabled: input.on, scheduled: input.on }); setTimeout(function () { ok({ ok: true, value: reminders }); }, 0); return; }
           if (Object.prototype.hasOwnProperty.call(fixed, name)) { ok(fixed[name]); return; }
           fetch('/api/' + name, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) })
             .then(function (res) { return res.json().then(function (b) { ok(res.ok ? { ok: true, value: b } : { ok: false, error: b }); }); })

@@ -60,3 +60,12 @@ describe('the bundle makes no code from strings', () => {
     expect(made).toBe(0);
   });
 });
+
+describe('the bundle every call loads', () => {
+  it('is under 600 kB (issue 13: Apps Script parses all of Code.js on every call)', async () => {
+    const { statSync } = await import('node:fs');
+    const bytes = statSync(new URL('../../dist/Code.js', import.meta.url)).size;
+    expect(bytes).toBeGreaterThan(100_000); // a real build, not an empty file
+    expect(bytes).toBeLessThan(600_000);
+  });
+});

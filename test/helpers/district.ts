@@ -91,12 +91,15 @@ export interface DistrictOptions {
   autoRefresh?: boolean;
   /** Load the built add-on (default true). */
   load?: boolean;
+  /** The runtime's execution limit (default Google's 6 minutes): lower, to end executions before the product's own step budget. */
+  executionLimitMs?: number;
 }
 
 export function buildDistrict(o: DistrictOptions): District {
   const rt = createRuntime({
     now: TODAY, virtualDate: true, userEmail: OFFICER, spreadsheet: { id: '1cchcDistrictWorkbook0000000000000000000000', name: 'Tổng hợp CCHC Quận 1' },
     ...(o.googleApis ? { googleApis: o.googleApis } : {}),
+    ...(o.executionLimitMs !== undefined ? { executionLimitMs: o.executionLimitMs } : {}),
   });
   const district = rt.active!;
   const schools = new Map<string, FakeSpreadsheet>();

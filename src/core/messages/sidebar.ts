@@ -4,6 +4,7 @@
 import { KPI_STATUS, TASK_STATE } from '../contract/enums.ts';
 import { APP } from './app.ts';
 import { DISTRICT } from './district.ts';
+import { REMIND } from './remind.ts';
 import { ROLLOVER } from './rollover.ts';
 import type { Catalogue, Text2 } from './types.ts';
 
@@ -112,6 +113,18 @@ export const SIDEBAR = {
   dismiss: { vi: 'Đóng', en: 'Close' },
   retry: { vi: 'Tải lại', en: 'Reload' },
   busyWait: { vi: 'Đang xử lý, vui lòng chờ.', en: 'Working, please wait.' },
+  // ------------------------------------------------------------ e-mail reminders (aliases of the remind area's entries)
+  remindTitle: REMIND.title,
+  remindOn: REMIND.switchOn,
+  remindOff: REMIND.switchOff,
+  remindStateOn: REMIND.stateOn,
+  remindStateOff: REMIND.stateOff,
+  remindStateOnNoTrigger: REMIND.stateOnNoTrigger,
+  remindLastWeek: REMIND.lastWeek,
+  remindOnlyInSheets: REMIND.onlyInSheets,
+  remindSaving: { vi: 'Đang lưu cài đặt nhắc việc…', en: 'Saving the reminder setting…' },
+  remindTurnedOn: { vi: 'Đã bật nhắc việc hằng tuần.', en: 'Weekly reminders are on.' },
+  remindTurnedOff: { vi: 'Đã tắt nhắc việc.', en: 'Reminders are off.' },
   // ------------------------------------------------------------ the district (a workbook with Danh sách đơn vị)
   districtHeading: { vi: 'Số liệu các đơn vị', en: 'The units\' figures' },
   districtLoading: { vi: 'Đang đọc tình hình các đơn vị…', en: 'Reading where the units stand…' },
