@@ -3,6 +3,7 @@
 // (commands/) that talk to the server (server.ts). This entry wires them and starts.
 
 import { refreshDistrict } from './commands/district.ts';
+import { showRollover } from './commands/rollover.ts';
 import { load } from './commands/workbook.ts';
 import { focusKey } from './dom.ts';
 import { render, setRenderer, state } from './state.ts';
@@ -19,6 +20,8 @@ function openRequestedView(): void {
   if (requested === 'districtRefresh' && state.app.district) void refreshDistrict();
   if (requested === 'validate') focusKey('issues-summary', 'h-check');
   if (requested === 'report') focusKey('report-type', 'h-report');
+  // "Năm mới" from the menu: the new-year card, open on what this spreadsheet is (original or copy).
+  if (requested === 'rollover' && !state.app.district) void showRollover();
 }
 
 trackPresses();

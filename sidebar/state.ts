@@ -54,6 +54,10 @@ export interface UiState {
   districtStalled: boolean;
   /** E-mail reminders: where they stand, 'unavailable' off Google Sheets, null until asked. */
   reminders: ReminderState | 'unavailable' | null;
+  /** `Năm mới`: original, copy or neither (null until the user opens the card). */
+  rollover: ApiOutput<'rolloverState'> | null;
+  /** What the last roll of this copy carried. */
+  rolloverDone: ApiOutput<'rollCopy'> | null;
 }
 
 export type ReminderState = ApiOutput<'reminderState'>;
@@ -79,6 +83,8 @@ const store: UiState = {
   picker: 'unknown',
   districtStalled: false,
   reminders: null,
+  rollover: null,
+  rolloverDone: null,
 };
 
 /** What the views and commands read. Write through `set` and `setForm`. */

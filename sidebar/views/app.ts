@@ -13,6 +13,7 @@ import { headerView, languageSwitch } from './header.ts';
 import { problemsView } from './problems.ts';
 import { remindersView } from './reminders.ts';
 import { reportFormView } from './report-form.ts';
+import { rolloverView } from './rollover.ts';
 import { summaryView } from './summary.ts';
 
 export function renderApp(): void {
@@ -51,6 +52,7 @@ export function renderApp(): void {
       problemsView(),
       app.summary ? summaryView(app.summary, app.dataErrors) : h('p', { class: 'card muted' }, tr('noSummary')),
       remindersView(),
+      rolloverView(),
     );
   }
   root.replaceChildren(...parts.filter((p): p is Node => p instanceof Node));

@@ -19,6 +19,7 @@ import type { DashboardSummary } from './progress/types.ts';
 import type { DistrictView, PickerConfig } from './district/view.ts';
 import { t } from './i18n.ts';
 import type { ReminderState } from './remind/state.ts';
+import type { RolloverDone, RolloverView } from './app/rollover.ts';
 
 // ---------------------------------------------------------------- building blocks
 
@@ -220,6 +221,24 @@ export const reminderStateSchema = z.object({
   notice: z.string(),
 });
 
+// ---------------------------------------------------------------- a new year (Năm mới)
+
+export const rolloverViewSchema = z.object({
+  place: z.enum(['none', 'original', 'copy', 'local']),
+  fromYear: z.number().int().positive(),
+  toYear: z.number().int().positive(),
+});
+
+export const rolloverDoneSchema = z.object({
+  fromYear: z.number().int().positive(),
+  toYear: z.number().int().positive(),
+  tasks: count,
+  pastYear: count,
+  kpis: count,
+  initiatives: count,
+  counts: issueCountsSchema,
+});
+
 // ---------------------------------------------------------------- the calls
 
 export const API = {
@@ -364,6 +383,24 @@ export const API = {
     input: z.object({ on: z.boolean() }),
     output: reminderStateSchema,
   },
+  /**
+   * `Năm mới` (app/rollover.ts): is this spreadsheet the original got ready, a copy to roll, or
+   * neither; `local` where there is no spreadsheet ID (`cchc serve`: `cchc rollover`).
+   */
+  rolloverState: {
+    input: noInput,
+    output: rolloverViewSchema,
+  },
+  /** In the original: its one `Nhật ký` row with the marker its copy will carry. */
+  startRollover: {
+    input: noInput,
+    output: rolloverViewSchema,
+  },
+  /** In the copy: roll it forward to the next year, in place. IS_ORIGINAL in the original. */
+  rollCopy: {
+    input: noInput,
+    output: rolloverDoneSchema,
+  },
 } as const;
 
 export type ApiName = keyof typeof API;
@@ -378,6 +415,8 @@ export const DASHBOARD_SHAPE_MATCHES: SameShape<Dashboard, DashboardSummary> = t
 export type DistrictViewOutput = z.output<typeof districtViewSchema>;
 export const DISTRICT_SHAPE_MATCHES: SameShape<DistrictViewOutput, DistrictView> = true;
 export const REMINDER_SHAPE_MATCHES: SameShape<ApiOutput<'reminderState'>, ReminderState> = true;
+export const ROLLOVER_VIEW_SHAPE_MATCHES: SameShape<ApiOutput<'rolloverState'>, RolloverView> = true;
+export const ROLLOVER_DONE_SHAPE_MATCHES: SameShape<ApiOutput<'rollCopy'>, RolloverDone> = true;
 export const PICKER_SHAPE_MATCHES: SameShape<ApiOutput<'pickerConfig'>, PickerConfig> = true;
 export type ApiIssue = z.output<typeof issueSchema>;
 export type ReportType = z.output<typeof reportTypeSchema>;

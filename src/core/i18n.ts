@@ -13,6 +13,7 @@ import { FILES } from './messages/files.ts';
 import { ISSUES } from './messages/issues.ts';
 import { MENU } from './messages/menu.ts';
 import { REMIND } from './messages/remind.ts';
+import { ROLLOVER } from './messages/rollover.ts';
 import { SELFTEST } from './messages/selftest.ts';
 import { SIDEBAR } from './messages/sidebar.ts';
 import type { Catalogue, Message, Text2 } from './messages/types.ts';
@@ -25,7 +26,7 @@ function prefixed<P extends string, T extends Catalogue>(prefix: P, table: T): P
 }
 
 /** Every area's table, by the area's name (for the catalogue's own tests). */
-export const AREAS_OF_CATALOGUE = { issues: ISSUES, app: APP, cli: CLI, dashboard: DASHBOARD, district: DISTRICT, files: FILES, menu: MENU, remind: REMIND, selftest: SELFTEST, sidebar: SIDEBAR } as const;
+export const AREAS_OF_CATALOGUE = { issues: ISSUES, app: APP, cli: CLI, dashboard: DASHBOARD, district: DISTRICT, files: FILES, menu: MENU, remind: REMIND, rollover: ROLLOVER, selftest: SELFTEST, sidebar: SIDEBAR } as const;
 
 const CATALOGUE = {
   ...ISSUES,
@@ -36,6 +37,7 @@ const CATALOGUE = {
   ...prefixed('files', FILES),
   ...prefixed('menu', MENU),
   ...prefixed('remind', REMIND),
+  ...prefixed('rollover', ROLLOVER),
   ...prefixed('selftest', SELFTEST),
   ...prefixed('sidebar', SIDEBAR),
 };

@@ -47,6 +47,7 @@ export function gasContext(): DistrictContext & RemindContext {
       setLang: (lang) => void PropertiesService.getUserProperties().setProperty(LANG_KEY, lang),
     },
     user: activeUserEmail,
+    fileId: () => spreadsheet.getId(),
     district: districtPorts(startedMs),
     reminders: reminderPorts(),
     selectCell(sheet, a1) {

@@ -9,7 +9,7 @@ import { districtAutoRefresh, openPicker } from './district.ts';
 import { cchcSelfTest } from './selftest.ts';
 import { weeklyReminders } from './remind.ts';
 import {
-  buildMenu, menuAbout, menuDistrictPicker, menuDistrictRefresh, menuDistrictReport, menuGenerateReport, menuInstallTemplate, menuUpdateProgress, menuValidate, openSidebar,
+  buildMenu, menuAbout, menuDistrictPicker, menuDistrictRefresh, menuDistrictReport, menuGenerateReport, menuInstallTemplate, menuRollover, menuUpdateProgress, menuValidate, openSidebar,
 } from './menu.ts';
 
 // ---------------------------------------------------------------- triggers
@@ -27,6 +27,8 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 // ---------------------------------------------------------------- menu items
 
 export { openSidebar, menuInstallTemplate, menuValidate, menuUpdateProgress, menuGenerateReport, menuAbout };
+/** `Năm mới`: the sidebar on its new-year card (the original gets ready, the copy is rolled). */
+export { menuRollover };
 export { menuDistrictRefresh, menuDistrictPicker, menuDistrictReport };
 
 // ---------------------------------------------------------------- the district
@@ -64,10 +66,14 @@ export const pickerConfig = (input: unknown): ApiEnvelope => callServer('pickerC
 export const showPicker = (input: unknown): ApiEnvelope => callServer('showPicker', input);
 export const reminderState = (input: unknown): ApiEnvelope => callServer('reminderState', input);
 export const setReminders = (input: unknown): ApiEnvelope => callServer('setReminders', input);
+export const rolloverState = (input: unknown): ApiEnvelope => callServer('rolloverState', input);
+export const startRollover = (input: unknown): ApiEnvelope => callServer('startRollover', input);
+export const rollCopy = (input: unknown): ApiEnvelope => callServer('rollCopy', input);
 
 // Every call of the API has its entry point above (checked when the bundle is built and typed).
 const _allCallsExported: Record<ApiName, (input: unknown) => ApiEnvelope> = {
   getState, setLanguage, installTemplate, validate, selectCell, markProblems, clearMarks, updateProgress, generateReport,
   districtState, districtRefresh, pickerConfig, showPicker, reminderState, setReminders,
+  rolloverState, startRollover, rollCopy,
 };
 void _allCallsExported;

@@ -12,8 +12,8 @@ import type { Lang } from '../core/model.ts';
 import { gasContext, userLangPreference } from './context.ts';
 import { callChecked } from './server.ts';
 
-export type SidebarView = 'home' | 'validate' | 'report' | 'about' | 'districtRefresh';
-const SIDEBAR_VIEWS: readonly SidebarView[] = ['home', 'validate', 'report', 'about', 'districtRefresh'];
+export type SidebarView = 'home' | 'validate' | 'report' | 'about' | 'districtRefresh' | 'rollover';
+const SIDEBAR_VIEWS: readonly SidebarView[] = ['home', 'validate', 'report', 'about', 'districtRefresh', 'rollover'];
 
 function menuLang(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): Lang {
   // In AuthMode.NONE no service may be called; the user's language needs PropertiesService.
@@ -35,6 +35,7 @@ export function buildMenu(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): 
     .addItem(t(lang, 'menu.validate'), 'menuValidate')
     .addItem(t(lang, 'menu.progress'), 'menuUpdateProgress')
     .addItem(t(lang, 'menu.report'), 'menuGenerateReport')
+    .addItem(t(lang, 'menu.rollover'), 'menuRollover')
     .addSeparator()
     .addItem(t(lang, 'menu.districtRefresh'), 'menuDistrictRefresh')
     .addItem(t(lang, 'menu.districtPicker'), 'menuDistrictPicker')
@@ -83,6 +84,11 @@ export function menuUpdateProgress(): void {
 
 export function menuGenerateReport(): void {
   openSidebar('report');
+}
+
+/** "Năm mới": the sidebar on its new-year card; what it offers depends on original or copy. */
+export function menuRollover(): void {
+  openSidebar('rollover');
 }
 
 export function menuAbout(): void {

@@ -218,6 +218,14 @@ export function createFakeServer({ extraOverdue = 0 } = {}): { handlers: ServeHa
     setReminders: async () => {
       throw new ApiFailure('NOT_AVAILABLE', t(lang, 'remind.onlyInSheets'));
     },
+    // As under `cchc serve`: no spreadsheet ID, the new year is `cchc rollover`.
+    rolloverState: async () => ({ place: 'local' as const, fromYear: 2024, toYear: 2025 }),
+    startRollover: async () => {
+      throw new ApiFailure('NOT_AVAILABLE', t(lang, 'rollover.notHere', { toYear: 2025 }));
+    },
+    rollCopy: async () => {
+      throw new ApiFailure('NOT_AVAILABLE', t(lang, 'rollover.notHere', { toYear: 2025 }));
+    },
     download: (name) => (name.endsWith('.docx') ? { body: new TextEncoder().encode('PK fake docx'), contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' } : null),
   };
 

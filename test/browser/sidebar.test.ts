@@ -556,6 +556,52 @@ describe.skipIf(!haveChromium && !mustRun)('sidebar in Chromium via cchc serve',
     expect(await side.locator('section.reminders button').count()).toBe(0);
     expect(await side.locator('#error').isVisible()).toBe(false);
   });
+
+  it('Năm mới under cchc serve: the card names the command that makes the new file', async () => {
+    await sidebarButton('Tạo bảng tính năm 2025…').click();
+    await expect.poll(() => side.locator('.rollover code').textContent()).toBe('Trên máy tính, năm mới được tạo bằng lệnh: cchc rollover TỆP.xlsx --year 2025');
+    expect(await side.locator('.rollover button').count()).toBe(0);
+  });
+
+  it('Năm mới from the menu in a copy (Sheets): the card offers the roll, then says what it carried', async () => {
+    await page.addInitScript(googleScriptRunStandIn({
+      before: "window.CCHC_VIEW = 'rollover';",
+      answers: {
+        rolloverState: { ok: true, value: { place: 'copy', fromYear: 2024, toYear: 2025 } },
+        rollCopy: { ok: true, value: { fromYear: 2024, toYear: 2025, tasks: 14, pastYear: 3, kpis: 16, initiatives: 1, counts: { error: 0, warning: 3, notice: 0 } } },
+      },
+    }));
+    await page.setViewportSize({ width: 300, height: 900 });
+    await page.goto(server.urlFor('/sidebar'));
+    const roll = page.getByRole('button', { name: 'Chuyển bản sao này sang năm 2025', exact: true });
+    await expect.poll(() => roll.count()).toBe(1);
+    expect(await page.locator('.rollover').textContent()).toContain('Bảng tính này là bản sao của bảng tính năm 2024.');
+    await roll.click();
+    await expect.poll(() => page.locator('.rollover').textContent()).toContain('Bảng tính năm 2025 đã sẵn sàng: 14 nhiệm vụ, 16 chỉ tiêu, 1 sáng kiến được chuyển sang.');
+    expect(await page.locator('.rollover').textContent()).toContain('3 nhiệm vụ có hạn hoàn thành trong năm 2024: xem lại và đặt hạn mới.');
+    // (The reminders' card asks for its state on its own: not part of this flow.)
+    expect(await page.evaluate(() => (window as unknown as { __gasCalls: string[] }).__gasCalls.filter((n) => n !== 'reminderState'))).toEqual(['getState', 'rolloverState', 'rollCopy', 'getState']);
+    expect(await page.evaluate(() => document.body.scrollWidth)).toBeLessThanOrEqual(300);
+  });
+
+  it('Năm mới in the original (Sheets): get ready, then the steps to make the copy; no roll offered', async () => {
+    await page.addInitScript(googleScriptRunStandIn({
+      before: "window.CCHC_VIEW = 'rollover';",
+      answers: {
+        rolloverState: { ok: true, value: { place: 'none', fromYear: 2024, toYear: 2025 } },
+        startRollover: { ok: true, value: { place: 'original', fromYear: 2024, toYear: 2025 } },
+      },
+    }));
+    await page.goto(server.urlFor('/sidebar'));
+    const ready = page.getByRole('button', { name: 'Chuẩn bị năm 2025', exact: true });
+    await expect.poll(() => ready.count()).toBe(1);
+    await ready.click();
+    await expect.poll(() => ready.count()).toBe(0);
+    const card = page.locator('.rollover');
+    expect(await card.textContent()).toContain('2. Tạo bản sao: Tệp › Tạo bản sao, đặt tên ví dụ “CCHC 2025”.');
+    expect(await card.getByRole('button').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __gasCalls: string[] }).__gasCalls.filter((n) => n !== 'reminderState'))).toEqual(['getState', 'rolloverState', 'startRollover']);
+  });
 });
 
 /**
@@ -563,7 +609,7 @@ describe.skipIf(!haveChromium && !mustRun)('sidebar in Chromium via cchc serve',
  * dispatcher would (an ApiEnvelope per call), recording the calls in window.__gasCalls.
  * `generateReport` fixes that call's answer (a Google Doc link, as in Sheets).
  */
-function googleScriptRunStandIn(opts: { before?: string; generateReport?: unknown; reminders?: { enabled: boolean; scheduled: boolean; lastMonday: string | null; notice: string } } = {}): string {
+function googleScriptRunStandIn(opts: { before?: string; generateReport?: unknown; reminders?: { enabled: boolean; scheduled: boolean; lastMonday: string | null; notice: string }; answers?: Record<string, unknown> } = {}): string {
   return `
     ${opts.before ?? ''}
     window.__gasCalls = [];
@@ -571,6 +617,7 @@ function googleScriptRunStandIn(opts: { before?: string; generateReport?: unknow
     var fixedReport = ${JSON.stringify(opts.generateReport ?? null)};
     // Reminders as Sheets answers them (this user's trigger and the setting), when asked for.
     var reminders = ${JSON.stringify(opts.reminders ?? null)};
+    var fixed = ${JSON.stringify(opts.answers ?? {})};
     function runner(ok, fail) {
       var r = {
         withSuccessHandler: function (f) { return runner(f, fail); },
@@ -583,6 +630,7 @@ function googleScriptRunStandIn(opts: { before?: string; generateReport?: unknow
           if (name === 'generateReport' && fixedReport) { ok({ ok: true, value: fixedReport }); return; }
           if (reminders && name === 'reminderState') { setTimeout(function () { ok({ ok: true, value: reminders }); }, 0); return; }
           if (reminders && name === 'setReminders') { reminders = Object.assign({}, reminders, { enabled: input.on, scheduled: input.on }); setTimeout(function () { ok({ ok: true, value: reminders }); }, 0); return; }
+          if (Object.prototype.hasOwnProperty.call(fixed, name)) { ok(fixed[name]); return; }
           fetch('/api/' + name, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) })
             .then(function (res) { return res.json().then(function (b) { ok(res.ok ? { ok: true, value: b } : { ok: false, error: b }); }); })
             .catch(fail);

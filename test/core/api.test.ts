@@ -78,6 +78,9 @@ const handlers = (): ApiHandlers => ({
   showPicker: () => ({ shown: true }),
   reminderState: () => ({ enabled: true, scheduled: false, lastMonday: null, notice: '' }),
   setReminders: ({ on }) => ({ enabled: on, scheduled: on, lastMonday: '2024-07-01', notice: '' }),
+  rolloverState: () => ({ place: 'none', fromYear: 2024, toYear: 2025 }),
+  startRollover: () => ({ place: 'original', fromYear: 2024, toYear: 2025 }),
+  rollCopy: () => ({ fromYear: 2024, toYear: 2025, tasks: 14, pastYear: 14, kpis: 16, initiatives: 1, counts: { error: 0, warning: 14, notice: 0 } }),
   pickerConfig: () => ({ configured: false, message: 'not configured', apiKey: null, appId: null, oauthToken: null, texts: { title: '', intro: '', open: '', cancelled: '', picked: '', failed: '' } }),
 });
 
@@ -96,8 +99,17 @@ describe('isoDateSchema', () => {
 describe('API schemas', () => {
   it('lists every call with an input and an output schema', () => {
     expect(API_NAMES.sort()).toEqual(
-      ['clearMarks', 'districtRefresh', 'districtState', 'generateReport', 'getState', 'installTemplate', 'markProblems', 'pickerConfig', 'reminderState', 'selectCell', 'setLanguage', 'setReminders', 'showPicker', 'updateProgress', 'validate'].sort(),
+      ['clearMarks', 'districtRefresh', 'districtState', 'generateReport', 'getState', 'installTemplate', 'markProblems', 'pickerConfig', 'reminderState', 'rollCopy', 'rolloverState', 'selectCell', 'setLanguage', 'setReminders', 'showPicker', 'startRollover', 'updateProgress', 'validate'].sort(),
     );
+  });
+  it('refuses a rollover answer outside the contract (a place it does not know, a negative count)', () => {
+    expect(API.rolloverState.output.safeParse({ place: 'copy', fromYear: 2024, toYear: 2025 }).success).toBe(true);
+    expect(API.rolloverState.output.safeParse({ place: 'somewhere', fromYear: 2024, toYear: 2025 }).success).toBe(false);
+    expect(API.rolloverState.output.safeParse({ place: 'copy', fromYear: 2024 }).success).toBe(false);
+    const done = { fromYear: 2024, toYear: 2025, tasks: 14, pastYear: 14, kpis: 16, initiatives: 1, counts: { error: 0, warning: 14, notice: 0 } };
+    expect(API.rollCopy.output.safeParse(done).success).toBe(true);
+    expect(API.rollCopy.output.safeParse({ ...done, tasks: -1 }).success).toBe(false);
+    expect(API.rollCopy.output.safeParse({ ...done, toYear: '2025' }).success).toBe(false);
   });
   it('refuses a cell that is not one A1 reference', () => {
     for (const cell of ['g7', 'G0', 'A1:B2', '7G', 'ABCD1', '=A1']) {

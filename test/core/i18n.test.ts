@@ -9,7 +9,7 @@ describe('the message catalogue', () => {
   const entries = Object.entries(MESSAGES) as [MessageKey, (typeof MESSAGES)[MessageKey]][];
 
   it('has every area, and each area some messages', () => {
-    expect(Object.keys(AREAS_OF_CATALOGUE).sort()).toEqual(['app', 'cli', 'dashboard', 'district', 'files', 'issues', 'menu', 'remind', 'selftest', 'sidebar']);
+    expect(Object.keys(AREAS_OF_CATALOGUE).sort()).toEqual(['app', 'cli', 'dashboard', 'district', 'files', 'issues', 'menu', 'remind', 'rollover', 'selftest', 'sidebar']);
     for (const [area, table] of Object.entries(AREAS_OF_CATALOGUE)) expect(Object.keys(table).length, area).toBeGreaterThan(3);
   });
 

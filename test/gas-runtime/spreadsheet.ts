@@ -238,7 +238,17 @@ export class SpreadsheetRegistry {
 
   /**
    * Test helper: a new spreadsheet holding a copy of `sourceId`'s sheets (rows shared until
-   * edited, so hundreds of schools cost little memory). Not counted.
+   * edited, so hundreds of schools cost little memory). Not counted. Also what the user's
+   * File › Make a copy gives (`Năm mới`, core/rollover): a new ID, the same cells, formats,
+   * notes, validations, sizes, frozen rows and columns, merges, hidden sheets, tab colours,
+   * conditional format rules and protections.
+   * Document properties are NOT carried: the fake keeps them per spreadsheet ID (properties.ts),
+   * and Google documents them as "scoped to one document in which an add-on is used"
+   * (https://developers.google.com/apps-script/guides/properties). No Google page found says
+   * what a copy does with them, so the add-on does not rely on either answer: `Năm mới` keeps
+   * its marker in the cells (`Nhật ký`), which every copy carries.
+   * Conditional format rules and protections are copied onto the copy's own cells (their editors
+   * start as the user making the copy); charts are not copied (the add-on draws none in a sheet).
    */
   copy(sourceId: string, seed: { id?: string; name?: string } = {}): FakeSpreadsheet {
     const src = this.books.get(sourceId);
@@ -585,6 +595,25 @@ export class FakeSheet {
     this.maxRows = other.maxRows;
     this.maxColumns = other.maxColumns;
     this.frozenRows = other.frozenRows;
+    this.frozenColumns = other.frozenColumns;
+    this.columnWidths = other.columnWidths.slice();
+    this.rowHeights = other.rowHeights.slice();
+    this.hidden = other.hidden;
+    this.tabColor = other.tabColor;
+    this.merges = other.merges.map((m) => ({ ...m }));
+    // Conditional format rules and protections, bound to this sheet's own cells.
+    const here = (r: unknown): FakeRange => {
+      const x = r as FakeRange;
+      return this.__range(x.getRow(), x.getColumn(), x.getNumRows(), x.getNumColumns());
+    };
+    this.conditionalRules = other.conditionalRules.map((rule) => rule.copy().setRanges(rule.getRanges().map((r) => here(r).__proxy)).build());
+    this.protections = [];
+    for (const p of other.protections) {
+      if (p.removed) continue;
+      const made = p.type === 'SHEET' ? this.protect() : here(p.getRange()).protect();
+      made.setDescription(p.getDescription());
+      made.setWarningOnly(p.isWarningOnly());
+    }
   }
   private unshareAll(): void {
     if (!this.shared) return;

@@ -62,7 +62,7 @@ describe('dist/Code.js', () => {
     const menu = rt.ui.menus.at(-1)!;
     expect(menu.addon).toBe(true);
     const captions = menu.entries.flatMap((e) => (e.kind === 'item' ? [e.caption] : []));
-    expect(captions).toEqual(['Mở bảng điều khiển', 'Cài đặt mẫu', 'Kiểm tra dữ liệu', 'Cập nhật tiến độ', 'Tạo báo cáo', 'Cập nhật số liệu các đơn vị', 'Chọn tệp của các đơn vị', 'Báo cáo tổng hợp', 'Giới thiệu']);
+    expect(captions).toEqual(['Mở bảng điều khiển', 'Cài đặt mẫu', 'Kiểm tra dữ liệu', 'Cập nhật tiến độ', 'Tạo báo cáo', 'Năm mới', 'Cập nhật số liệu các đơn vị', 'Chọn tệp của các đơn vị', 'Báo cáo tổng hợp', 'Giới thiệu']);
     // Nothing but the menu: no properties, no spreadsheet reads in the limited mode.
     expect(rt.calls.count('PropertiesService.*')).toBe(0);
     expect(rt.calls.count('Range.*')).toBe(0);

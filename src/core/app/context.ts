@@ -25,4 +25,9 @@ export interface AppContext {
    * over each other; returns null when another run holds it (the caller says "busy").
    */
   withLock<T>(fn: () => T): { ran: true; value: T } | { ran: false };
+  /**
+   * The spreadsheet's ID (Sheets); absent where the workbook is a file (`cchc serve`). `Năm mới`
+   * tells the original from its copy by it (app/rollover.ts).
+   */
+  fileId?(): string;
 }

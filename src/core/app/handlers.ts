@@ -26,6 +26,7 @@ import { districtHeader, districtReport, isDistrictWorkbook } from './district-v
 import { reportingFrame } from '../frame.ts';
 import { reminderState, setReminders } from './remind-switch.ts';
 import type { RemindContext } from './remind-run.ts';
+import { rollThisCopy, rolloverState, startRolloverHere } from './rollover.ts';
 
 /** A read school's check, as the API gives it. */
 function validationOf(data: SchoolData): ApiOutput<'validate'> {
@@ -154,6 +155,19 @@ export function createHandlers(ctx: DistrictContext & RemindContext): ApiHandler
     setReminders({ on }) {
       const lang = userLang(ctx);
       return locked(ctx, lang, () => setReminders(ctx, lang, on));
+    },
+    // `Năm mới` (rollover.ts): the original gets ready, the copy is rolled.
+    rolloverState() {
+      const lang = userLang(ctx);
+      return userFacing(() => rolloverState(ctx, lang));
+    },
+    startRollover() {
+      const lang = userLang(ctx);
+      return locked(ctx, lang, () => startRolloverHere(ctx, lang));
+    },
+    rollCopy() {
+      const lang = userLang(ctx);
+      return locked(ctx, lang, () => rollThisCopy(ctx, lang));
     },
     showPicker() {
       const lang = userLang(ctx);

@@ -158,6 +158,10 @@ export const ISSUES = {
   },
 
   // ------------------------------------------------------------------ Kế hoạch
+  DUE_IN_PAST_YEAR: {
+    vi: 'Hạn hoàn thành {due} thuộc năm {dueYear}, trước năm kế hoạch {year} (nhiệm vụ chuyển từ năm trước?). Xem lại và đặt hạn mới trong năm {year}.',
+    en: 'The deadline {due} is in {dueYear}, before the plan year {year} (a task carried from last year?). Review it and set a new deadline in {year}.',
+  },
   DUE_BEFORE_START: {
     vi: 'Hạn hoàn thành {due} trước ngày bắt đầu {start}. Sửa lại hạn hoàn thành hoặc ngày bắt đầu.',
     en: 'The deadline {due} is before the start {start}. Correct the deadline or the start date.',

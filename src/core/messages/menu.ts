@@ -1,6 +1,7 @@
 // The add-on menu's words and the alerts its items show.
 
 import { APP } from './app.ts';
+import { ROLLOVER } from './rollover.ts';
 import { SIDEBAR } from './sidebar.ts';
 import type { Catalogue } from './types.ts';
 
@@ -11,6 +12,7 @@ export const MENU = {
   validate: APP.actionValidate,
   progress: APP.actionProgress,
   report: APP.actionReport,
+  rollover: ROLLOVER.action,
   about: { vi: 'Giới thiệu', en: 'About' },
   installed: {
     vi: 'Đã cài đặt mẫu phiên bản {version}. Thêm {n} trang mới; dữ liệu đã nhập được giữ nguyên.',

@@ -5,6 +5,7 @@ import { KPI_STATUS, TASK_STATE } from '../contract/enums.ts';
 import { APP } from './app.ts';
 import { DISTRICT } from './district.ts';
 import { REMIND } from './remind.ts';
+import { ROLLOVER } from './rollover.ts';
 import type { Catalogue, Text2 } from './types.ts';
 
 /**
@@ -156,4 +157,19 @@ export const SIDEBAR = {
   do_wrongTemplate: { vi: 'Mẫu của đơn vị khác phiên bản: đơn vị cập nhật tiện ích CCHC (Tiện ích › CCHC › Cài đặt mẫu) hoặc bạn cập nhật tiện ích của mình.', en: 'The unit\'s template is another version: the unit updates its CCHC add-on (Extensions › CCHC › Install template), or you update yours.' },
   do_otherYear: { vi: 'Bảng tính của năm khác: nhờ đơn vị gửi liên kết bảng tính của năm này.', en: 'A spreadsheet of another year: ask the unit for this year\'s spreadsheet.' },
   do_duplicate: { vi: 'Hai dòng cùng một đơn vị: sửa Mã đơn vị hoặc Liên kết trong Danh sách đơn vị.', en: 'Two rows are the same unit: fix Mã đơn vị or Liên kết in Danh sách đơn vị.' },
+  // `Năm mới` (views/rollover.ts): the rollover area's words, one text each.
+  rolloverHeading: ROLLOVER.heading,
+  rolloverShow: ROLLOVER.show,
+  rolloverBusy: ROLLOVER.busy,
+  rolloverExplainOriginal: ROLLOVER.explainOriginal,
+  rolloverExplainCopy: ROLLOVER.explainCopy,
+  rolloverStepStart: ROLLOVER.stepStart,
+  rolloverStepCopy: ROLLOVER.stepCopy,
+  rolloverStepRun: ROLLOVER.stepRun,
+  rolloverStartButton: ROLLOVER.startButton,
+  rolloverRunButton: ROLLOVER.runButton,
+  rolloverStarted: ROLLOVER.started,
+  rolloverDone: ROLLOVER.done,
+  rolloverReview: ROLLOVER.review,
+  rolloverNotHere: ROLLOVER.notHere,
 } satisfies Catalogue;

@@ -91,7 +91,7 @@ export function readSchool(port: WorkbookPort, opts: ReadOptions): SchoolData {
   const peopleTable = table('people');
   if (peopleTable) data.people = readPeople(peopleTable);
   const taskTable = table('tasks');
-  if (taskTable) data.tasks = readTasks(taskTable, frame);
+  if (taskTable) data.tasks = readTasks(taskTable, frame, data.settings.year);
   const kpiTable = table('kpis');
   if (kpiTable) data.kpis = readKpis(kpiTable, quartersToDate(frame));
   const initiativeTable = table('initiatives');

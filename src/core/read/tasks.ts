@@ -11,7 +11,8 @@ import type { Table } from './table.ts';
 
 const FREE_TEXT = ['output', 'evidence', 'note'];
 
-export function readTasks(table: Table, frame: ReportingFrame): Task[] {
+/** `planYear`: `Năm` as typed (null when empty or wrong: then no deadline is "before the plan year"). */
+export function readTasks(table: Table, frame: ReportingFrame, planYear: number | null = frame.year): Task[] {
   const tasks: Task[] = [];
   const lang = table.lang;
   for (const r of table.rows()) {
@@ -27,6 +28,12 @@ export function readTasks(table: Table, frame: ReportingFrame): Task[] {
     }
     const output = r.text('output');
     const status = r.enumOf('status', TASK_STATUS, 'notStarted');
+    // A task still open whose deadline lies in an earlier year than the plan's: carried over by
+    // `Năm mới` (core/rollover) with its old deadline, for the user to review (not an error).
+    // Without a typed plan year the frame's stand-in year (the as-of date's) says nothing of it.
+    if (planYear !== null && due !== null && due < `${planYear}-01-01` && status !== 'done' && status !== 'cancelled') {
+      r.issue('due', 'warning', 'DUE_IN_PAST_YEAR', { due: formatDate(due), dueYear: due.slice(0, 4), year: planYear });
+    }
     const typedPercent = r.ratio('percent');
     let percent = typedPercent === null ? null : Number(typedPercent.text);
     // Done after the as-of date is no problem: on that date it was open (progress/tasks.ts).

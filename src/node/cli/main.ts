@@ -15,8 +15,9 @@ import { demoCommand } from './commands/demo.ts';
 import { templateCommand } from './commands/template.ts';
 import { aggregateCommand } from './commands/aggregate.ts';
 import { remindCommand } from './commands/remind.ts';
+import { rolloverCommand } from './commands/rollover.ts';
 
-export const COMMANDS: Command[] = [initCommand, validateCommand, progressCommand, reportCommand, aggregateCommand, remindCommand, serveCommand, templateCommand, demoCommand];
+export const COMMANDS: Command[] = [initCommand, validateCommand, progressCommand, reportCommand, aggregateCommand, remindCommand, rolloverCommand, serveCommand, templateCommand, demoCommand];
 
 function helpText(lang: Lang): string {
   const option = (flag: string, help: string) => `  ${flag.padEnd(17)}${help}`;
