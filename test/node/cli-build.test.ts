@@ -38,7 +38,7 @@ describe('the built cchc', () => {
 
   it('loads each command\'s work only when that command runs (behind import())', () => {
     const all = [...staticGraph(path.join(CLI, 'cchc.mjs')).values()].join('\n');
-    for (const name of ['init', 'validate', 'progress', 'report', 'aggregate', 'remind', 'serve', 'template', 'demo']) {
+    for (const name of ['init', 'validate', 'progress', 'report', 'aggregate', 'remind', 'rollover', 'serve', 'template', 'demo']) {
       expect(all, name).toMatch(new RegExp(`import\\("\\./chunks/${name}\\.run-[A-Z0-9]+\\.mjs"\\)`));
     }
     // The reader, the installer, the reports and the xlsx layer stay out of the start.
