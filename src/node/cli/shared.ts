@@ -33,10 +33,14 @@ export function asInputError(e: unknown, lang: Lang): unknown {
   return e;
 }
 
-/** Open a workbook to read it (no lock: a save replaces the file in one rename). */
-export async function openWorkbook(file: string, lang: Lang, env: NodeJS.ProcessEnv = process.env): Promise<XlsxWorkbook> {
+/**
+ * Open a workbook to read it (no lock: a save replaces the file in one rename). `readOnly`: for
+ * a command that only reads cells (validate): what only a save needs is left out, and the
+ * workbook cannot be saved.
+ */
+export async function openWorkbook(file: string, lang: Lang, env: NodeJS.ProcessEnv = process.env, opts: { readOnly?: boolean } = {}): Promise<XlsxWorkbook> {
   try {
-    return await openWorkbookFile(file, { env });
+    return await openWorkbookFile(file, { env, ...opts });
   } catch (e) {
     throw asInputError(e, lang);
   }

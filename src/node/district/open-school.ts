@@ -3,14 +3,15 @@
 // through the CLI's own .xlsx adapter), or why not. Never throws for anything a file may be.
 import type { Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { SCHOOL_SHEETS, SHEET_NAMES } from '../../core/contract/index.ts';
+import { SHEET_NAMES } from '../../core/contract/index.ts';
 import type { SchoolOpening } from '../../core/district/school.ts';
 import { t } from '../../core/i18n.ts';
 import type { Lang } from '../../core/model.ts';
 import { isoAt } from '../clock.ts';
 import { FileProblem } from '../files/problems.ts';
 import type { Limits } from '../files/scan.ts';
-import { LISTS_SHEET, WorkbookOpenError, XlsxWorkbook } from '../xlsx-workbook.ts';
+import { SHEETS_THE_READER_SKIPS } from '../files/workbook-file.ts';
+import { WorkbookOpenError, XlsxWorkbook } from '../xlsx-workbook.ts';
 
 /** A local file's stamp: its modification time and size (`mtimeMs:size`). */
 export const stampOf = (s: Stats): string => `${s.mtimeMs}:${s.size}`;
@@ -33,11 +34,6 @@ export interface OpenedSchool {
   district: boolean;
 }
 
-/**
- * A school's sheets the district never reads the cells of: the reader reads Thông tin and the
- * input sheets (core/read/school.ts), and only checks that the others are there.
- */
-const UNREAD_SHEETS: readonly string[] = [...SCHOOL_SHEETS.filter((s) => s.role !== 'input' && s.role !== 'settings').map((s) => s.name), LISTS_SHEET];
 
 const errnoOf = (e: unknown): string | undefined => (e as NodeJS.ErrnoException | undefined)?.code;
 const NOT_FOUND = new Set(['ENOENT', 'ENOTDIR']);
@@ -62,7 +58,7 @@ export async function openSchoolFile(file: string, o: { limits: Limits; lang: La
   const changedAt = isoAt(s.mtime);
   if (!s.isFile()) return { opening: failed('unreadable', t(o.lang, 'district.notAFile'), changedAt), stamp, district: false };
   try {
-    const book = await XlsxWorkbook.open(file, { limits: o.limits, shown: o.shown ?? file, readOnly: true, unreadSheets: UNREAD_SHEETS });
+    const book = await XlsxWorkbook.open(file, { limits: o.limits, shown: o.shown ?? file, readOnly: true, unreadSheets: SHEETS_THE_READER_SKIPS });
     return { opening: { kind: 'workbook', port: book, changedAt }, stamp, district: book.sheetNames().includes(SHEET_NAMES.units) };
   } catch (e) {
     if (e instanceof WorkbookOpenError) {

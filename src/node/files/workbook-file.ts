@@ -20,7 +20,8 @@ import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { t } from '../../core/i18n.ts';
 import type { Lang } from '../../core/model.ts';
-import { XlsxWorkbook } from '../xlsx-workbook.ts';
+import { SCHOOL_SHEETS } from '../../core/contract/index.ts';
+import { LISTS_SHEET, XlsxWorkbook } from '../xlsx-workbook.ts';
 import { checkReplaceable, existsProblem, realTarget } from './atomic.ts';
 import { acquireLock } from './lock.ts';
 import { limitsFromEnv } from './scan.ts';
@@ -147,7 +148,21 @@ export async function withWorkbookFile<T>(
   }
 }
 
-/** Open a workbook to read it only (no lock needed: saves replace the file in one rename). */
-export function openWorkbookFile(file: string, opts: { env?: NodeJS.ProcessEnv; shown?: string } = {}): Promise<XlsxWorkbook> {
-  return XlsxWorkbook.open(file, { limits: limitsFromEnv(opts.env ?? process.env), shown: opts.shown ?? file });
+/**
+ * A school's sheets whose cells the reader never reads: it reads Thông tin and the input sheets
+ * (core/read/school.ts), and only checks that the others are there.
+ */
+export const SHEETS_THE_READER_SKIPS: readonly string[] = [...SCHOOL_SHEETS.filter((s) => s.role !== 'input' && s.role !== 'settings').map((s) => s.name), LISTS_SHEET];
+
+/**
+ * Open a workbook to read it only (no lock needed: saves replace the file in one rename).
+ * `readOnly`: to read a school as the reader does (validate, the district): only what the reader
+ * reads is parsed, and the workbook cannot be saved.
+ */
+export function openWorkbookFile(file: string, opts: { env?: NodeJS.ProcessEnv; shown?: string; readOnly?: boolean } = {}): Promise<XlsxWorkbook> {
+  return XlsxWorkbook.open(file, {
+    limits: limitsFromEnv(opts.env ?? process.env),
+    shown: opts.shown ?? file,
+    ...(opts.readOnly ? { readOnly: true, unreadSheets: SHEETS_THE_READER_SKIPS } : {}),
+  });
 }

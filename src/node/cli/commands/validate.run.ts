@@ -20,7 +20,7 @@ export function validationText(r: ValidateResult, lang: Lang): string {
 export async function run(args: CommandArgs, io: CommandIO): Promise<number> {
   const file = workbookPath(args);
   const asOf = asOfOption(args);
-  const book = await openWorkbook(file, args.lang, io.env);
+  const book = await openWorkbook(file, args.lang, io.env, { readOnly: true });
   const ctx = cliContext(book, file, args, io);
   const result = orInputError(() => validateWorkbook(ctx, { lang: args.lang, asOf }), file, args.lang);
   io.stdout(args.values.json ? printJson(result) : validationText(result, args.lang));
