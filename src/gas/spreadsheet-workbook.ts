@@ -45,11 +45,26 @@ export { MARK_TAG } from '../core/contract/look.ts';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
+type RangeList = GoogleAppsScript.Spreadsheet.RangeList;
 type App = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 type Utils = GoogleAppsScript.Utilities.Utilities;
 
 export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 const MONOSPACE = 'Roboto Mono';
+
+/**
+ * Zones whose UTC offset has not changed since 1975 and that keep no daylight saving (IANA tz
+ * database): their offset is known without asking Utilities.formatDate. The offset learnt for any
+ * other zone (two formatDate calls on 2024 instants) is the same number for these.
+ */
+const FIXED_OFFSET_MS: Record<string, number> = {
+  'Asia/Ho_Chi_Minh': 7 * 3_600_000,
+  'Asia/Saigon': 7 * 3_600_000,
+  'Asia/Bangkok': 7 * 3_600_000,
+  UTC: 0,
+  'Etc/UTC': 0,
+  'Etc/GMT': 0,
+};
 
 /** Texts Sheets would turn into a number, percent, date, time or boolean when written. */
 const PARSED_TEXT = [
@@ -92,11 +107,33 @@ export interface SpreadsheetServices {
   Utilities: Utils;
 }
 
+/** Columns grouped by the value `pick` gives them (JSON-equal values together), in first-seen order. */
+function groupsOf<C extends { col: number }, T>(columns: readonly C[], pick: (c: C) => T | undefined): { value: T; cols: number[] }[] {
+  const groups = new Map<string, { value: T; cols: number[] }>();
+  for (const c of columns) {
+    const v = pick(c);
+    if (v === undefined) continue;
+    const key = JSON.stringify(v);
+    const g = groups.get(key) ?? { value: v, cols: [] };
+    g.cols.push(c.col);
+    groups.set(key, g);
+  }
+  return [...groups.values()];
+}
+
 /** The longest row's length. A loop: `Math.max(...rows)` overflows the stack past ~120,000 rows. */
 function widestRow(rows: readonly unknown[][]): number {
   let width = 0;
   for (const r of rows) if (r.length > width) width = r.length;
   return width;
+}
+
+interface FreshSheet {
+  lastRow: number;
+  lastCol: number;
+  noNotes: boolean;
+  noRules: boolean;
+  noProtections: boolean;
 }
 
 export class SpreadsheetWorkbook implements WorkbookPort {
@@ -105,6 +142,16 @@ export class SpreadsheetWorkbook implements WorkbookPort {
   private readonly utils: Utils;
   private sheets: { name: string; sheet: Sheet }[] | null = null;
   private readonly sizes = new Map<Sheet, { rows: number; cols: number }>();
+  /** Sizes the sheet has at least: its data range as last read (the data range lies inside the grid). */
+  private readonly atLeast = new Map<Sheet, { rows: number; cols: number }>();
+  /**
+   * What is known without asking of a sheet this adapter inserted (blank when made): the extent
+   * of the content written since, and whether notes, conditional format rules and protections
+   * are still none. Dropped when an operation with effects not tracked here runs (merges).
+   */
+  private readonly fresh = new Map<Sheet, FreshSheet>();
+  /** Data validation rules built this execution: a built rule is applied to any number of ranges. */
+  private readonly rules = new Map<string, GoogleAppsScript.Spreadsheet.DataValidation>();
   private zone: { tz: string; offsetMs: number | null; memo: Map<number, string> } | null = null;
 
   /** `services` default to the Apps Script globals (tests pass the offline runtime's). */
@@ -145,12 +192,15 @@ export class SpreadsheetWorkbook implements WorkbookPort {
     const at = index === undefined ? all.length : Math.max(0, Math.min(index, all.length));
     const sheet = this.ss.insertSheet(name, at);
     all.splice(at, 0, { name, sheet });
+    this.fresh.set(sheet, { lastRow: 0, lastCol: 0, noNotes: true, noRules: true, noProtections: true });
     return true;
   }
 
   /** Rows and columns of a sheet, grown (one call each way) when a write needs more. */
   private ensureSize(sheet: Sheet, rows: number, cols: number): void {
     let size = this.sizes.get(sheet);
+    const known = this.atLeast.get(sheet);
+    if (!size && known && rows <= known.rows && cols <= known.cols) return;
     if (!size) {
       size = { rows: sheet.getMaxRows(), cols: sheet.getMaxColumns() };
       this.sizes.set(sheet, size);
@@ -170,6 +220,11 @@ export class SpreadsheetWorkbook implements WorkbookPort {
   private timeZone(): { tz: string; offsetMs: number | null; memo: Map<number, string> } {
     if (!this.zone) {
       const tz = this.ss.getSpreadsheetTimeZone() || DEFAULT_TIME_ZONE;
+      const fixed = FIXED_OFFSET_MS[tz];
+      if (fixed !== undefined) {
+        this.zone = { tz, offsetMs: fixed, memo: new Map() };
+        return this.zone;
+      }
       const offsetAt = (t: number): number => {
         const local = this.utils.formatDate(new Date(t), tz, "yyyy-MM-dd'T'HH:mm:ss");
         return Date.parse(`${local}Z`) - t;
@@ -233,6 +288,7 @@ export class SpreadsheetWorkbook implements WorkbookPort {
     const range = sheet.getDataRange();
     const raw = range.getValues();
     const rawFormats = range.getNumberFormats();
+    this.atLeast.set(sheet, { rows: raw.length, cols: widestRow(raw) });
     const values: RawCell[][] = raw.map((row) => row.map((v) => this.toRaw(v)));
     const formats: string[][] = rawFormats.map((row) => row.map((f) => String(f ?? '')));
     // An empty sheet reads as one empty cell: the grid ends at the last row with content.
@@ -255,6 +311,16 @@ export class SpreadsheetWorkbook implements WorkbookPort {
     });
     this.ensureSize(s, row + values.length - 1, col + width - 1);
     s.getRange(row, col, values.length, width).setValues(grid);
+    const fresh = this.fresh.get(s);
+    if (fresh) {
+      grid.forEach((line, i) =>
+        line.forEach((v, j) => {
+          if (v === '') return;
+          fresh.lastRow = Math.max(fresh.lastRow, row + i);
+          fresh.lastCol = Math.max(fresh.lastCol, col + j);
+        }),
+      );
+    }
   }
 
   writeFormats(sheet: string, row: number, col: number, formats: string[][]): void {
@@ -278,11 +344,26 @@ export class SpreadsheetWorkbook implements WorkbookPort {
 
   appendRows(sheet: string, rows: WriteCell[][]): void {
     const s = this.sheet(sheet);
-    this.writeBlock(sheet, s.getLastRow() + 1, 1, rows);
+    this.writeBlock(sheet, this.lastRow(s) + 1, 1, rows);
   }
 
   clearSheet(sheet: string): void {
-    this.sheet(sheet).clear();
+    const s = this.sheet(sheet);
+    s.clear();
+    const fresh = this.fresh.get(s);
+    if (fresh) {
+      fresh.lastRow = 0;
+      fresh.lastCol = 0;
+    }
+  }
+
+  /** getLastRow / getLastColumn, known without a call for a sheet this adapter made. */
+  private lastRow(s: Sheet): number {
+    return this.fresh.get(s)?.lastRow ?? s.getLastRow();
+  }
+
+  private lastColumn(s: Sheet): number {
+    return this.fresh.get(s)?.lastCol ?? s.getLastColumn();
   }
 
   // ------------------------------------------------------------ layout
@@ -309,39 +390,45 @@ export class SpreadsheetWorkbook implements WorkbookPort {
     }
 
     if (maxCol > 0) {
-      const lastCol = Math.max(maxCol, s.getLastColumn());
+      const lastCol = Math.max(maxCol, this.lastColumn(s));
       const header = s.getRange(headerRow, 1, 1, lastCol);
       if (layout.headerRow) {
         header.setFontWeight('bold').setBackground(HEADER_FILL).setWrap(true).setVerticalAlignment('middle');
       }
       if (layout.columns.some((c) => c.note !== undefined)) {
-        const notes = header.getNotes()[0] ?? [];
+        const fresh = this.fresh.get(s);
+        const notes = fresh?.noNotes ? [] : (header.getNotes()[0] ?? []);
         const next = Array.from({ length: lastCol }, (_, i) => notes[i] ?? '');
         for (const c of layout.columns) if (c.note !== undefined) next[c.col - 1] = c.note;
-        if (next.some((n, i) => n !== (notes[i] ?? ''))) header.setNotes([next]);
+        if (next.some((n, i) => n !== (notes[i] ?? ''))) {
+          header.setNotes([next]);
+          if (fresh) fresh.noNotes = false;
+        }
       }
     }
 
     if (dataRows > 0) {
       const dataRange = (from: number, to: number): Range => s.getRange(firstData, from, dataRows, to - from + 1);
-      const byValue = <T>(pick: (c: SheetLayout['columns'][number]) => T | undefined, apply: (r: Range, v: T, firstCol: number) => void): void => {
-        const groups = new Map<string, { value: T; cols: number[] }>();
-        for (const c of layout.columns) {
-          const v = pick(c);
-          if (v === undefined) continue;
-          const key = JSON.stringify(v);
-          const g = groups.get(key) ?? { value: v, cols: [] };
-          g.cols.push(c.col);
-          groups.set(key, g);
+      const lastData = firstData + dataRows - 1;
+      // One format for several runs of columns: one RangeList and one call for all of them ("to
+      // apply operations on collections of non-adjacent ranges": developers.google.com/apps-script/
+      // reference/spreadsheet/range-list), instead of a range and a call per run.
+      const eachRun = <T>(pick: (c: SheetLayout['columns'][number]) => T | undefined, apply: (r: Range | RangeList, v: T) => void): void => {
+        for (const g of groupsOf(layout.columns, pick)) {
+          const runs = columnRuns(g.cols);
+          if (runs.length === 1) apply(dataRange(runs[0]![0], runs[0]![1]), g.value);
+          else apply(s.getRangeList(runs.map(([a, b]) => `${columnLetter(a)}${firstData}:${columnLetter(b)}${lastData}`)), g.value);
         }
-        for (const g of groups.values()) for (const [a, b] of columnRuns(g.cols)) apply(dataRange(a, b), g.value, a);
       };
-      byValue((c) => c.numberFormat, (r, f) => r.setNumberFormat(f));
+      eachRun((c) => c.numberFormat, (r, f) => r.setNumberFormat(f));
       // Data cells sit at the top of their row (rows grow with wrapped text).
       if (maxCol > 0) dataRange(1, maxCol).setVerticalAlignment('top');
-      byValue((c) => (c.wrap ? true : undefined), (r) => r.setWrap(true));
-      byValue((c) => (c.computed ? COMPUTED_FILL : undefined), (r, color) => r.setBackground(color));
-      byValue((c) => c.validation, (r, v, col) => r.setDataValidation(this.validationRule(v, columnLetter(col), firstData)));
+      eachRun((c) => (c.wrap ? true : undefined), (r) => r.setWrap(true));
+      eachRun((c) => (c.computed ? COMPUTED_FILL : undefined), (r, color) => r.setBackground(color));
+      // RangeList has no setDataValidation: one range a run, the rule itself built once.
+      for (const g of groupsOf(layout.columns, (c) => c.validation)) {
+        for (const [a, b] of columnRuns(g.cols)) dataRange(a, b).setDataValidation(this.validationRule(g.value, columnLetter(a), firstData));
+      }
     }
 
     this.setConditionalFormats(s, layout.conditionalFormats, firstData, dataRows);
@@ -349,6 +436,17 @@ export class SpreadsheetWorkbook implements WorkbookPort {
   }
 
   private validationRule(v: CellValidation, colLetter: string, firstRow: number): GoogleAppsScript.Spreadsheet.DataValidation {
+    // A rule is built once and applied to every range it fits; only a custom formula names a cell.
+    const formula = v.kind === 'number' && v.min === undefined && v.max === undefined;
+    const key = `${JSON.stringify(v)}${formula ? `@${colLetter}${firstRow}` : ''}`;
+    const built = this.rules.get(key);
+    if (built) return built;
+    const rule = this.buildValidationRule(v, colLetter, firstRow);
+    this.rules.set(key, rule);
+    return rule;
+  }
+
+  private buildValidationRule(v: CellValidation, colLetter: string, firstRow: number): GoogleAppsScript.Spreadsheet.DataValidation {
     const b = this.app.newDataValidation().setAllowInvalid(!v.strict);
     switch (v.kind) {
       case 'list':
@@ -371,7 +469,8 @@ export class SpreadsheetWorkbook implements WorkbookPort {
   }
 
   private setConditionalFormats(s: Sheet, rules: ConditionalFormat[], firstRow: number, dataRows: number): void {
-    const existing = s.getConditionalFormatRules();
+    const fresh = this.fresh.get(s);
+    const existing = fresh?.noRules ? [] : s.getConditionalFormatRules();
     const isOurs = (r: GoogleAppsScript.Spreadsheet.ConditionalFormatRule): boolean => {
       const values = r.getBooleanCondition()?.getCriteriaValues() ?? [];
       return values.some((v) => String(v).includes(CF_MARKER));
@@ -395,13 +494,16 @@ export class SpreadsheetWorkbook implements WorkbookPort {
       return b.build();
     });
     s.setConditionalFormatRules([...ours, ...users]);
+    if (fresh) fresh.noRules = false;
   }
 
   private setProtections(s: Sheet, layout: SheetLayout, firstRow: number, dataRows: number): void {
     const RANGE = this.app.ProtectionType.RANGE;
     const SHEET = this.app.ProtectionType.SHEET;
     const computed = layout.columns.filter((c) => c.computed).map((c) => c.col);
-    const ranges = s.getProtections(RANGE);
+    const fresh = this.fresh.get(s);
+    const none = fresh?.noProtections === true;
+    const ranges = none ? [] : s.getProtections(RANGE);
     for (const p of ranges) if (p.getDescription().startsWith(PROTECTION_TAG)) p.remove();
     if (dataRows > 0) {
       for (const [a, b] of columnRuns(computed)) {
@@ -413,7 +515,8 @@ export class SpreadsheetWorkbook implements WorkbookPort {
     }
     if (layout.hidden !== undefined) this.setHidden(s, layout.hidden);
 
-    const sheetProtections = s.getProtections(SHEET);
+    const sheetProtections = none ? [] : s.getProtections(SHEET);
+    if (fresh) fresh.noProtections = false;
     const ours = sheetProtections.find((p) => p.getDescription().startsWith(PROTECTION_TAG));
     if (layout.protectSheet && sheetProtections.length === 0) {
       s.protect().setDescription(`${PROTECTION_TAG} trang do tiện ích ghi / written by the add-on`).setWarningOnly(true);
@@ -440,8 +543,8 @@ export class SpreadsheetWorkbook implements WorkbookPort {
   styleBlock(sheet: string, style: BlockStyle): void {
     const s = this.sheet(sheet);
     const styledRows = [...(style.boldRows ?? []), ...(style.rowBackgrounds ?? []).map((b) => b.row)];
-    const rows = Math.max(s.getLastRow(), ...styledRows, 1);
-    const cols = Math.max(s.getLastColumn(), 1);
+    const rows = Math.max(this.lastRow(s), ...styledRows, 1);
+    const cols = Math.max(this.lastColumn(s), 1);
     if (styledRows.length > 0) {
       this.ensureSize(s, rows, cols);
       const block = s.getRange(1, 1, rows, cols);
@@ -454,7 +557,9 @@ export class SpreadsheetWorkbook implements WorkbookPort {
         block.setBackgrounds(Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, () => color.get(r + 1) ?? null)) as string[][]);
       }
     }
-    for (const { col, width } of style.columnWidths ?? []) s.setColumnWidth(col, Math.round(width));
+    // One call per run of adjacent columns of the same width.
+    const widths = (style.columnWidths ?? []).map((w) => ({ row: w.col, width: Math.round(w.width) }));
+    for (const run of rowRuns(widths, (w) => String(w.width))) s.setColumnWidths(run.row, run.count, run.items[0]!.width);
     for (const [a, b] of columnRuns(style.monospaceColumns ?? [])) s.getRange(1, a, rows, b - a + 1).setFontFamily(MONOSPACE);
     const merges = style.merges ?? [];
     if (merges.length > 0) {
@@ -463,6 +568,8 @@ export class SpreadsheetWorkbook implements WorkbookPort {
       this.ensureSize(s, Math.max(rows, ...merges.map((m) => m.row)), Math.max(cols, ...merges.map((m) => m.col + m.cols - 1)));
       const size = this.sizes.get(s);
       if (size) s.getRange(1, 1, size.rows, size.cols).breakApart();
+      // A merge keeps only its top-left value: the content written is no longer known here.
+      this.fresh.delete(s);
       // One call per run of rows merged alike (mergeAcross merges each row of a range on its own).
       for (const run of rowRuns(merges, (m) => `${m.col}:${m.cols}`)) {
         const first = run.items[0]!;
@@ -490,8 +597,8 @@ export class SpreadsheetWorkbook implements WorkbookPort {
 
   /** One read and one write of notes and backgrounds over the used area, whatever the marks. */
   private rewriteMarks(s: Sheet, marks: CellMark[]): void {
-    const rows = Math.max(s.getLastRow(), ...marks.map((m) => m.row), 1);
-    const cols = Math.max(s.getLastColumn(), ...marks.map((m) => m.col), 1);
+    const rows = Math.max(this.lastRow(s), ...marks.map((m) => m.row), 1);
+    const cols = Math.max(this.lastColumn(s), ...marks.map((m) => m.col), 1);
     this.ensureSize(s, rows, cols);
     const range = s.getRange(1, 1, rows, cols);
     const notes = range.getNotes();
@@ -525,6 +632,8 @@ export class SpreadsheetWorkbook implements WorkbookPort {
     }
     if (!changed) return;
     range.setNotes(nextNotes);
+    const fresh = this.fresh.get(s);
+    if (fresh) fresh.noNotes = false;
     range.setBackgrounds(nextBackgrounds as string[][]);
   }
 }
