@@ -45,10 +45,11 @@ function activeUserEmail(): string {
 export function gasContext(): DistrictContext & RemindContext {
   const startedMs = Date.now();
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const workbook = new SpreadsheetWorkbook(spreadsheet);
   // The user's language, read once per execution (two Properties calls) and kept with what is set.
   let lang: { value: Lang | null } | null = null;
   return {
-    workbook: new SpreadsheetWorkbook(spreadsheet),
+    workbook,
     clock: gasClock(),
     documents: new GoogleDocsRenderer(),
     prefs: {
@@ -71,6 +72,8 @@ export function gasContext(): DistrictContext & RemindContext {
       // then the script lock, which spans every user of the script: still one writer at a time.
       const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
       if (!lock.tryLock(LOCK_WAIT_MS)) return { ran: false };
+      // What was read before waiting for the lock may have been changed by the execution that held it.
+      workbook.forgetReads();
       try {
         return { ran: true, value: fn() };
       } finally {

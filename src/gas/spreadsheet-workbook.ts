@@ -107,6 +107,11 @@ export interface SpreadsheetServices {
   Utilities: Utils;
 }
 
+/** A number rule without bounds is a custom formula on the column's first cell (ISNUMBER). */
+function isFormulaRule(v: CellValidation): boolean {
+  return v.kind === 'number' && v.min === undefined && v.max === undefined;
+}
+
 /** Columns grouped by the value `pick` gives them (JSON-equal values together), in first-seen order. */
 function groupsOf<C extends { col: number }, T>(columns: readonly C[], pick: (c: C) => T | undefined): { value: T; cols: number[] }[] {
   const groups = new Map<string, { value: T; cols: number[] }>();
@@ -121,6 +126,15 @@ function groupsOf<C extends { col: number }, T>(columns: readonly C[], pick: (c:
   return [...groups.values()];
 }
 
+/** A grid the caller may change without changing the one kept. */
+function copyGrid(g: SheetGrid): SheetGrid {
+  return {
+    name: g.name,
+    values: g.values.map((r) => r.map((v) => (v !== null && typeof v === 'object' ? { ...v } : v))),
+    formats: g.formats.map((r) => [...r]),
+  };
+}
+
 /** The longest row's length. A loop: `Math.max(...rows)` overflows the stack past ~120,000 rows. */
 function widestRow(rows: readonly unknown[][]): number {
   let width = 0;
@@ -131,9 +145,8 @@ function widestRow(rows: readonly unknown[][]): number {
 interface FreshSheet {
   lastRow: number;
   lastCol: number;
-  noNotes: boolean;
-  noRules: boolean;
   noProtections: boolean;
+  frozenRows: number;
 }
 
 export class SpreadsheetWorkbook implements WorkbookPort {
@@ -146,10 +159,16 @@ export class SpreadsheetWorkbook implements WorkbookPort {
   private readonly atLeast = new Map<Sheet, { rows: number; cols: number }>();
   /**
    * What is known without asking of a sheet this adapter inserted (blank when made): the extent
-   * of the content written since, and whether notes, conditional format rules and protections
-   * are still none. Dropped when an operation with effects not tracked here runs (merges).
+   * of the content written since, its frozen rows, and that it has no protection yet. Only what
+   * a user's edit in the meantime could not be lost by: notes, validation and conditional format
+   * rules are always read, as the user's are kept. Dropped after a merge (content not tracked).
    */
   private readonly fresh = new Map<Sheet, FreshSheet>();
+  /**
+   * The last read of each sheet, while this adapter has not changed it: the core reads `Thông tin`
+   * up to three times in one operation (the school, then the document number).
+   */
+  private readonly reads = new Map<Sheet, SheetGrid>();
   /** Data validation rules built this execution: a built rule is applied to any number of ranges. */
   private readonly rules = new Map<string, GoogleAppsScript.Spreadsheet.DataValidation>();
   private zone: { tz: string; offsetMs: number | null; memo: Map<number, string> } | null = null;
@@ -176,10 +195,20 @@ export class SpreadsheetWorkbook implements WorkbookPort {
     return all.find((s) => normName(s.name) === want)?.sheet ?? null;
   }
 
+  /** A sheet about to be changed: its last read is forgotten. */
   private sheet(name: string): Sheet {
     const s = this.find(name);
     if (!s) throw new Error(inBothLanguages('app.noSheet', { name }));
+    this.reads.delete(s);
     return s;
+  }
+
+  /**
+   * Forget every sheet read so far, so the next read asks Sheets again: called when the document
+   * lock is taken, so what is read under the lock is what other executions left.
+   */
+  forgetReads(): void {
+    this.reads.clear();
   }
 
   sheetNames(): string[] {
@@ -192,19 +221,25 @@ export class SpreadsheetWorkbook implements WorkbookPort {
     const at = index === undefined ? all.length : Math.max(0, Math.min(index, all.length));
     const sheet = this.ss.insertSheet(name, at);
     all.splice(at, 0, { name, sheet });
-    this.fresh.set(sheet, { lastRow: 0, lastCol: 0, noNotes: true, noRules: true, noProtections: true });
+    this.fresh.set(sheet, { lastRow: 0, lastCol: 0, noProtections: true, frozenRows: 0 });
     return true;
   }
 
-  /** Rows and columns of a sheet, grown (one call each way) when a write needs more. */
-  private ensureSize(sheet: Sheet, rows: number, cols: number): void {
+  /** The sheet's grid size, asked once (two calls) and kept up to date by ensureSize. */
+  private exactSize(sheet: Sheet): { rows: number; cols: number } {
     let size = this.sizes.get(sheet);
-    const known = this.atLeast.get(sheet);
-    if (!size && known && rows <= known.rows && cols <= known.cols) return;
     if (!size) {
       size = { rows: sheet.getMaxRows(), cols: sheet.getMaxColumns() };
       this.sizes.set(sheet, size);
     }
+    return size;
+  }
+
+  /** Rows and columns of a sheet, grown (one call each way) when a write needs more. */
+  private ensureSize(sheet: Sheet, rows: number, cols: number): void {
+    const known = this.atLeast.get(sheet);
+    if (!this.sizes.has(sheet) && known && rows <= known.rows && cols <= known.cols) return;
+    const size = this.exactSize(sheet);
     if (rows > size.rows) {
       sheet.insertRowsAfter(size.rows, rows - size.rows);
       size.rows = rows;
@@ -285,6 +320,8 @@ export class SpreadsheetWorkbook implements WorkbookPort {
   readSheet(name: string): SheetGrid | null {
     const sheet = this.find(name);
     if (!sheet) return null;
+    const known = this.reads.get(sheet);
+    if (known) return copyGrid(known);
     const range = sheet.getDataRange();
     const raw = range.getValues();
     const rawFormats = range.getNumberFormats();
@@ -296,7 +333,9 @@ export class SpreadsheetWorkbook implements WorkbookPort {
     while (last > 0 && (values[last - 1] ?? []).every((v) => v === '' || v === null)) last--;
     values.length = last;
     formats.length = last;
-    return { name: this.list().find((s) => s.sheet === sheet)?.name ?? name, values, formats };
+    const grid: SheetGrid = { name: this.list().find((s) => s.sheet === sheet)?.name ?? name, values, formats };
+    this.reads.set(sheet, copyGrid(grid));
+    return grid;
   }
 
   writeBlock(sheet: string, row: number, col: number, values: WriteCell[][]): void {
@@ -376,7 +415,9 @@ export class SpreadsheetWorkbook implements WorkbookPort {
     const maxCol = Math.max(0, ...layout.columns.map((c) => c.col));
     this.ensureSize(s, Math.max(headerRow, headerRow + dataRows), Math.max(1, maxCol));
 
-    s.setFrozenRows(layout.frozenRows);
+    const fresh = this.fresh.get(s);
+    if (fresh?.frozenRows !== layout.frozenRows) s.setFrozenRows(layout.frozenRows);
+    if (fresh) fresh.frozenRows = layout.frozenRows;
 
     // Widths: one call per run of adjacent columns of the same width.
     const widths = layout.columns.filter((c) => c.width !== undefined).sort((a, b) => a.col - b.col);
@@ -396,14 +437,10 @@ export class SpreadsheetWorkbook implements WorkbookPort {
         header.setFontWeight('bold').setBackground(HEADER_FILL).setWrap(true).setVerticalAlignment('middle');
       }
       if (layout.columns.some((c) => c.note !== undefined)) {
-        const fresh = this.fresh.get(s);
-        const notes = fresh?.noNotes ? [] : (header.getNotes()[0] ?? []);
+        const notes = header.getNotes()[0] ?? [];
         const next = Array.from({ length: lastCol }, (_, i) => notes[i] ?? '');
         for (const c of layout.columns) if (c.note !== undefined) next[c.col - 1] = c.note;
-        if (next.some((n, i) => n !== (notes[i] ?? ''))) {
-          header.setNotes([next]);
-          if (fresh) fresh.noNotes = false;
-        }
+        if (next.some((n, i) => n !== (notes[i] ?? ''))) header.setNotes([next]);
       }
     }
 
@@ -425,19 +462,50 @@ export class SpreadsheetWorkbook implements WorkbookPort {
       if (maxCol > 0) dataRange(1, maxCol).setVerticalAlignment('top');
       eachRun((c) => (c.wrap ? true : undefined), (r) => r.setWrap(true));
       eachRun((c) => (c.computed ? COMPUTED_FILL : undefined), (r, color) => r.setBackground(color));
-      // RangeList has no setDataValidation: one range a run, the rule itself built once.
-      for (const g of groupsOf(layout.columns, (c) => c.validation)) {
-        for (const [a, b] of columnRuns(g.cols)) dataRange(a, b).setDataValidation(this.validationRule(g.value, columnLetter(a), firstData));
-      }
+      this.setValidations(s, layout, firstData, dataRows);
     }
 
     this.setConditionalFormats(s, layout.conditionalFormats, firstData, dataRows);
     this.setProtections(s, layout, firstData, dataRows);
   }
 
+  /**
+   * Validation of the data rows. RangeList has no setDataValidation; instead the rules of all the
+   * columns go in one Range.setDataValidations over the columns they span (a rule per cell, null
+   * for none: developers.google.com/apps-script/reference/spreadsheet/range#setdatavalidationsrules),
+   * the span's other columns keeping the rules they had (read with getDataValidations, none on a
+   * sheet made here). A custom-formula rule names the column's first cell, which Sheets shifts
+   * along a range it is set on, not along cells given one by one: such a rule is set on its own
+   * run of columns.
+   */
+  private setValidations(s: Sheet, layout: SheetLayout, firstData: number, dataRows: number): void {
+    const columns: { col: number; rule: GoogleAppsScript.Spreadsheet.DataValidation }[] = [];
+    for (const g of groupsOf(layout.columns, (c) => c.validation)) {
+      if (isFormulaRule(g.value)) {
+        for (const [a, b] of columnRuns(g.cols)) {
+          s.getRange(firstData, a, dataRows, b - a + 1).setDataValidation(this.validationRule(g.value, columnLetter(a), firstData));
+        }
+        continue;
+      }
+      const rule = this.validationRule(g.value, '', firstData);
+      for (const col of g.cols) columns.push({ col, rule });
+    }
+    if (columns.length === 0) return;
+    const first = Math.min(...columns.map((c) => c.col));
+    const last = Math.max(...columns.map((c) => c.col));
+    const range = s.getRange(firstData, first, dataRows, last - first + 1);
+    if (columns.length === last - first + 1 && columnRuns(columns.map((c) => c.col)).length === 1 && new Set(columns.map((c) => c.rule)).size === 1) {
+      range.setDataValidation(columns[0]!.rule);
+    } else {
+      const grid: (GoogleAppsScript.Spreadsheet.DataValidation | null)[][] = range.getDataValidations();
+      for (const row of grid) for (const { col, rule } of columns) row[col - first] = rule;
+      range.setDataValidations(grid as GoogleAppsScript.Spreadsheet.DataValidation[][]);
+    }
+  }
+
   private validationRule(v: CellValidation, colLetter: string, firstRow: number): GoogleAppsScript.Spreadsheet.DataValidation {
     // A rule is built once and applied to every range it fits; only a custom formula names a cell.
-    const formula = v.kind === 'number' && v.min === undefined && v.max === undefined;
+    const formula = isFormulaRule(v);
     const key = `${JSON.stringify(v)}${formula ? `@${colLetter}${firstRow}` : ''}`;
     const built = this.rules.get(key);
     if (built) return built;
@@ -469,8 +537,8 @@ export class SpreadsheetWorkbook implements WorkbookPort {
   }
 
   private setConditionalFormats(s: Sheet, rules: ConditionalFormat[], firstRow: number, dataRows: number): void {
-    const fresh = this.fresh.get(s);
-    const existing = fresh?.noRules ? [] : s.getConditionalFormatRules();
+    // Always asked, even of a sheet made here: the user's rules are kept whenever they came.
+    const existing = s.getConditionalFormatRules();
     const isOurs = (r: GoogleAppsScript.Spreadsheet.ConditionalFormatRule): boolean => {
       const values = r.getBooleanCondition()?.getCriteriaValues() ?? [];
       return values.some((v) => String(v).includes(CF_MARKER));
@@ -494,7 +562,6 @@ export class SpreadsheetWorkbook implements WorkbookPort {
       return b.build();
     });
     s.setConditionalFormatRules([...ours, ...users]);
-    if (fresh) fresh.noRules = false;
   }
 
   private setProtections(s: Sheet, layout: SheetLayout, firstRow: number, dataRows: number): void {
@@ -566,8 +633,8 @@ export class SpreadsheetWorkbook implements WorkbookPort {
       // Undo earlier merges first, over the whole sheet: a new merge that only partly covers an old
       // one is refused ("You must select all cells in a merged range to merge or unmerge them.").
       this.ensureSize(s, Math.max(rows, ...merges.map((m) => m.row)), Math.max(cols, ...merges.map((m) => m.col + m.cols - 1)));
-      const size = this.sizes.get(s);
-      if (size) s.getRange(1, 1, size.rows, size.cols).breakApart();
+      const size = this.exactSize(s);
+      s.getRange(1, 1, size.rows, size.cols).breakApart();
       // A merge keeps only its top-left value: the content written is no longer known here.
       this.fresh.delete(s);
       // One call per run of rows merged alike (mergeAcross merges each row of a range on its own).
@@ -632,8 +699,6 @@ export class SpreadsheetWorkbook implements WorkbookPort {
     }
     if (!changed) return;
     range.setNotes(nextNotes);
-    const fresh = this.fresh.get(s);
-    if (fresh) fresh.noNotes = false;
     range.setBackgrounds(nextBackgrounds as string[][]);
   }
 }
