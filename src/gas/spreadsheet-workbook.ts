@@ -147,6 +147,8 @@ interface FreshSheet {
   lastCol: number;
   noProtections: boolean;
   frozenRows: number;
+  /** Our conditional format rules were set on it. */
+  ourRules: boolean;
 }
 
 export class SpreadsheetWorkbook implements WorkbookPort {
@@ -159,9 +161,10 @@ export class SpreadsheetWorkbook implements WorkbookPort {
   private readonly atLeast = new Map<Sheet, { rows: number; cols: number }>();
   /**
    * What is known without asking of a sheet this adapter inserted (blank when made): the extent
-   * of the content written since, its frozen rows, and that it has no protection yet. Only what
-   * a user's edit in the meantime could not be lost by: notes, validation and conditional format
-   * rules are always read, as the user's are kept. Dropped after a merge (content not tracked).
+   * of the content written since, its frozen rows, that it has no protection yet and none of our
+   * conditional format rules. Only what a user's edit in the meantime could not be lost by: notes,
+   * validation and conditional format rules are read before they are written, as the user's are
+   * kept. Dropped after a merge (content not tracked).
    */
   private readonly fresh = new Map<Sheet, FreshSheet>();
   /**
@@ -221,7 +224,7 @@ export class SpreadsheetWorkbook implements WorkbookPort {
     const at = index === undefined ? all.length : Math.max(0, Math.min(index, all.length));
     const sheet = this.ss.insertSheet(name, at);
     all.splice(at, 0, { name, sheet });
-    this.fresh.set(sheet, { lastRow: 0, lastCol: 0, noProtections: true, frozenRows: 0 });
+    this.fresh.set(sheet, { lastRow: 0, lastCol: 0, noProtections: true, frozenRows: 0, ourRules: false });
     return true;
   }
 
@@ -537,7 +540,11 @@ export class SpreadsheetWorkbook implements WorkbookPort {
   }
 
   private setConditionalFormats(s: Sheet, rules: ConditionalFormat[], firstRow: number, dataRows: number): void {
-    // Always asked, even of a sheet made here: the user's rules are kept whenever they came.
+    // A sheet made here holds none of our rules until we set some: with none to set, there is
+    // nothing to replace (the user's rules are not touched). Otherwise always asked, even of a
+    // sheet made here, so that a user's rule is kept whenever it came.
+    const fresh = this.fresh.get(s);
+    if (rules.length === 0 && fresh && !fresh.ourRules) return;
     const existing = s.getConditionalFormatRules();
     const isOurs = (r: GoogleAppsScript.Spreadsheet.ConditionalFormatRule): boolean => {
       const values = r.getBooleanCondition()?.getCriteriaValues() ?? [];
@@ -562,6 +569,7 @@ export class SpreadsheetWorkbook implements WorkbookPort {
       return b.build();
     });
     s.setConditionalFormatRules([...ours, ...users]);
+    if (fresh && ours.length > 0) fresh.ourRules = true;
   }
 
   private setProtections(s: Sheet, layout: SheetLayout, firstRow: number, dataRows: number): void {
@@ -638,10 +646,13 @@ export class SpreadsheetWorkbook implements WorkbookPort {
       // A merge keeps only its top-left value: the content written is no longer known here.
       this.fresh.delete(s);
       // One call per run of rows merged alike (mergeAcross merges each row of a range on its own).
-      for (const run of rowRuns(merges, (m) => `${m.col}:${m.cols}`)) {
+      // Their text wrapped and at the top: one RangeList for all the runs.
+      const runs = rowRuns(merges, (m) => `${m.col}:${m.cols}`).map((run) => {
         const first = run.items[0]!;
-        s.getRange(run.row, first.col, run.count, first.cols).mergeAcross().setWrap(true).setVerticalAlignment('top');
-      }
+        return { range: s.getRange(run.row, first.col, run.count, first.cols).mergeAcross(), a1: `${columnLetter(first.col)}${run.row}:${columnLetter(first.col + first.cols - 1)}${run.row + run.count - 1}` };
+      });
+      const merged = runs.length === 1 ? runs[0]!.range : runs.length > 1 ? s.getRangeList(runs.map((r) => r.a1)) : null;
+      merged?.setWrap(true).setVerticalAlignment('top');
     }
     // Sheets grows rows to fit wrapped text by itself, and takes a height set with setRowHeights as
     // the least one ("By default, rows grow to fit cell contents": developers.google.com/apps-script/
