@@ -5,6 +5,16 @@
 // marks read and write whole ranges. Calls that grow with the number of COLUMNS (widths,
 // validation per column, one protection per ⚙ column) are bounded by the template.
 //
+// Fewest calls (issue 13 item 8; test/gas/service-calls.test.ts bounds each operation):
+// - A sheet read is kept until the adapter changes that sheet or the document lock is taken
+//   (forgetReads); the size a write needs is known from the last read's data range.
+// - A sheet this adapter inserted is blank: its protections, frozen rows, last row and column
+//   are known without asking; what a user may add meanwhile and would lose (notes, validation,
+//   conditional format rules) is still read before it is written.
+// - Formats shared by several runs of columns: one RangeList; validation: the rule built once
+//   per execution, one setDataValidations for a sheet's columns; Asia/Ho_Chi_Minh's offset is
+//   known (no Utilities.formatDate).
+//
 // Choices:
 // - Sheet objects and sizes are cached for the adapter's life (one execution).
 // - Dates: Sheets hands back Date objects at midnight in the spreadsheet's time zone. The bundle

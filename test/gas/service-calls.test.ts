@@ -12,6 +12,7 @@ import type { CallSnapshot } from '../gas-runtime/core.ts';
 import { docsServices } from '../gas-runtime/docs-service.ts';
 import { SpreadsheetWorkbook } from '../../src/gas/spreadsheet-workbook.ts';
 import { fillScaledSchool } from '../fixtures/scale-school.ts';
+import { gasBook } from '../contract/gas-adapter.ts';
 
 const BOUNDS = { install: 452, getState: 33, validate: 33, updateProgress: 73, quarterly: 130 } as const;
 type Op = keyof typeof BOUNDS;
@@ -122,4 +123,39 @@ describe('service calls of each operation (100-task school, built bundle)', () =
     const at1000 = measure(1000);
     for (const op of Object.keys(BOUNDS) as Op[]) expect(at1000[op].total, op).toBe(at100[op].total);
   }, 120_000);
+});
+
+describe('a sheet read is kept for the execution, never past a change', () => {
+  const book = () => {
+    const b = gasBook({ spreadsheet: { sheets: { 'Kế hoạch': [['Nhiệm vụ', 'Hạn'], ['Rà soát TTHC', 'sai ngày']] } } });
+    return { ...b, port: b.open() as SpreadsheetWorkbook };
+  };
+
+  it('a second read of the same sheet costs nothing and gives the same grid, a copy the caller may change', () => {
+    const { runtime, port } = book();
+    const first = port.readSheet('Kế hoạch')!;
+    const after = runtime.calls.count();
+    first.values[1]![0] = 'changed by the caller';
+    const second = port.readSheet('Kế hoạch')!;
+    expect(runtime.calls.count()).toBe(after);
+    expect(second.values).toEqual([['Nhiệm vụ', 'Hạn'], ['Rà soát TTHC', 'sai ngày']]);
+  });
+
+  it('after the adapter writes to the sheet, the next read asks again and sees the write', () => {
+    const { runtime, port } = book();
+    port.readSheet('Kế hoạch');
+    port.writeBlock('Kế hoạch', 2, 2, [[{ date: '2024-03-31' }]]);
+    const before = runtime.calls.count('Range.getValues');
+    expect(port.readSheet('Kế hoạch')!.values[1]).toEqual(['Rà soát TTHC', { date: '2024-03-31' }]);
+    expect(runtime.calls.count('Range.getValues')).toBe(before + 1);
+  });
+
+  it('forgetReads (the lock taken) makes the next read see what another execution wrote meanwhile', () => {
+    const { runtime, ss, port } = book();
+    port.readSheet('Kế hoạch');
+    runtime.core.uncounted(() => ss.getSheetByName('Kế hoạch')!.getRange(2, 1).setValue('Sửa quy chế'));
+    expect(port.readSheet('Kế hoạch')!.values[1]![0]).toBe('Rà soát TTHC'); // the same execution's read
+    port.forgetReads();
+    expect(port.readSheet('Kế hoạch')!.values[1]![0]).toBe('Sửa quy chế');
+  });
 });
