@@ -484,12 +484,11 @@ export class SpreadsheetWorkbook implements WorkbookPort {
 
   /**
    * Validation of the data rows. RangeList has no setDataValidation; instead the rules of all the
-   * columns go in one Range.setDataValidations over the columns they span (a rule per cell, null
-   * for none: developers.google.com/apps-script/reference/spreadsheet/range#setdatavalidationsrules),
-   * the span's other columns keeping the rules they had (read with getDataValidations, none on a
-   * sheet made here). A custom-formula rule names the column's first cell, which Sheets shifts
-   * along a range it is set on, not along cells given one by one: such a rule is set on its own
-   * run of columns.
+   * columns go in one Range.setDataValidations over the columns they span (a rule per cell:
+   * developers.google.com/apps-script/reference/spreadsheet/range#setdatavalidationsrules), the
+   * span's other columns given back the rules getDataValidations read there (null where none), so
+   * a user's are kept. A custom-formula rule names its column's first cell, relative to the range
+   * it is set on: such a rule stays on its own range, as it always was.
    */
   private setValidations(s: Sheet, layout: SheetLayout, firstData: number, dataRows: number): void {
     const columns: { col: number; rule: GoogleAppsScript.Spreadsheet.DataValidation }[] = [];
