@@ -443,11 +443,16 @@ export class SpreadsheetWorkbook implements WorkbookPort {
       i = j + 1;
     }
 
+    // The header is wrapped with the wrapped data columns when there are some (one call for both).
+    const wrapsData = dataRows > 0 && layout.columns.some((c) => c.wrap);
+    let headerA1: string | null = null;
     if (maxCol > 0) {
       const lastCol = Math.max(maxCol, this.lastColumn(s));
       const header = s.getRange(headerRow, 1, 1, lastCol);
       if (layout.headerRow) {
-        header.setFontWeight('bold').setBackground(HEADER_FILL).setWrap(true).setVerticalAlignment('middle');
+        header.setFontWeight('bold').setBackground(HEADER_FILL).setVerticalAlignment('middle');
+        if (wrapsData) headerA1 = `A${headerRow}:${columnLetter(lastCol)}${headerRow}`;
+        else header.setWrap(true);
       }
       if (layout.columns.some((c) => c.note !== undefined)) {
         const notes = header.getNotes()[0] ?? [];
@@ -463,17 +468,17 @@ export class SpreadsheetWorkbook implements WorkbookPort {
       // One format for several runs of columns: one RangeList and one call for all of them ("to
       // apply operations on collections of non-adjacent ranges": developers.google.com/apps-script/
       // reference/spreadsheet/range-list), instead of a range and a call per run.
-      const eachRun = <T>(pick: (c: SheetLayout['columns'][number]) => T | undefined, apply: (r: Range | RangeList, v: T) => void): void => {
+      const eachRun = <T>(pick: (c: SheetLayout['columns'][number]) => T | undefined, apply: (r: Range | RangeList, v: T) => void, also: string[] = []): void => {
         for (const g of groupsOf(layout.columns, pick)) {
           const runs = columnRuns(g.cols);
-          if (runs.length === 1) apply(dataRange(runs[0]![0], runs[0]![1]), g.value);
-          else apply(s.getRangeList(runs.map(([a, b]) => `${columnLetter(a)}${firstData}:${columnLetter(b)}${lastData}`)), g.value);
+          if (runs.length === 1 && also.length === 0) apply(dataRange(runs[0]![0], runs[0]![1]), g.value);
+          else apply(s.getRangeList([...also, ...runs.map(([a, b]) => `${columnLetter(a)}${firstData}:${columnLetter(b)}${lastData}`)]), g.value);
         }
       };
       eachRun((c) => c.numberFormat, (r, f) => r.setNumberFormat(f));
       // Data cells sit at the top of their row (rows grow with wrapped text).
       if (maxCol > 0) dataRange(1, maxCol).setVerticalAlignment('top');
-      eachRun((c) => (c.wrap ? true : undefined), (r) => r.setWrap(true));
+      eachRun((c) => (c.wrap ? true : undefined), (r) => r.setWrap(true), headerA1 ? [headerA1] : []);
       eachRun((c) => (c.computed ? COMPUTED_FILL : undefined), (r, color) => r.setBackground(color));
       this.setValidations(s, layout, firstData, dataRows);
     }

@@ -14,7 +14,7 @@ import { SpreadsheetWorkbook } from '../../src/gas/spreadsheet-workbook.ts';
 import { fillScaledSchool } from '../fixtures/scale-school.ts';
 import { gasBook } from '../contract/gas-adapter.ts';
 
-const BOUNDS = { install: 452, getState: 33, validate: 33, updateProgress: 73, quarterly: 130 } as const;
+const BOUNDS = { install: 446, getState: 33, validate: 33, updateProgress: 73, quarterly: 130 } as const;
 type Op = keyof typeof BOUNDS;
 
 /** The bench's school of `tasks` tasks (test/bench/run.ts sizeFor), and each operation's calls. */
