@@ -15,7 +15,7 @@ function measure(rt: Runtime, name: string, tasks: number, fn: () => unknown): v
   rt.calls.reset();
   const result = fn() as { ok?: boolean; error?: unknown } | undefined;
   if (result && result.ok === false) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
-  console.log(`${name.padEnd(28)} ${String(tasks).padStart(6)} ${String(rt.calls.count()).padStart(6)}`);
+  console.log(`${name.padEnd(28)} ${String(tasks).padStart(6)} ${String(rt.calls.count()).padStart(6)} ${(rt.calls.snapshot().simulatedMs / 1000).toFixed(1).padStart(6)} s`);
   if (detail) {
     const snap = rt.calls.snapshot().byName;
     for (const [k, v] of Object.entries(snap).sort((a, b) => b[1] - a[1])) console.log(`    ${String(v).padStart(5)} ${k}`);
