@@ -14,14 +14,24 @@ import type { ChartBlock } from '../core/report/doc-model.ts';
 const PX_PER_PT = 2;
 const FONT = 'Times New Roman';
 
+/**
+ * Text styles built for the charts of one document, by size: a TextStyle is a finished value any
+ * number of charts may take, so each size costs its four builder calls once per document.
+ */
+export type ChartTextStyles = Map<number, GoogleAppsScript.Charts.TextStyle>;
+
 /** `charts`: the Charts service (the global one inside Apps Script; the runtime's in tests). */
-export function chartBlob(chart: ChartBlock, charts: GoogleAppsScript.Charts.Charts = Charts): GoogleAppsScript.Base.Blob {
+export function chartBlob(chart: ChartBlock, charts: GoogleAppsScript.Charts.Charts = Charts, styles: ChartTextStyles = new Map()): GoogleAppsScript.Base.Blob {
   const { series, stacked } = seriesPerColour(chart);
   const table = charts.newDataTable().addColumn(charts.ColumnType.STRING, '');
   for (const s of series) table.addColumn(charts.ColumnType.NUMBER, s.name);
   chart.categories.forEach((c, i) => table.addRow([c, ...series.map((s) => { const v = s.values[i] ?? 0; return Number.isFinite(v) && v > 0 ? v : 0; })]));
   const layout = chartLayout(chart);
-  const style = (size: number) => charts.newTextStyle().setFontName(FONT).setFontSize(size * PX_PER_PT).build();
+  const style = (size: number): GoogleAppsScript.Charts.TextStyle => {
+    let built = styles.get(size);
+    if (!built) styles.set(size, (built = charts.newTextStyle().setFontName(FONT).setFontSize(size * PX_PER_PT).build()));
+    return built;
+  };
   const axis = chartAxis(chart);
   let builder = charts.newBarChart()
     .setDataTable(table)

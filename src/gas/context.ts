@@ -10,14 +10,21 @@ import type { RemindContext } from '../core/app/remind-run.ts';
 import { reminderPorts } from './remind-ports.ts';
 
 const LANG_KEY = 'cchc.lang';
-const TZ = 'Asia/Ho_Chi_Minh';
 /** How long a second user waits for the first one's write to finish before hearing "busy". */
 const LOCK_WAIT_MS = 10_000;
 
+/** Asia/Ho_Chi_Minh is UTC+7 all year (no daylight saving since 1975): no Utilities call needed. */
+const TZ_OFFSET_MS = 7 * 3_600_000;
+
+/** Wall-clock time in Asia/Ho_Chi_Minh as `yyyy-MM-ddTHH:mm:ss`. */
+function localNow(): string {
+  return new Date(new Date().getTime() + TZ_OFFSET_MS).toISOString().slice(0, 19);
+}
+
 export function gasClock(): Clock {
   return {
-    today: () => Utilities.formatDate(new Date(), TZ, 'yyyy-MM-dd'),
-    now: () => Utilities.formatDate(new Date(), TZ, "yyyy-MM-dd'T'HH:mm:ss'+07:00'"),
+    today: () => localNow().slice(0, 10),
+    now: () => `${localNow()}+07:00`,
   };
 }
 
@@ -38,13 +45,19 @@ function activeUserEmail(): string {
 export function gasContext(): DistrictContext & RemindContext {
   const startedMs = Date.now();
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const workbook = new SpreadsheetWorkbook(spreadsheet);
+  // The user's language, read once per execution (two Properties calls) and kept with what is set.
+  let lang: { value: Lang | null } | null = null;
   return {
-    workbook: new SpreadsheetWorkbook(spreadsheet),
+    workbook,
     clock: gasClock(),
     documents: new GoogleDocsRenderer(),
     prefs: {
-      getLang: userLangPreference,
-      setLang: (lang) => void PropertiesService.getUserProperties().setProperty(LANG_KEY, lang),
+      getLang: () => (lang ??= { value: userLangPreference() }).value,
+      setLang: (next) => {
+        PropertiesService.getUserProperties().setProperty(LANG_KEY, next);
+        lang = { value: next };
+      },
     },
     user: activeUserEmail,
     fileId: () => spreadsheet.getId(),
@@ -60,6 +73,8 @@ export function gasContext(): DistrictContext & RemindContext {
       // then the script lock, which spans every user of the script: still one writer at a time.
       const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
       if (!lock.tryLock(LOCK_WAIT_MS)) return { ran: false };
+      // What was read before waiting for the lock may have been changed by the execution that held it.
+      workbook.forgetReads();
       try {
         return { ran: true, value: fn() };
       } finally {

@@ -49,7 +49,7 @@
 // advanced service (`{ userSymbol: 'Docs', version: 'v1', serviceId: 'docs' }`).
 
 import type { CreatedDocument, DocModel, DocumentPort } from '../core/report/doc-model.ts';
-import { chartBlob } from './chart-image.ts';
+import { chartBlob, type ChartTextStyles } from './chart-image.ts';
 import { buildDocsPlan, DOCS_MAX_CHARACTERS, type DocsRequest, type ImagePlacement } from './docs-requests.ts';
 import { ApiFailure } from '../core/api.ts';
 import { t } from '../core/i18n.ts';
@@ -221,6 +221,7 @@ export class GoogleDocsRenderer implements DocumentPort {
       const utilities = this.utilities();
       const doc = this.documentApp().openById(id);
       const body = doc.getBody();
+      const styles: ChartTextStyles = new Map();
       for (const img of images) {
         current = img.marker;
         const found = body.findText(escapeRegExp(img.marker));
@@ -229,7 +230,7 @@ export class GoogleDocsRenderer implements DocumentPort {
         paragraph.clear();
         const blob =
           img.picture.kind === 'chart'
-            ? chartBlob(img.picture.chart, this.deps.charts ?? Charts)
+            ? chartBlob(img.picture.chart, this.deps.charts ?? Charts, styles)
             : utilities.newBlob(utilities.base64Decode(img.picture.base64), 'image/png', `${img.alt || 'image'}.png`);
         // DocumentApp sizes images in pixels at 96 per inch (1 px = 0.75 pt).
         paragraph

@@ -5,6 +5,16 @@
 // marks read and write whole ranges. Calls that grow with the number of COLUMNS (widths,
 // validation per column, one protection per ⚙ column) are bounded by the template.
 //
+// Fewest calls (issue 13 item 8; test/gas/service-calls.test.ts bounds each operation):
+// - A sheet read is kept until the adapter changes that sheet or the document lock is taken
+//   (forgetReads); the size a write needs is known from the last read's data range.
+// - A sheet this adapter inserted is blank: its protections, frozen rows, last row and column
+//   are known without asking; what a user may add meanwhile and would lose (notes, validation,
+//   conditional format rules) is still read before it is written.
+// - Formats shared by several runs of columns: one RangeList; validation: the rule built once
+//   per execution, one setDataValidations for a sheet's columns; Asia/Ho_Chi_Minh's offset is
+//   known (no Utilities.formatDate).
+//
 // Choices:
 // - Sheet objects and sizes are cached for the adapter's life (one execution).
 // - Dates: Sheets hands back Date objects at midnight in the spreadsheet's time zone. The bundle
@@ -45,11 +55,26 @@ export { MARK_TAG } from '../core/contract/look.ts';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
+type RangeList = GoogleAppsScript.Spreadsheet.RangeList;
 type App = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 type Utils = GoogleAppsScript.Utilities.Utilities;
 
 export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 const MONOSPACE = 'Roboto Mono';
+
+/**
+ * Zones whose UTC offset has not changed since 1975 and that keep no daylight saving (IANA tz
+ * database): their offset is known without asking Utilities.formatDate. The offset learnt for any
+ * other zone (two formatDate calls on 2024 instants) is the same number for these.
+ */
+const FIXED_OFFSET_MS: Record<string, number> = {
+  'Asia/Ho_Chi_Minh': 7 * 3_600_000,
+  'Asia/Saigon': 7 * 3_600_000,
+  'Asia/Bangkok': 7 * 3_600_000,
+  UTC: 0,
+  'Etc/UTC': 0,
+  'Etc/GMT': 0,
+};
 
 /** Texts Sheets would turn into a number, percent, date, time or boolean when written. */
 const PARSED_TEXT = [
@@ -92,11 +117,48 @@ export interface SpreadsheetServices {
   Utilities: Utils;
 }
 
+/** A number rule without bounds is a custom formula on the column's first cell (ISNUMBER). */
+function isFormulaRule(v: CellValidation): boolean {
+  return v.kind === 'number' && v.min === undefined && v.max === undefined;
+}
+
+/** Columns grouped by the value `pick` gives them (JSON-equal values together), in first-seen order. */
+function groupsOf<C extends { col: number }, T>(columns: readonly C[], pick: (c: C) => T | undefined): { value: T; cols: number[] }[] {
+  const groups = new Map<string, { value: T; cols: number[] }>();
+  for (const c of columns) {
+    const v = pick(c);
+    if (v === undefined) continue;
+    const key = JSON.stringify(v);
+    const g = groups.get(key) ?? { value: v, cols: [] };
+    g.cols.push(c.col);
+    groups.set(key, g);
+  }
+  return [...groups.values()];
+}
+
+/** A grid the caller may change without changing the one kept. */
+function copyGrid(g: SheetGrid): SheetGrid {
+  return {
+    name: g.name,
+    values: g.values.map((r) => r.map((v) => (v !== null && typeof v === 'object' ? { ...v } : v))),
+    formats: g.formats.map((r) => [...r]),
+  };
+}
+
 /** The longest row's length. A loop: `Math.max(...rows)` overflows the stack past ~120,000 rows. */
 function widestRow(rows: readonly unknown[][]): number {
   let width = 0;
   for (const r of rows) if (r.length > width) width = r.length;
   return width;
+}
+
+interface FreshSheet {
+  lastRow: number;
+  lastCol: number;
+  noProtections: boolean;
+  frozenRows: number;
+  /** Our conditional format rules were set on it. */
+  ourRules: boolean;
 }
 
 export class SpreadsheetWorkbook implements WorkbookPort {
@@ -105,6 +167,23 @@ export class SpreadsheetWorkbook implements WorkbookPort {
   private readonly utils: Utils;
   private sheets: { name: string; sheet: Sheet }[] | null = null;
   private readonly sizes = new Map<Sheet, { rows: number; cols: number }>();
+  /** Sizes the sheet has at least: its data range as last read (the data range lies inside the grid). */
+  private readonly atLeast = new Map<Sheet, { rows: number; cols: number }>();
+  /**
+   * What is known without asking of a sheet this adapter inserted (blank when made): the extent
+   * of the content written since, its frozen rows, that it has no protection yet and none of our
+   * conditional format rules. Only what a user's edit in the meantime could not be lost by: notes,
+   * validation and conditional format rules are read before they are written, as the user's are
+   * kept. Dropped after a merge (content not tracked).
+   */
+  private readonly fresh = new Map<Sheet, FreshSheet>();
+  /**
+   * The last read of each sheet, while this adapter has not changed it: the core reads `Thông tin`
+   * up to three times in one operation (the school, then the document number).
+   */
+  private readonly reads = new Map<Sheet, SheetGrid>();
+  /** Data validation rules built this execution: a built rule is applied to any number of ranges. */
+  private readonly rules = new Map<string, GoogleAppsScript.Spreadsheet.DataValidation>();
   private zone: { tz: string; offsetMs: number | null; memo: Map<number, string> } | null = null;
 
   /** `services` default to the Apps Script globals (tests pass the offline runtime's). */
@@ -129,10 +208,20 @@ export class SpreadsheetWorkbook implements WorkbookPort {
     return all.find((s) => normName(s.name) === want)?.sheet ?? null;
   }
 
+  /** A sheet about to be changed: its last read is forgotten. */
   private sheet(name: string): Sheet {
     const s = this.find(name);
     if (!s) throw new Error(inBothLanguages('app.noSheet', { name }));
+    this.reads.delete(s);
     return s;
+  }
+
+  /**
+   * Forget every sheet read so far, so the next read asks Sheets again: called when the document
+   * lock is taken, so what is read under the lock is what other executions left.
+   */
+  forgetReads(): void {
+    this.reads.clear();
   }
 
   sheetNames(): string[] {
@@ -145,16 +234,25 @@ export class SpreadsheetWorkbook implements WorkbookPort {
     const at = index === undefined ? all.length : Math.max(0, Math.min(index, all.length));
     const sheet = this.ss.insertSheet(name, at);
     all.splice(at, 0, { name, sheet });
+    this.fresh.set(sheet, { lastRow: 0, lastCol: 0, noProtections: true, frozenRows: 0, ourRules: false });
     return true;
   }
 
-  /** Rows and columns of a sheet, grown (one call each way) when a write needs more. */
-  private ensureSize(sheet: Sheet, rows: number, cols: number): void {
+  /** The sheet's grid size, asked once (two calls) and kept up to date by ensureSize. */
+  private exactSize(sheet: Sheet): { rows: number; cols: number } {
     let size = this.sizes.get(sheet);
     if (!size) {
       size = { rows: sheet.getMaxRows(), cols: sheet.getMaxColumns() };
       this.sizes.set(sheet, size);
     }
+    return size;
+  }
+
+  /** Rows and columns of a sheet, grown (one call each way) when a write needs more. */
+  private ensureSize(sheet: Sheet, rows: number, cols: number): void {
+    const known = this.atLeast.get(sheet);
+    if (!this.sizes.has(sheet) && known && rows <= known.rows && cols <= known.cols) return;
+    const size = this.exactSize(sheet);
     if (rows > size.rows) {
       sheet.insertRowsAfter(size.rows, rows - size.rows);
       size.rows = rows;
@@ -170,6 +268,11 @@ export class SpreadsheetWorkbook implements WorkbookPort {
   private timeZone(): { tz: string; offsetMs: number | null; memo: Map<number, string> } {
     if (!this.zone) {
       const tz = this.ss.getSpreadsheetTimeZone() || DEFAULT_TIME_ZONE;
+      const fixed = FIXED_OFFSET_MS[tz];
+      if (fixed !== undefined) {
+        this.zone = { tz, offsetMs: fixed, memo: new Map() };
+        return this.zone;
+      }
       const offsetAt = (t: number): number => {
         const local = this.utils.formatDate(new Date(t), tz, "yyyy-MM-dd'T'HH:mm:ss");
         return Date.parse(`${local}Z`) - t;
@@ -230,9 +333,12 @@ export class SpreadsheetWorkbook implements WorkbookPort {
   readSheet(name: string): SheetGrid | null {
     const sheet = this.find(name);
     if (!sheet) return null;
+    const known = this.reads.get(sheet);
+    if (known) return copyGrid(known);
     const range = sheet.getDataRange();
     const raw = range.getValues();
     const rawFormats = range.getNumberFormats();
+    this.atLeast.set(sheet, { rows: raw.length, cols: widestRow(raw) });
     const values: RawCell[][] = raw.map((row) => row.map((v) => this.toRaw(v)));
     const formats: string[][] = rawFormats.map((row) => row.map((f) => String(f ?? '')));
     // An empty sheet reads as one empty cell: the grid ends at the last row with content.
@@ -240,7 +346,9 @@ export class SpreadsheetWorkbook implements WorkbookPort {
     while (last > 0 && (values[last - 1] ?? []).every((v) => v === '' || v === null)) last--;
     values.length = last;
     formats.length = last;
-    return { name: this.list().find((s) => s.sheet === sheet)?.name ?? name, values, formats };
+    const grid: SheetGrid = { name: this.list().find((s) => s.sheet === sheet)?.name ?? name, values, formats };
+    this.reads.set(sheet, copyGrid(grid));
+    return grid;
   }
 
   writeBlock(sheet: string, row: number, col: number, values: WriteCell[][]): void {
@@ -255,6 +363,16 @@ export class SpreadsheetWorkbook implements WorkbookPort {
     });
     this.ensureSize(s, row + values.length - 1, col + width - 1);
     s.getRange(row, col, values.length, width).setValues(grid);
+    const fresh = this.fresh.get(s);
+    if (fresh) {
+      grid.forEach((line, i) =>
+        line.forEach((v, j) => {
+          if (v === '') return;
+          fresh.lastRow = Math.max(fresh.lastRow, row + i);
+          fresh.lastCol = Math.max(fresh.lastCol, col + j);
+        }),
+      );
+    }
   }
 
   writeFormats(sheet: string, row: number, col: number, formats: string[][]): void {
@@ -278,11 +396,26 @@ export class SpreadsheetWorkbook implements WorkbookPort {
 
   appendRows(sheet: string, rows: WriteCell[][]): void {
     const s = this.sheet(sheet);
-    this.writeBlock(sheet, s.getLastRow() + 1, 1, rows);
+    this.writeBlock(sheet, this.lastRow(s) + 1, 1, rows);
   }
 
   clearSheet(sheet: string): void {
-    this.sheet(sheet).clear();
+    const s = this.sheet(sheet);
+    s.clear();
+    const fresh = this.fresh.get(s);
+    if (fresh) {
+      fresh.lastRow = 0;
+      fresh.lastCol = 0;
+    }
+  }
+
+  /** getLastRow / getLastColumn, known without a call for a sheet this adapter made. */
+  private lastRow(s: Sheet): number {
+    return this.fresh.get(s)?.lastRow ?? s.getLastRow();
+  }
+
+  private lastColumn(s: Sheet): number {
+    return this.fresh.get(s)?.lastCol ?? s.getLastColumn();
   }
 
   // ------------------------------------------------------------ layout
@@ -295,7 +428,9 @@ export class SpreadsheetWorkbook implements WorkbookPort {
     const maxCol = Math.max(0, ...layout.columns.map((c) => c.col));
     this.ensureSize(s, Math.max(headerRow, headerRow + dataRows), Math.max(1, maxCol));
 
-    s.setFrozenRows(layout.frozenRows);
+    const fresh = this.fresh.get(s);
+    if (fresh?.frozenRows !== layout.frozenRows) s.setFrozenRows(layout.frozenRows);
+    if (fresh) fresh.frozenRows = layout.frozenRows;
 
     // Widths: one call per run of adjacent columns of the same width.
     const widths = layout.columns.filter((c) => c.width !== undefined).sort((a, b) => a.col - b.col);
@@ -308,11 +443,16 @@ export class SpreadsheetWorkbook implements WorkbookPort {
       i = j + 1;
     }
 
+    // The header is wrapped with the wrapped data columns when there are some (one call for both).
+    const wrapsData = dataRows > 0 && layout.columns.some((c) => c.wrap);
+    let headerA1: string | null = null;
     if (maxCol > 0) {
-      const lastCol = Math.max(maxCol, s.getLastColumn());
+      const lastCol = Math.max(maxCol, this.lastColumn(s));
       const header = s.getRange(headerRow, 1, 1, lastCol);
       if (layout.headerRow) {
-        header.setFontWeight('bold').setBackground(HEADER_FILL).setWrap(true).setVerticalAlignment('middle');
+        header.setFontWeight('bold').setBackground(HEADER_FILL).setVerticalAlignment('middle');
+        if (wrapsData) headerA1 = `A${headerRow}:${columnLetter(lastCol)}${headerRow}`;
+        else header.setWrap(true);
       }
       if (layout.columns.some((c) => c.note !== undefined)) {
         const notes = header.getNotes()[0] ?? [];
@@ -324,31 +464,74 @@ export class SpreadsheetWorkbook implements WorkbookPort {
 
     if (dataRows > 0) {
       const dataRange = (from: number, to: number): Range => s.getRange(firstData, from, dataRows, to - from + 1);
-      const byValue = <T>(pick: (c: SheetLayout['columns'][number]) => T | undefined, apply: (r: Range, v: T, firstCol: number) => void): void => {
-        const groups = new Map<string, { value: T; cols: number[] }>();
-        for (const c of layout.columns) {
-          const v = pick(c);
-          if (v === undefined) continue;
-          const key = JSON.stringify(v);
-          const g = groups.get(key) ?? { value: v, cols: [] };
-          g.cols.push(c.col);
-          groups.set(key, g);
+      const lastData = firstData + dataRows - 1;
+      // One format for several runs of columns: one RangeList and one call for all of them ("to
+      // apply operations on collections of non-adjacent ranges": developers.google.com/apps-script/
+      // reference/spreadsheet/range-list), instead of a range and a call per run.
+      const eachRun = <T>(pick: (c: SheetLayout['columns'][number]) => T | undefined, apply: (r: Range | RangeList, v: T) => void, also: string[] = []): void => {
+        for (const g of groupsOf(layout.columns, pick)) {
+          const runs = columnRuns(g.cols);
+          if (runs.length === 1 && also.length === 0) apply(dataRange(runs[0]![0], runs[0]![1]), g.value);
+          else apply(s.getRangeList([...also, ...runs.map(([a, b]) => `${columnLetter(a)}${firstData}:${columnLetter(b)}${lastData}`)]), g.value);
         }
-        for (const g of groups.values()) for (const [a, b] of columnRuns(g.cols)) apply(dataRange(a, b), g.value, a);
       };
-      byValue((c) => c.numberFormat, (r, f) => r.setNumberFormat(f));
+      eachRun((c) => c.numberFormat, (r, f) => r.setNumberFormat(f));
       // Data cells sit at the top of their row (rows grow with wrapped text).
       if (maxCol > 0) dataRange(1, maxCol).setVerticalAlignment('top');
-      byValue((c) => (c.wrap ? true : undefined), (r) => r.setWrap(true));
-      byValue((c) => (c.computed ? COMPUTED_FILL : undefined), (r, color) => r.setBackground(color));
-      byValue((c) => c.validation, (r, v, col) => r.setDataValidation(this.validationRule(v, columnLetter(col), firstData)));
+      eachRun((c) => (c.wrap ? true : undefined), (r) => r.setWrap(true), headerA1 ? [headerA1] : []);
+      eachRun((c) => (c.computed ? COMPUTED_FILL : undefined), (r, color) => r.setBackground(color));
+      this.setValidations(s, layout, firstData, dataRows);
     }
 
     this.setConditionalFormats(s, layout.conditionalFormats, firstData, dataRows);
     this.setProtections(s, layout, firstData, dataRows);
   }
 
+  /**
+   * Validation of the data rows. RangeList has no setDataValidation; instead the rules of all the
+   * columns go in one Range.setDataValidations over the columns they span (a rule per cell:
+   * developers.google.com/apps-script/reference/spreadsheet/range#setdatavalidationsrules), the
+   * span's other columns given back the rules getDataValidations read there (null where none), so
+   * a user's are kept. A custom-formula rule names its column's first cell, relative to the range
+   * it is set on: such a rule stays on its own range, as it always was.
+   */
+  private setValidations(s: Sheet, layout: SheetLayout, firstData: number, dataRows: number): void {
+    const columns: { col: number; rule: GoogleAppsScript.Spreadsheet.DataValidation }[] = [];
+    for (const g of groupsOf(layout.columns, (c) => c.validation)) {
+      if (isFormulaRule(g.value)) {
+        for (const [a, b] of columnRuns(g.cols)) {
+          s.getRange(firstData, a, dataRows, b - a + 1).setDataValidation(this.validationRule(g.value, columnLetter(a), firstData));
+        }
+        continue;
+      }
+      const rule = this.validationRule(g.value, '', firstData);
+      for (const col of g.cols) columns.push({ col, rule });
+    }
+    if (columns.length === 0) return;
+    const first = Math.min(...columns.map((c) => c.col));
+    const last = Math.max(...columns.map((c) => c.col));
+    const range = s.getRange(firstData, first, dataRows, last - first + 1);
+    if (columns.length === last - first + 1 && columnRuns(columns.map((c) => c.col)).length === 1 && new Set(columns.map((c) => c.rule)).size === 1) {
+      range.setDataValidation(columns[0]!.rule);
+    } else {
+      const grid: (GoogleAppsScript.Spreadsheet.DataValidation | null)[][] = range.getDataValidations();
+      for (const row of grid) for (const { col, rule } of columns) row[col - first] = rule;
+      range.setDataValidations(grid as GoogleAppsScript.Spreadsheet.DataValidation[][]);
+    }
+  }
+
   private validationRule(v: CellValidation, colLetter: string, firstRow: number): GoogleAppsScript.Spreadsheet.DataValidation {
+    // A rule is built once and applied to every range it fits; only a custom formula names a cell.
+    const formula = isFormulaRule(v);
+    const key = `${JSON.stringify(v)}${formula ? `@${colLetter}${firstRow}` : ''}`;
+    const built = this.rules.get(key);
+    if (built) return built;
+    const rule = this.buildValidationRule(v, colLetter, firstRow);
+    this.rules.set(key, rule);
+    return rule;
+  }
+
+  private buildValidationRule(v: CellValidation, colLetter: string, firstRow: number): GoogleAppsScript.Spreadsheet.DataValidation {
     const b = this.app.newDataValidation().setAllowInvalid(!v.strict);
     switch (v.kind) {
       case 'list':
@@ -371,6 +554,11 @@ export class SpreadsheetWorkbook implements WorkbookPort {
   }
 
   private setConditionalFormats(s: Sheet, rules: ConditionalFormat[], firstRow: number, dataRows: number): void {
+    // A sheet made here holds none of our rules until we set some: with none to set, there is
+    // nothing to replace (the user's rules are not touched). Otherwise always asked, even of a
+    // sheet made here, so that a user's rule is kept whenever it came.
+    const fresh = this.fresh.get(s);
+    if (rules.length === 0 && fresh && !fresh.ourRules) return;
     const existing = s.getConditionalFormatRules();
     const isOurs = (r: GoogleAppsScript.Spreadsheet.ConditionalFormatRule): boolean => {
       const values = r.getBooleanCondition()?.getCriteriaValues() ?? [];
@@ -395,13 +583,16 @@ export class SpreadsheetWorkbook implements WorkbookPort {
       return b.build();
     });
     s.setConditionalFormatRules([...ours, ...users]);
+    if (fresh && ours.length > 0) fresh.ourRules = true;
   }
 
   private setProtections(s: Sheet, layout: SheetLayout, firstRow: number, dataRows: number): void {
     const RANGE = this.app.ProtectionType.RANGE;
     const SHEET = this.app.ProtectionType.SHEET;
     const computed = layout.columns.filter((c) => c.computed).map((c) => c.col);
-    const ranges = s.getProtections(RANGE);
+    const fresh = this.fresh.get(s);
+    const none = fresh?.noProtections === true;
+    const ranges = none ? [] : s.getProtections(RANGE);
     for (const p of ranges) if (p.getDescription().startsWith(PROTECTION_TAG)) p.remove();
     if (dataRows > 0) {
       for (const [a, b] of columnRuns(computed)) {
@@ -413,7 +604,8 @@ export class SpreadsheetWorkbook implements WorkbookPort {
     }
     if (layout.hidden !== undefined) this.setHidden(s, layout.hidden);
 
-    const sheetProtections = s.getProtections(SHEET);
+    const sheetProtections = none ? [] : s.getProtections(SHEET);
+    if (fresh) fresh.noProtections = false;
     const ours = sheetProtections.find((p) => p.getDescription().startsWith(PROTECTION_TAG));
     if (layout.protectSheet && sheetProtections.length === 0) {
       s.protect().setDescription(`${PROTECTION_TAG} trang do tiện ích ghi / written by the add-on`).setWarningOnly(true);
@@ -440,8 +632,8 @@ export class SpreadsheetWorkbook implements WorkbookPort {
   styleBlock(sheet: string, style: BlockStyle): void {
     const s = this.sheet(sheet);
     const styledRows = [...(style.boldRows ?? []), ...(style.rowBackgrounds ?? []).map((b) => b.row)];
-    const rows = Math.max(s.getLastRow(), ...styledRows, 1);
-    const cols = Math.max(s.getLastColumn(), 1);
+    const rows = Math.max(this.lastRow(s), ...styledRows, 1);
+    const cols = Math.max(this.lastColumn(s), 1);
     if (styledRows.length > 0) {
       this.ensureSize(s, rows, cols);
       const block = s.getRange(1, 1, rows, cols);
@@ -454,20 +646,27 @@ export class SpreadsheetWorkbook implements WorkbookPort {
         block.setBackgrounds(Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, () => color.get(r + 1) ?? null)) as string[][]);
       }
     }
-    for (const { col, width } of style.columnWidths ?? []) s.setColumnWidth(col, Math.round(width));
+    // One call per run of adjacent columns of the same width.
+    const widths = (style.columnWidths ?? []).map((w) => ({ row: w.col, width: Math.round(w.width) }));
+    for (const run of rowRuns(widths, (w) => String(w.width))) s.setColumnWidths(run.row, run.count, run.items[0]!.width);
     for (const [a, b] of columnRuns(style.monospaceColumns ?? [])) s.getRange(1, a, rows, b - a + 1).setFontFamily(MONOSPACE);
     const merges = style.merges ?? [];
     if (merges.length > 0) {
       // Undo earlier merges first, over the whole sheet: a new merge that only partly covers an old
       // one is refused ("You must select all cells in a merged range to merge or unmerge them.").
       this.ensureSize(s, Math.max(rows, ...merges.map((m) => m.row)), Math.max(cols, ...merges.map((m) => m.col + m.cols - 1)));
-      const size = this.sizes.get(s);
-      if (size) s.getRange(1, 1, size.rows, size.cols).breakApart();
+      const size = this.exactSize(s);
+      s.getRange(1, 1, size.rows, size.cols).breakApart();
+      // A merge keeps only its top-left value: the content written is no longer known here.
+      this.fresh.delete(s);
       // One call per run of rows merged alike (mergeAcross merges each row of a range on its own).
-      for (const run of rowRuns(merges, (m) => `${m.col}:${m.cols}`)) {
+      // Their text wrapped and at the top: one RangeList for all the runs.
+      const runs = rowRuns(merges, (m) => `${m.col}:${m.cols}`).map((run) => {
         const first = run.items[0]!;
-        s.getRange(run.row, first.col, run.count, first.cols).mergeAcross().setWrap(true).setVerticalAlignment('top');
-      }
+        return { range: s.getRange(run.row, first.col, run.count, first.cols).mergeAcross(), a1: `${columnLetter(first.col)}${run.row}:${columnLetter(first.col + first.cols - 1)}${run.row + run.count - 1}` };
+      });
+      const merged = runs.length === 1 ? runs[0]!.range : runs.length > 1 ? s.getRangeList(runs.map((r) => r.a1)) : null;
+      merged?.setWrap(true).setVerticalAlignment('top');
     }
     // Sheets grows rows to fit wrapped text by itself, and takes a height set with setRowHeights as
     // the least one ("By default, rows grow to fit cell contents": developers.google.com/apps-script/
@@ -490,8 +689,8 @@ export class SpreadsheetWorkbook implements WorkbookPort {
 
   /** One read and one write of notes and backgrounds over the used area, whatever the marks. */
   private rewriteMarks(s: Sheet, marks: CellMark[]): void {
-    const rows = Math.max(s.getLastRow(), ...marks.map((m) => m.row), 1);
-    const cols = Math.max(s.getLastColumn(), ...marks.map((m) => m.col), 1);
+    const rows = Math.max(this.lastRow(s), ...marks.map((m) => m.row), 1);
+    const cols = Math.max(this.lastColumn(s), ...marks.map((m) => m.col), 1);
     this.ensureSize(s, rows, cols);
     const range = s.getRange(1, 1, rows, cols);
     const notes = range.getNotes();

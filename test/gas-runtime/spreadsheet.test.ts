@@ -524,4 +524,24 @@ describe('Call counting on spreadsheet objects', () => {
     expect(rt.calls.count('Range.*')).toBe(10);
     expect(rt.calls.snapshot().total).toBe(20);
   });
+
+  it('a RangeList applies one format to non-adjacent ranges in one call, and refuses a bad A1 with Google’s message', () => {
+    const { rt, sheet } = setup();
+    const list = sheet.getRangeList(['A2:A5', 'C2:D5']);
+    list.setNumberFormat('0%').setWrap(true).setBackground('#EEEEEE');
+    // getRangeList and the three setters: one call each, whatever the ranges hold.
+    expect(rt.calls.count()).toBe(4);
+    expect(rt.calls.count('RangeList.setNumberFormat')).toBe(1);
+    rt.core.uncounted(() => {
+      expect(sheet.getRange('A2:D5').getNumberFormats()[0]).toEqual(['0%', '0.###############', '0%', '0%']);
+      expect(sheet.getRange('A2:D2').getWraps()[0]).toEqual([true, false, true, true]);
+      expect(sheet.getRange('C5').getBackground()).toBe('#eeeeee');
+      expect(sheet.getRange('B3').getBackground()).toBe('#ffffff');
+      expect(sheet.getRange('A6').getNumberFormat()).toBe('0.###############');
+      expect(list.getRanges().map((r) => r.getA1Notation())).toEqual(['A2:A5', 'C2:D5']);
+    });
+    expect(msgOf(() => sheet.getRangeList(['A2:A5', 'nonsense!!']))).toBe(MSG.rangeNotFound);
+    expect(msgOf(() => sheet.getRangeList(['A1:A1001']))).toBe(MSG.outsideSheet);
+  });
 });
+

@@ -808,6 +808,17 @@ export class FakeSheet {
     if (args.length < 2 || args.length > 4) throw gasError(MSG.signature(args, 'SpreadsheetApp.Sheet.getRange'));
     return this.__checkedRange(args, 'SpreadsheetApp.Sheet.getRange').__proxy;
   }
+  /**
+   * A RangeList of A1 ranges of this sheet (developers.google.com/apps-script/reference/spreadsheet/
+   * sheet#getrangelista1notations): one call, whatever the number of ranges; each notation is
+   * resolved as getRange(a1) would (a bad one throws "Range not found").
+   */
+  getRangeList(a1Notations: string[]): FakeRangeList {
+    if (!Array.isArray(a1Notations) || a1Notations.some((a) => typeof a !== 'string')) {
+      throw gasError(MSG.signature([a1Notations], 'SpreadsheetApp.Sheet.getRangeList'));
+    }
+    return new FakeRangeList(this.parent.__env.core, a1Notations.map((a) => this.__rangeA1(a))).__proxy;
+  }
   getSheetValues(row: number, col: number, numRows: number, numCols: number): CellValue[][] {
     const lr = this.__lastRow();
     const lc = this.__lastColumn();
@@ -1503,6 +1514,83 @@ export class FakeRange {
 }
 
 // ------------------------------------------------------------------ SpreadsheetApp
+
+/**
+ * RangeList (developers.google.com/apps-script/reference/spreadsheet/range-list): "A collection of
+ * one or more Range instances in the same sheet", to apply one operation to non-adjacent ranges.
+ * Each method is one call and acts on every range as the Range method of the same name does; the
+ * setters return the RangeList for chaining. Only the methods the add-on may use are here.
+ */
+export class FakeRangeList {
+  readonly __proxy: FakeRangeList;
+  constructor(
+    core: RuntimeCore,
+    private readonly ranges: FakeRange[],
+  ) {
+    this.__proxy = core.instrument(this, 'RangeList');
+  }
+  private all(f: (r: FakeRange) => unknown): FakeRangeList {
+    for (const r of this.ranges) f(r);
+    return this.__proxy;
+  }
+  getRanges(): FakeRange[] {
+    return this.ranges.map((r) => r.__proxy);
+  }
+  setNumberFormat(format: string): FakeRangeList {
+    return this.all((r) => r.setNumberFormat(format));
+  }
+  setBackground(color: string | null): FakeRangeList {
+    return this.all((r) => r.setBackground(color));
+  }
+  setFontWeight(weight: string | null): FakeRangeList {
+    return this.all((r) => r.setFontWeight(weight));
+  }
+  setFontFamily(family: string | null): FakeRangeList {
+    return this.all((r) => r.setFontFamily(family));
+  }
+  setFontColor(color: string | null): FakeRangeList {
+    return this.all((r) => r.setFontColor(color));
+  }
+  setFontStyle(style: string | null): FakeRangeList {
+    return this.all((r) => r.setFontStyle(style));
+  }
+  setFontSize(size: number): FakeRangeList {
+    return this.all((r) => r.setFontSize(size));
+  }
+  setWrap(wrap: boolean): FakeRangeList {
+    return this.all((r) => r.setWrap(wrap));
+  }
+  setHorizontalAlignment(alignment: string | null): FakeRangeList {
+    return this.all((r) => r.setHorizontalAlignment(alignment));
+  }
+  setVerticalAlignment(alignment: string | null): FakeRangeList {
+    return this.all((r) => r.setVerticalAlignment(alignment));
+  }
+  setNote(note: string | null): FakeRangeList {
+    return this.all((r) => r.setNote(note));
+  }
+  setValue(value: unknown): FakeRangeList {
+    return this.all((r) => r.setValue(value as CellValue));
+  }
+  breakApart(): FakeRangeList {
+    return this.all((r) => r.breakApart());
+  }
+  clear(options?: Parameters<FakeRange['clear']>[0]): FakeRangeList {
+    return this.all((r) => r.clear(options));
+  }
+  clearContent(): FakeRangeList {
+    return this.all((r) => r.clearContent());
+  }
+  clearFormat(): FakeRangeList {
+    return this.all((r) => r.clearFormat());
+  }
+  clearNote(): FakeRangeList {
+    return this.all((r) => r.clearNote());
+  }
+  clearDataValidations(): FakeRangeList {
+    return this.all((r) => r.clearDataValidations());
+  }
+}
 
 export class FakeSpreadsheetApp {
   readonly DataValidationCriteria = DataValidationCriteria;

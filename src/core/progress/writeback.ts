@@ -114,10 +114,26 @@ export function computedColumnWrites(data: SchoolData, progress: Progress): Colu
   return [...columnWrites(data, 'tasks', tasks), ...columnWrites(data, 'kpis', kpis), ...columnWrites(data, 'initiatives', initiatives)];
 }
 
-/** Writes the blocks: a value block and a format block per computed column. */
+/**
+ * Writes the blocks: a value block and a format block per run of adjacent computed columns (the
+ * ⚙ columns of a sheet sit side by side, so a sheet costs one write, not one a column).
+ */
 export function applyColumnWrites(port: WorkbookPort, writes: readonly ColumnWrite[]): void {
-  for (const w of writes) {
-    port.writeBlock(w.sheet, w.row, w.col, w.values);
-    if (w.formats.some((f) => f[0] !== '')) port.writeFormats(w.sheet, w.row, w.col, w.formats);
+  const runs: { sheet: string; row: number; col: number; values: WriteCell[][]; formats: string[][] }[] = [];
+  // By sheet (in the order first met), then by column: adjacent columns meet whatever their order in the header.
+  const sheetOrder = [...new Set(writes.map((w) => w.sheet))];
+  const ordered = [...writes].sort((a, b) => sheetOrder.indexOf(a.sheet) - sheetOrder.indexOf(b.sheet) || a.col - b.col);
+  for (const w of ordered) {
+    const last = runs[runs.length - 1];
+    if (last && last.sheet === w.sheet && last.row === w.row && last.values.length === w.values.length && last.col + (last.values[0]?.length ?? 0) === w.col) {
+      w.values.forEach((line, i) => last.values[i]!.push(...line));
+      w.formats.forEach((line, i) => last.formats[i]!.push(...line));
+    } else {
+      runs.push({ sheet: w.sheet, row: w.row, col: w.col, values: w.values.map((l) => [...l]), formats: w.formats.map((l) => [...l]) });
+    }
+  }
+  for (const r of runs) {
+    port.writeBlock(r.sheet, r.row, r.col, r.values);
+    if (r.formats.some((line) => line.some((f) => f !== ''))) port.writeFormats(r.sheet, r.row, r.col, r.formats);
   }
 }

@@ -74,7 +74,7 @@ describe('computed columns write-back', () => {
     ['installed layout', {}],
     ['title rows above the header, columns moved right', { headerRow: 3, offset: 2 }],
     ['columns in reverse order', { reverse: true }],
-  ])('%s: writes only ⚙ columns, one block each, header+1 to lastRow', (_n, opts) => {
+  ])('%s: writes only ⚙ columns, one block per run of adjacent ones, header+1 to lastRow', (_n, opts) => {
     const data = sample(opts);
     const port = portFor(data);
     writeProgress(port, data, computeProgress(atFrame(data, OPTS)), { lang: 'vi', now: '2024-06-30T09:15:00+07:00', user: 'hieutruong@example.edu.vn' });
@@ -83,13 +83,19 @@ describe('computed columns write-back', () => {
       const name = SHEET_NAMES[key];
       const map = data.sheets[name]!;
       const blocks = port.calls.filter((c) => c.method === 'writeBlock' && c.sheet === name);
-      expect(blocks.length).toBe(computedCols(map, key).size);
+      const computed = [...computedCols(map, key)].sort((a, b) => a - b);
+      // Runs of adjacent ⚙ columns, as the header has them: each is one block.
+      const runs = computed.filter((c, i) => computed[i - 1] !== c - 1).length;
+      expect(blocks.length).toBe(runs);
+      const covered: number[] = [];
       for (const b of blocks) {
-        expect(computedCols(map, key).has(b.col!)).toBe(true);
-        expect(b).toMatchObject({ row: h + 1, cols: 1, rows: map.lastRow - h });
+        expect(b).toMatchObject({ row: h + 1, rows: map.lastRow - h });
+        for (let c = b.col!; c < b.col! + b.cols!; c++) covered.push(c);
       }
+      // Every ⚙ column once, no input column.
+      expect(covered.sort((a, b) => a - b)).toEqual(computed);
       for (const f of port.calls.filter((c) => c.method === 'writeFormats' && c.sheet === name)) {
-        expect(computedCols(map, key).has(f.col!)).toBe(true);
+        for (let c = f.col!; c < f.col! + f.cols!; c++) expect(computedCols(map, key).has(c)).toBe(true);
       }
     }
     const t = data.sheets[SHEET_NAMES.tasks]!.columns;
