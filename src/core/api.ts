@@ -19,7 +19,7 @@ import type { DashboardSummary } from './progress/types.ts';
 import type { DistrictView, PickerConfig } from './district/view.ts';
 import { t } from './i18n.ts';
 import type { ReminderState } from './remind/state.ts';
-import type { RolloverDone, RolloverView } from './app/rollover.ts';
+import type { RolloverDone, RolloverView } from './rollover/view.ts';
 
 // ---------------------------------------------------------------- building blocks
 

@@ -10,23 +10,8 @@ import { readSchool } from '../read/school.ts';
 import { RolloverError, rollCopy, rolloverPlace, rolloverYears, startRollover } from '../rollover/index.ts';
 import type { AppContext } from './context.ts';
 
-export interface RolloverView {
-  /** none: not got ready (or a copy made without it); original: got ready here; copy: to roll; local: no spreadsheet ID here. */
-  place: 'none' | 'original' | 'copy' | 'local';
-  fromYear: number;
-  toYear: number;
-}
-
-export interface RolloverDone {
-  fromYear: number;
-  toYear: number;
-  tasks: number;
-  /** Carried tasks whose deadline lies in the old year (DUE_IN_PAST_YEAR warnings). */
-  pastYear: number;
-  kpis: number;
-  initiatives: number;
-  counts: { error: number; warning: number; notice: number };
-}
+export type { RolloverDone, RolloverView } from '../rollover/view.ts';
+import type { RolloverDone, RolloverView } from '../rollover/view.ts';
 
 /** The core's refusals as the sidebar's failures (their message is already the user's). */
 function refused<T>(fn: () => T): T {
