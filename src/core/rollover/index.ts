@@ -44,9 +44,8 @@ import { settingForItem } from '../read/settings.ts';
 import { findHeader } from '../read/table.ts';
 import { numberKey } from '../report/numbering.ts';
 import { foldKey } from '../text.ts';
-import { validateSchool } from '../validate.ts';
+import { isUnusable, validateSchool } from '../validate.ts';
 import { appendLog } from '../app/log.ts';
-import { isUnusable } from '../validate.ts';
 
 export type RolloverErrorCode = 'NOT_INSTALLED' | 'WRONG_TEMPLATE' | 'NO_YEAR' | 'WRONG_YEAR' | 'IS_ORIGINAL' | 'NO_MARKER' | 'MARKER_YEAR';
 

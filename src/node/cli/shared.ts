@@ -75,6 +75,15 @@ export function workbookOutOption(args: CommandArgs, file: string): string | und
 }
 
 
+/** `--year`: a plan year typed as four digits, 2000–2100; undefined when not given. */
+export function yearOption(args: CommandArgs): number | undefined {
+  const v = args.values.year;
+  if (v === undefined) return undefined;
+  const year = Number(v);
+  if (!/^\d{4}$/.test(String(v)) || year < 2000 || year > 2100) throw new UsageError(t(args.lang, 'cli.badYear', { value: String(v) }));
+  return year;
+}
+
 /** `--as-of`, `--date`: a real date typed as in the workbook, `30/06/2024`, or `2024-06-30`. */
 export function asOfOption(args: CommandArgs, name = 'as-of'): IsoDate | undefined {
   const v = args.values[name];

@@ -15,6 +15,7 @@ import type { RawCell } from '../../../src/core/ports.ts';
 import { MemoryWorkbook } from '../helpers/memory-workbook.ts';
 import { randomSchool } from '../../fixtures/random-school.ts';
 import { headers, row, schoolGrids, SETTINGS_ROWS, TASKS } from '../read/fixture.ts';
+import { SAMPLE_CARRIED_TASKS } from '../../helpers/sample-carried.ts';
 
 const WHEN = { lang: 'vi' as const, today: '2024-12-20', now: '2024-12-20T16:00:00+07:00', user: 'hieutruong@mnbenthanh.edu.vn', source: 'ke-hoach-2024.xlsx' };
 
@@ -53,23 +54,7 @@ const setting = (book: MemoryWorkbook, item: string): RawCell => {
   return r ? (r[1] ?? null) : undefined as unknown as RawCell;
 };
 
-// The sample's tasks neither done nor cancelled, in plan order (sample.ts, by hand).
-const SAMPLE_CARRIED = [
-  ['Duy trì chuyên mục CCHC', 'Lý Thị Phương Dung', '2024-12-31'],
-  ['Rà soát, khắc phục hạn chế theo kết quả Chỉ số CCHC', 'Nguyễn Mai Hằng', '2024-06-15'],
-  ['Thực hiện thư xin lỗi', 'Huỳnh Thị Mỹ Linh', '2024-12-31'],
-  ['Số hóa kết quả và hồ sơ giải quyết TTHC', 'Huỳnh Thị Mỹ Linh', '2024-07-05'],
-  ['Tổ chức đối thoại với PHHS', 'Trần Thị Thu Hà', '2024-09-30'],
-  ['Rà soát, sắp xếp tổ chức bộ máy', 'Nguyễn Mai Hằng', '2024-08-15'],
-  ['Thực hiện Quy chế phối hợp', 'Lê Thị Hoà', '2024-06-20'],
-  ['Cử CBQL-GV tham gia đào tạo', 'Lê Thị Hoà', '2024-08-31'],
-  ['Triển khai thanh toán học phí không dùng tiền mặt', 'Đặng Thị Kim Oanh', '2024-09-30'],
-  ['Sửa chữa, cải tạo phòng tiếp PHHS', 'Đặng Thị Kim Oanh', '2024-08-31'],
-  ['Tổ chức họp trực tuyến qua Zoom', 'Võ Minh Tuấn', '2024-12-31'],
-  ['Áp dụng Hệ thống quản lý chất lượng theo TCVN ISO', 'Trần Thị Thu Hà', '2024-11-30'],
-  ['Tập huấn ứng dụng công nghệ thông tin', 'Võ Minh Tuấn', '2024-07-03'],
-  ['Cập nhật nội dung khảo sát theo Quyết định số 766', 'Bùi Thị Thanh Thúy', '2024-10-31'],
-] as const;
+const SAMPLE_CARRIED = SAMPLE_CARRIED_TASKS;
 
 describe('rollover of the sample school (2024 → 2025)', () => {
   const old = sampleBook();

@@ -9,7 +9,7 @@ import { InstallError } from '../../../core/install.ts';
 import { DISTRICT_SHEETS, SCHOOL_SHEETS, SHEET_NAMES, type SheetSpec } from '../../../core/contract/index.ts';
 import { XlsxWorkbook } from '../../xlsx-workbook.ts';
 import { InputError, UsageError } from '../errors.ts';
-import { JSON_OPTION, WORKBOOK_OUT_OPTION, changeWorkbook, cliContext, makeFolderFor, printJson, workbookOutOption, workbookPath } from '../shared.ts';
+import { JSON_OPTION, WORKBOOK_OUT_OPTION, changeWorkbook, cliContext, makeFolderFor, printJson, workbookOutOption, workbookPath, yearOption } from '../shared.ts';
 import type { CommandArgs, CommandIO } from '../command.ts';
 
 /** Sheets the installer fills in (small ones): compared before and after to see whether anything changed. */
@@ -21,13 +21,7 @@ export async function run(args: CommandArgs, io: CommandIO): Promise<number> {
   const file = workbookPath(args);
   // Excel opens a workbook by its extension; `cchc init truong` would write a file nobody can open.
   if (!/\.xlsx$/i.test(file)) throw new UsageError(t(lang, 'cli.initNotXlsx', { file }));
-  let year: number | undefined;
-  if (args.values.year !== undefined) {
-    year = Number(args.values.year);
-    if (!/^\d{4}$/.test(String(args.values.year)) || year < 2000 || year > 2100) {
-      throw new UsageError(t(lang, 'cli.badYear', { value: String(args.values.year) }));
-    }
-  }
+  const year = yearOption(args);
   const sample = Boolean(args.values.sample);
   const askedDistrict = Boolean(args.values.district);
   if (sample && askedDistrict) throw new UsageError(t(lang, 'cli.initSampleDistrict'));

@@ -12,11 +12,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { t } from '../../../core/i18n.ts';
-import type { Lang } from '../../../core/model.ts';
 import { readSchool } from '../../../core/read/school.ts';
 import { logInOld, rollForward, rolloverYears, RolloverError, type RolloverSummary } from '../../../core/rollover/index.ts';
 import { InputError, UsageError } from '../errors.ts';
-import { JSON_OPTION, changeWorkbook, cliContext, openWorkbook, printJson, workbookPath } from '../shared.ts';
+import { changeWorkbook, cliContext, openWorkbook, printJson, workbookOutOption, workbookPath, yearOption } from '../shared.ts';
 import type { CommandArgs, CommandIO } from '../command.ts';
 
 
@@ -31,14 +30,6 @@ export function defaultRolloverName(file: string, fromYear: number, toYear: numb
   return dir === '.' && !file.startsWith('.') ? name : path.join(dir, name);
 }
 
-function yearOption(args: { values: Record<string, string | boolean | undefined>; lang: Lang }): number {
-  const v = args.values.year;
-  if (v === undefined) throw new UsageError(t(args.lang, 'rollover.cliNeedsYear'));
-  const year = Number(v);
-  if (!/^\d{4}$/.test(String(v)) || year < 2000 || year > 2100) throw new UsageError(t(args.lang, 'cli.badYear', { value: String(v) }));
-  return year;
-}
-
 const refused = (e: unknown): unknown => (e instanceof RolloverError ? new InputError(e.message) : e);
 
 /** `cchc rollover` (its options: rollover.ts). */
@@ -46,11 +37,8 @@ export async function run(args: CommandArgs, io: CommandIO): Promise<number> {
   const lang = args.lang;
   const file = workbookPath(args);
   const asked = yearOption(args);
-  const typedOut = args.values.out as string | undefined;
-  if (typedOut !== undefined) {
-    if (!/\.xlsx$/i.test(typedOut)) throw new UsageError(t(lang, 'cli.outNotXlsx', { file: typedOut }));
-    if (path.resolve(typedOut) === path.resolve(file)) throw new UsageError(t(lang, 'cli.outSameFile'));
-  }
+  if (asked === undefined) throw new UsageError(t(lang, 'rollover.cliNeedsYear'));
+  const typedOut = workbookOutOption(args, file);
 
   // 1. The years, before anything is written or locked.
   const first = await openWorkbook(file, lang, io.env);
